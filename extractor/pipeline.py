@@ -1,0 +1,39 @@
+"""The spaCy pipeline: a blank English pipeline with scispaCy's tokenizer, sentence splitting and abbreviation
+detector, then studysift's own components, each registered with ``@Language.factory``."""
+
+from __future__ import annotations
+
+import warnings
+from functools import lru_cache
+
+import spacy
+from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
+from scispacy.custom_sentence_segmenter import pysbd_sentencizer  # noqa: F401  (registers "pysbd_sentencizer")
+from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.language import Language
+
+# scispaCy's tokenizer regex and its empty global abbreviation matcher warn on every start; neither matters here.
+warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
+warnings.filterwarnings("ignore", message=r".*\[W036\]")
+
+PIPELINE_VERSION = "0.1.0"
+
+# studysift components in pipeline order (factory names); each module registers its factory on import.
+COMPONENTS: list[str] = []
+
+
+def build() -> Language:
+    """A new pipeline; use ``load()`` for the shared, cached one."""
+    nlp = spacy.blank("en")
+    nlp.tokenizer = combined_rule_tokenizer(nlp)
+    nlp.add_pipe("pysbd_sentencizer")
+    nlp.add_pipe("abbreviation_detector")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The studysift pipeline, built once per process."""
+    return build()
