@@ -1,4 +1,4 @@
-"""Errors the extractor raises for input it cannot take: callers turn them into exit code 2, HTTP 413/422, error rows."""
+"""Errors for input the extractor cannot take: callers turn them into exit 2, HTTP 413/422 or error rows."""
 
 
 class InputError(ValueError):

@@ -28,9 +28,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 @app.command("extract")
 def extract_command(
     path: Annotated[str, typer.Argument(help="a .txt or .html/.htm file, or - for stdin")],
-    html: Annotated[
-        bool, typer.Option("--html", help="treat the input as HTML (else by extension or sniffing)")
-    ] = False,
+    html: Annotated[bool, typer.Option("--html", help="input is HTML (else by extension or sniffing)")] = False,
     fmt: Annotated[str, typer.Option("--format", help="output format")] = "json",
     spin_lexicon: Annotated[
         Path | None, typer.Option("--spin-lexicon", help="extra spin lexicon (tortured-phrases JSON format)")
