@@ -12,14 +12,13 @@ from scispacy.custom_sentence_segmenter import pysbd_sentencizer  # noqa: F401  
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 
+from extractor.components import COMPONENTS
+
 # scispaCy's tokenizer regex and its empty global abbreviation matcher warn on every start; neither matters here.
 warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
 warnings.filterwarnings("ignore", message=r".*\[W036\]")
 
 PIPELINE_VERSION = "0.1.0"
-
-# studysift components in pipeline order (factory names); each module registers its factory on import.
-COMPONENTS: list[str] = []
 
 
 def build() -> Language:

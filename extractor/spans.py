@@ -1,0 +1,48 @@
+"""The span groups that studysift's components write and record assembly reads: one home for their names.
+
+Each component writes labelled spans to ``doc.spans[KEY]``; ``span._.value`` holds the normalised value
+(design vocabulary, an int sample size, a dose dict, a route, a normalised name ...) and ``span._.confidence``
+a score in [0, 1]. Extra per-span facts go in ``span._.attrs`` (a dict), e.g. ``{"kind": "enrolled"}``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+STUDY = "study"  # study mentions: "Zhang and colleagues", "a third larger trial", "a case report of ..."
+DESIGN = "design"  # label: the SPEC design vocabulary
+RANDOMIZED = "randomized"  # value: True / False
+BLINDING = "blinding"  # label: the SPEC blinding vocabulary
+ALLOCATION = "allocation"  # label: parallel / crossover / factorial / cluster
+SPECIES = "species"  # label: human, mouse, rat, ...
+SAMPLE_SIZE = "sample_size"  # label: unit; value: int; attrs["kind"]: planned / enrolled / analysed
+INTERVENTION = "intervention"  # value: normalised name
+COMPARATOR = "comparator"  # value: normalised name
+DOSE = "dose"  # value: {"value", "unit", "max", "text"}
+ROUTE = "route"  # label: the SPEC route vocabulary
+DURATION = "duration"  # value: normalised text, e.g. "40 min"
+FREQUENCY = "frequency"  # value: normalised text, e.g. "every 12 hours", "3 courses"
+CONDITION = "condition"  # value: normalised name, abbreviations expanded
+OUTCOME = "outcome"  # label: the SPEC direction vocabulary; value: name; attrs["timepoint"]
+ADVERSE_EVENT = "adverse_event"  # value: name
+FOLLOW_UP = "follow_up"  # value: e.g. "6 months"
+EVIDENCE_LEVEL = "evidence_level"  # value: e.g. "Level 3"
+COI = "coi"  # label: declared / none_declared; value: list of names
+
+ALL_GROUPS = (
+    STUDY, DESIGN, RANDOMIZED, BLINDING, ALLOCATION, SPECIES, SAMPLE_SIZE, INTERVENTION, COMPARATOR, DOSE, ROUTE,
+    DURATION, FREQUENCY, CONDITION, OUTCOME, ADVERSE_EVENT, FOLLOW_UP, EVIDENCE_LEVEL, COI,
+)  # fmt: skip
+
+for _attr, _default in (("value", None), ("confidence", None), ("attrs", None)):
+    if not Span.has_extension(_attr):
+        Span.set_extension(_attr, default=_default)
+
+
+def add_span(doc_spans: list[Span], span: Span, value: object = None, confidence: float = 1.0, **attrs: object) -> Span:
+    """Annotate ``span`` and append it to a span group (a list or ``doc.spans[key]``)."""
+    span._.value = value
+    span._.confidence = confidence
+    span._.attrs = attrs or None
+    doc_spans.append(span)
+    return span
