@@ -1,14 +1,543 @@
 """Record assembly: the span groups of a Doc → one StudyRecord per study the article describes.
 
-PLACEHOLDER until the extraction issue lands: no records, COI not reported.
+1. **Mode.** An article that reports its own study (a ``self`` span: "we randomized", "the present study", an
+   abstract's METHODS heading) or that has fewer than two study mentions describes ONE study: every span belongs to
+   it (numbered studies, "study 1" / "study 2", are the exception: one record each, the text outside them shared).
+   Otherwise (a review, a news page about several studies) each study mention opens a record.
+2. **Contexts.** Sentence by sentence: a mention opens its study's context, which runs to the next mention or the
+   end of the paragraph; a sentence with anaphora ("In this trial", "Both trials", "The patient") belongs to the
+   study it refers to (the latest one of the right kind); other sentences continue the open context; text before
+   any mention or after a paragraph closed one belongs to no record. Two mentions in one sentence split it at the
+   second when a semicolon sets them apart ("a case report of X; a case report of Y"); otherwise they are one
+   study ("Zhang et al. ran a trial", "The Cochrane review included 3 RCTs").
+3. **Fields.** Each span goes to the context holding its start; each field is taken from its context's spans
+   (see the ``_design``, ``_sample_size``, ``_species`` ... helpers for the rules), with the span as evidence.
+   A context yields a record only when it has a design (stated, or an animal study from its species).
+
+Rules that read more than one span, stated here so they are not mistaken for guesses:
+
+- a crossover design in a trial's context makes it a ``crossover_trial``; "placebo-controlled"/"control group"
+  without any statement of randomization is a ``non_randomized_trial``, with one an RCT; an RCT is randomized;
+- a context whose species is not human and that has no stated design is an ``animal_study``;
+- a single case ("a case report of ...", "the case of ...") is one patient and human: the design states it;
+- the sample size is the largest count of people (else animals, else trials/studies) said to be enrolled, else
+  the largest stated without a kind (or analysed), else the planned one (first when the article's first count is
+  planned: a protocol), counts in the first 3,000 characters (an abstract) before later ones; never a count of
+  one group, of people screened, or (but in reviews) of other studies.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
-from extractor.models import ConflictsOfInterest, StudyRecord
+from spacy.tokens import Doc, Span
+
+from extractor import spans
+from extractor.components.rules import doc_text
+from extractor.models import (
+    AdverseEvent,
+    Comparator,
+    Condition,
+    ConflictsOfInterest,
+    DesignField,
+    Dose,
+    Evidence,
+    Intervention,
+    Outcome,
+    SampleSize,
+    StudyRecord,
+)
+
+OPENERS = ("design", "author", "case", "numbered")
+TRIALS = ("randomized_controlled_trial", "crossover_trial", "non_randomized_trial")
+CASES = ("case_report", "case_series")
+LEAD_CHARS = 3000  # a full text's abstract: its counts describe the study; later ones often other studies or subsets
+REVIEWS = ("systematic_review", "meta_analysis", "narrative_review")
+WEAK_DESIGN = 0.5  # design spans below this confidence only say "a controlled comparison"
+MIN_DESIGN_SCORE = 0.1  # below this (a weak design in a sentence that calls for studies) a design span is ignored
+PEOPLE = ("participants", "patients")
+UNIT_ORDER = (PEOPLE, ("animals",), ("trials", "studies"))
+ENTITY_GROUPS = (
+    spans.DESIGN,
+    spans.RANDOMIZED,
+    spans.BLINDING,
+    spans.ALLOCATION,
+    spans.SPECIES,
+    spans.SAMPLE_SIZE,
+    spans.INTERVENTION,
+    spans.COMPARATOR,
+    spans.CONDITION,
+    spans.OUTCOME,
+    spans.ADVERSE_EVENT,
+    spans.FOLLOW_UP,
+    spans.EVIDENCE_LEVEL,
+)
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass
+class Context:
+    mention: Span | None = None
+    plural: bool = False
+    number: str | None = None
+    hint: str | None = None
+    author: Span | None = None
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str | None:
+        return self.mention.label_ if self.mention is not None else None
+
+    def add(self, group: str, span: Span) -> None:
+        self.spans.setdefault(group, []).append(span)
+
+    def get(self, group: str) -> list[Span]:
+        return self.spans.get(group, [])
+
+
+def evidence(span: Span) -> Evidence:
+    """The span as Evidence, trimmed of surrounding white space."""
+    text = span.text
+    lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+    start, end = span.start_char + lead, max(span.start_char + lead, span.end_char - trail)
+    return Evidence(start=start, end=end, text=text[lead : len(text) - trail] if end > start else "")
+
+
+def _confidence(span: Span, default: float = 0.5) -> float:
+    value = span._.confidence
+    return round(min(1.0, max(0.0, float(value if value is not None else default))), 3)
+
+
+def _group(doc: Doc, key: str) -> list[Span]:
+    return sorted(doc.spans[key], key=lambda s: s.start_char) if key in doc.spans else []
+
+
+# --- conflicts of interest ----------------------------------------------------------------------------------------
+
+
+def article_coi(doc: Doc) -> ConflictsOfInterest:
+    """declared if any statement declares an interest; none_declared if all say none; else not_reported."""
+    statements = _group(doc, spans.COI)
+    if not statements:
+        return ConflictsOfInterest()
+    status = "declared" if any(s.label_ == "declared" for s in statements) else "none_declared"
+    names: list[str] = []
+    for s in statements:
+        names.extend(n for n in (s._.value or []) if n not in names)
+    return ConflictsOfInterest(status=status, statements=[evidence(s) for s in statements], names=names)
+
+
+# --- segmentation -------------------------------------------------------------------------------------------------
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence character bounds, never crossing a paragraph break."""
+    if doc.has_annotation("SENT_START"):
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        bounds = [(0, len(doc_text(doc)))]
+    breaks = [m.end() for m in _PARAGRAPH.finditer(doc_text(doc))]
+    out: list[tuple[int, int]] = []
+    for start, end in bounds:
+        cuts = [b for b in breaks if start < b < end]
+        for cut in cuts:
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
+
+
+def _paragraph_of(doc: Doc) -> list[int]:
+    return [m.end() for m in _PARAGRAPH.finditer(doc_text(doc))]
+
+
+def _merge_openers(doc: Doc, openers: list[Span], sentences: list[tuple[int, int]]) -> list[Span]:
+    """Mentions in one sentence, not set apart by a semicolon, name one study ("Zhang et al. ran a trial", "The
+    Cochrane review included 3 RCTs"): keep the first, with the design hint of either. Numbered studies stay
+    apart ("in study 1, ... while in study 2, ...")."""
+    kept: list[Span] = []
+    starts = [s for s, _ in sentences]
+    for m in openers:
+        if kept:
+            prev = kept[-1]
+            same_sentence = bisect_right(starts, prev.start_char) == bisect_right(starts, m.start_char)
+            apart = ";" in doc_text(doc)[prev.end_char : m.start_char] or "numbered" in (prev.label_, m.label_)
+            if same_sentence and not apart:
+                if prev._.value is None and m._.value is not None:
+                    prev._.value = m._.value
+                continue
+        kept.append(m)
+    return kept
+
+
+def _resolve(anaphor: Span, contexts: list[Context]) -> Context | None:
+    """The latest context an anaphor can refer to: plural to plural mentions, "the patient" to cases."""
+    kind = anaphor.label_
+    for ctx in reversed(contexts):
+        if ctx.mention is None or ctx.mention.start_char > anaphor.start_char:
+            continue
+        if kind == "anaphora_plural" and ctx.plural:
+            return ctx
+        if kind == "anaphora_case" and (ctx.hint in CASES or ctx.kind == "case"):
+            return ctx
+        if kind == "anaphora_singular" and not ctx.plural:
+            return ctx
+    return None
+
+
+def segment(doc: Doc) -> tuple[list[Context], list[tuple[int, int, Context | None]]]:
+    """The study contexts of the text and its pieces ``(start, end, context)``; ``None``: shared by all."""
+    studies = _group(doc, spans.STUDY)
+    sentences = _sentences(doc)
+    openers = _merge_openers(doc, [s for s in studies if s.label_ in OPENERS], sentences)
+    numbered = {s._.attrs["number"] for s in openers if s.label_ == "numbered" and s._.attrs}
+    self_report = any(s.label_ == "self" for s in studies)
+    if len(numbered) >= 2:
+        openers = [s for s in openers if s.label_ == "numbered"]
+    elif self_report or len(openers) < 2:
+        ctx = Context(mention=openers[0] if openers else None)
+        if ctx.mention is not None and not self_report:
+            ctx.hint = ctx.mention._.value
+            ctx.plural = bool((ctx.mention._.attrs or {}).get("plural"))
+        return [ctx], [(0, len(doc_text(doc)), ctx)]
+    anaphora = [s for s in studies if s.label_.startswith("anaphora_")]
+    contexts: list[Context] = []
+    by_number: dict[str, Context] = {}
+    pieces: list[tuple[int, int, Context | None]] = []
+    breaks = set(_paragraph_of(doc))
+    current: Context | None = None
+    for start, end in sentences:
+        if start in breaks:
+            current = None
+        here = [m for m in openers if start <= m.start_char < end]
+        if here:
+            cut = start
+            for i, m in enumerate(here):
+                ctx = _context_for(m, contexts, by_number)
+                piece_end = here[i + 1].start_char if i + 1 < len(here) else end
+                pieces.append((cut, piece_end, ctx))
+                cut = piece_end
+                current = ctx
+            continue
+        refs = [a for a in anaphora if start <= a.start_char < end]
+        target = _resolve(refs[0], contexts) if refs else None
+        if target is not None:
+            current = target
+        pieces.append((start, end, current if current is not None else (None if numbered else _NOWHERE)))
+    return contexts, [(s, e, c) for s, e, c in pieces if c is not _NOWHERE]
+
+
+_NOWHERE = Context()  # text in no record (before any mention, after a paragraph closed one)
+
+
+def _context_for(mention: Span, contexts: list[Context], by_number: dict[str, Context]) -> Context:
+    attrs = mention._.attrs or {}
+    number = attrs.get("number")
+    if number is not None and number in by_number:
+        return by_number[number]
+    ctx = Context(mention=mention, plural=bool(attrs.get("plural")), number=number, hint=mention._.value)
+    if mention.label_ == "author":
+        ctx.author = mention
+    contexts.append(ctx)
+    if number is not None:
+        by_number[number] = ctx
+    return ctx
+
+
+def _distribute(doc: Doc, contexts: list[Context], pieces: list[tuple[int, int, Context | None]]) -> None:
+    starts = [p[0] for p in pieces]
+    for group in ENTITY_GROUPS:
+        for span in _group(doc, group):
+            i = bisect_right(starts, span.start_char) - 1
+            if i < 0 or span.start_char >= pieces[i][1]:
+                continue
+            ctx = pieces[i][2]
+            for target in contexts if ctx is None else [ctx]:
+                target.add(group, span)
+
+
+# --- fields -------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Signals:
+    """Sentences that call for studies ("further trials are needed"), sentences where the article speaks of its
+    own study ("In this pooled analysis we ..."), and where the title (the first paragraph) ends."""
+
+    hedged: list[tuple[int, int]]
+    own: list[tuple[int, int]]
+    title_end: int
+
+    @classmethod
+    def of(cls, doc: Doc) -> Signals:
+        studies = _group(doc, spans.STUDY)
+        sents = doc.has_annotation("SENT_START")
+
+        def sentences(label: str) -> list[tuple[int, int]]:
+            return [(s.sent.start_char, s.sent.end_char) for s in studies if s.label_ == label] if sents else []
+
+        breaks = _paragraph_of(doc)
+        return cls(sentences("hedge"), sentences("self"), breaks[0] if breaks else 0)
+
+    def score(self, span: Span) -> float:
+        """A design span's confidence, raised where the article names its own study or in the title, lowered
+        where it calls for studies."""
+        score = _confidence(span)
+        if any(a <= span.start_char < b for a, b in self.own):
+            score += 0.2
+        if span.start_char < self.title_end:
+            score += 0.1
+        if any(a <= span.start_char < b for a, b in self.hedged):
+            score -= 0.5
+        return score
+
+
+def _design(ctx: Context, signals: Signals) -> tuple[str, Span | None, float] | None:
+    candidates = [s for s in ctx.get(spans.DESIGN) if signals.score(s) > MIN_DESIGN_SCORE]
+    chosen: tuple[str, Span | None, float] | None = None
+    if ctx.hint:
+        inside = [s for s in candidates if ctx.mention is not None and s.start_char >= ctx.mention.start_char]
+        span = next((s for s in inside if s.label_ == ctx.hint), ctx.mention)
+        chosen = (str(ctx.hint), span, _confidence(ctx.mention) if ctx.mention is not None else 0.7)
+    elif candidates:
+        best = max(candidates, key=lambda s: (signals.score(s), -s.start_char))
+        chosen = (best.label_, best, _confidence(best))
+    if chosen is None or chosen[0] in TRIALS:
+        crossover = next((s for s in candidates if s.label_ == "crossover_trial"), None)
+        if crossover is not None:
+            return "crossover_trial", crossover, _confidence(crossover)
+    if chosen is not None and chosen[0] == "non_randomized_trial" and chosen[2] < WEAK_DESIGN:
+        randomized = next((s for s in ctx.get(spans.RANDOMIZED) if s._.value is True), None)
+        if randomized is not None:
+            return "randomized_controlled_trial", randomized, _confidence(randomized)
+    if chosen is None:
+        animal = next((s for s in ctx.get(spans.SPECIES) if s.label_ != "human"), None)
+        if animal is not None and _species(ctx, None) not in (None, "human"):
+            return "animal_study", animal, 0.6
+    return chosen
+
+
+def _randomized(ctx: Context, design: str | None) -> bool | None:
+    if design == "randomized_controlled_trial":
+        return True
+    if design in REVIEWS or design in CASES or design == "guideline":
+        return None
+    values = [s._.value for s in ctx.get(spans.RANDOMIZED)]
+    if False in values:
+        return False
+    return True if True in values else None
+
+
+def _species(ctx: Context, design: str | None) -> str | None:
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for s in ctx.get(spans.SPECIES):
+        counts[s.label_] = counts.get(s.label_, 0) + 1
+        first.setdefault(s.label_, s.start_char)
+    animals = [label for label in counts if label != "human"]
+    if animals:
+        top = min(animals, key=lambda label: (-counts[label], first[label]))
+        if sum(counts[a] for a in animals) >= counts.get("human", 0) or design == "animal_study":
+            return top
+    if "human" in counts:
+        return "human"
+    return "human" if design in CASES else None
+
+
+def _single_case(ctx: Context, design: str | None) -> bool:
+    """ "a case report of ...", "the case of ...": one patient, stated by the design itself."""
+    if design != "case_report" or ctx.mention is None or ctx.plural:
+        return False
+    return ctx.mention.text.split()[0].lower() in ("a", "an", "the", "one", "this")
+
+
+def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
+    counts = [s for s in ctx.get(spans.SAMPLE_SIZE) if isinstance(s._.value, int)]
+    review = design in REVIEWS
+
+    def usable(s: Span) -> bool:
+        role = (s._.attrs or {}).get("role")
+        return role is None or (role == "pooled" and review)
+
+    def kind(s: Span) -> str | None:
+        return (s._.attrs or {}).get("kind")
+
+    stated = [s for s in counts if usable(s)]
+    lead = [s for s in stated if s.start_char < LEAD_CHARS]
+    stated = lead or stated
+    pools = [
+        [s for s in stated if kind(s) == "enrolled"],
+        [s for s in stated if kind(s) in (None, "analysed")],
+        [s for s in stated if kind(s) == "planned"],
+    ]
+    if stated and kind(stated[0]) == "planned":  # a protocol: the planned size is the study's size
+        pools.insert(0, pools.pop())
+    for pool in pools:
+        for units in UNIT_ORDER:
+            found = [s for s in pool if s.label_ in units]
+            if found:
+                best = max(found, key=lambda s: (s._.value, -s.start_char))
+                return SampleSize(
+                    value=best._.value,
+                    unit=best.label_,
+                    kind=kind(best),
+                    evidence=evidence(best),
+                    confidence=_confidence(best),
+                )
+    if _single_case(ctx, design) and ctx.mention is not None:
+        return SampleSize(value=1, unit="patients", evidence=evidence(ctx.mention), confidence=0.8)
+    return None
+
+
+def _first_value(ctx: Context, group: str, labels: Iterable[str] | None = None) -> Span | None:
+    allowed = set(labels) if labels is not None else None
+    return next((s for s in ctx.get(group) if allowed is None or s.label_ in allowed), None)
+
+
+def _interventions(ctx: Context) -> list[Intervention]:
+    """One per drug and route: repeated mentions merge, keeping the most informative (dose, route ...)."""
+    out: list[Intervention] = []
+    for span in ctx.get(spans.INTERVENTION):
+        attrs: dict[str, Any] = span._.attrs or {}
+        dose = attrs.get("dose")
+        item = Intervention(
+            name=str(span._.value or span.text),
+            dose=Dose(**{k: dose.get(k) for k in ("value", "unit", "max", "text")}) if isinstance(dose, dict) else None,
+            route=attrs.get("route"),
+            duration=attrs.get("duration"),
+            frequency=attrs.get("frequency"),
+            evidence=evidence(span),
+            confidence=_confidence(span),
+        )
+        for i, seen in enumerate(out):
+            if seen.name.lower() == item.name.lower() and _compatible(seen, item):
+                if _informative(item) > _informative(seen):
+                    out[i] = item
+                break
+        else:
+            out.append(item)
+    return out
+
+
+_FACTS = ("dose", "route", "duration", "frequency")
+
+
+def _informative(item: Intervention) -> int:
+    return sum(getattr(item, k) is not None for k in _FACTS)
+
+
+def _compatible(a: Intervention, b: Intervention) -> bool:
+    return all(getattr(a, k) is None or getattr(b, k) is None or getattr(a, k) == getattr(b, k) for k in _FACTS)
+
+
+def _unique(items: Iterable[Span]) -> list[Span]:
+    seen: set[str] = set()
+    out = []
+    for s in items:
+        key = str(s._.value or s.text).lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+_DESIGN_WORDS = {
+    "randomized_controlled_trial": "randomized controlled trial",
+    "crossover_trial": "crossover trial",
+    "non_randomized_trial": "non-randomized trial",
+}
+
+
+def _label(ctx: Context, record: StudyRecord) -> str:
+    parts = []
+    if ctx.author is not None:
+        parts.append(ctx.author.text)
+    if ctx.number is not None:
+        parts.append(f"study {ctx.number}")
+    if record.design is not None:
+        words = _DESIGN_WORDS.get(record.design.value, record.design.value.replace("_", " "))
+        if record.allocation == "parallel" and record.design.value == "randomized_controlled_trial":
+            words = "parallel-group trial"
+        parts.append(words)
+    if record.sample_size is not None:
+        parts.append(f"{record.sample_size.value} {record.sample_size.unit}")
+    if record.conditions:
+        parts.append(record.conditions[0].value)
+    if record.interventions:
+        parts.append(record.interventions[0].name)
+    return ", ".join(parts)[:120] or "study"
+
+
+def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
+    found = _design(ctx, signals)
+    if found is None:
+        return None
+    design_value, design_span, design_conf = found
+    trial_like = design_value in TRIALS
+    blinding = _first_value(ctx, spans.BLINDING) if trial_like else None
+    allocation = _first_value(ctx, spans.ALLOCATION) if trial_like else None
+    follow_up = _first_value(ctx, spans.FOLLOW_UP)
+    level = _first_value(ctx, spans.EVIDENCE_LEVEL)
+    record = StudyRecord(
+        id="r0",
+        label="",
+        design=DesignField(
+            value=design_value,
+            evidence=evidence(design_span) if design_span is not None else None,
+            confidence=design_conf,
+        ),
+        randomized=_randomized(ctx, design_value),
+        blinding=blinding.label_ if blinding is not None else None,
+        allocation=("crossover" if design_value == "crossover_trial" else (allocation.label_ if allocation else None)),
+        species=_species(ctx, design_value),
+        sample_size=_sample_size(ctx, design_value),
+        conditions=[
+            Condition(value=str(s._.value or s.text), evidence=evidence(s), confidence=_confidence(s))
+            for s in _unique(ctx.get(spans.CONDITION))
+        ],
+        interventions=_interventions(ctx),
+        comparators=[
+            Comparator(name=str(s._.value or s.text), evidence=evidence(s), confidence=_confidence(s))
+            for s in _unique(ctx.get(spans.COMPARATOR))
+        ],
+        outcomes=[
+            Outcome(
+                name=str(s._.value or s.text),
+                direction=s.label_ if s.label_ in _DIRECTIONS else None,
+                timepoint=(s._.attrs or {}).get("timepoint"),
+                evidence=evidence(s),
+                confidence=_confidence(s),
+            )
+            for s in _unique(ctx.get(spans.OUTCOME))
+        ],
+        adverse_events=[
+            AdverseEvent(name=str(s._.value or s.text), evidence=evidence(s), confidence=_confidence(s))
+            for s in _unique(ctx.get(spans.ADVERSE_EVENT))
+        ],
+        follow_up=str(follow_up._.value) if follow_up is not None else None,
+        evidence_level=str(level._.value) if level is not None else None,
+        evidence=evidence(ctx.mention) if ctx.mention is not None else None,
+        confidence=_confidence(ctx.mention) if ctx.mention is not None else design_conf,
+    )
+    record.label = _label(ctx, record)
+    return record
+
+
+_DIRECTIONS = ("improved", "worsened", "increased", "decreased", "no_difference", "reported")
 
 
 def assemble(doc: Doc) -> tuple[list[StudyRecord], ConflictsOfInterest]:
-    return [], ConflictsOfInterest()
+    coi = article_coi(doc)
+    contexts, pieces = segment(doc)
+    _distribute(doc, contexts, pieces)
+    signals = Signals.of(doc)
+    records = [r for r in (build_record(ctx, signals) for ctx in contexts) if r is not None]
+    for i, record in enumerate(records, 1):
+        record.id = f"r{i}"
+    if len(records) == 1:
+        records[0].conflicts_of_interest = coi
+    return records, coi

@@ -7,6 +7,9 @@ a score in [0, 1]. Extra per-span facts go in ``span._.attrs`` (a dict), e.g. ``
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from spacy.tokens import Span
 
 STUDY = "study"  # study mentions: "Zhang and colleagues", "a third larger trial", "a case report of ..."
@@ -34,9 +37,28 @@ ALL_GROUPS = (
     DURATION, FREQUENCY, CONDITION, OUTCOME, ADVERSE_EVENT, FOLLOW_UP, EVIDENCE_LEVEL, COI,
 )  # fmt: skip
 
-for _attr, _default in (("value", None), ("confidence", None), ("attrs", None)):
+
+def _extension(name: str) -> tuple[Callable[[Span], Any], Callable[[Span, Any], None]]:
+    """Getter and setter keyed by the span's offsets *and label*: spaCy keys default span extensions by offsets
+    alone, so two groups' spans over the same text (a design "cross-over" and an allocation "cross-over") would
+    overwrite each other's values."""
+
+    def key(span: Span) -> Any:
+        return ("studysift._.", name, span.start_char, span.end_char, span.label)
+
+    def get(span: Span) -> Any:
+        return span.doc.user_data.get(key(span))
+
+    def set_(span: Span, value: Any) -> None:
+        span.doc.user_data[key(span)] = value
+
+    return get, set_
+
+
+for _attr in ("value", "confidence", "attrs"):
     if not Span.has_extension(_attr):
-        Span.set_extension(_attr, default=_default)
+        _get, _set = _extension(_attr)
+        Span.set_extension(_attr, getter=_get, setter=_set)
 
 
 def add_span(doc_spans: list[Span], span: Span, value: object = None, confidence: float = 1.0, **attrs: object) -> Span:

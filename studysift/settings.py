@@ -20,6 +20,12 @@ class Settings(BaseSettings):
     spin_threshold: float = Field(
         2.0, description="repairs per 1,000 words at or above which an article is reported as spun"
     )
+    spin_gate_min_evidence: int = Field(
+        2, description="unambiguous spin repairs an article needs before context-dependent repairs may fire"
+    )
+    spin_gate_per_1000: float = Field(
+        1.0, description="...and their density per 1,000 words (see extractor/cleaning/despin.py)"
+    )
 
     # --- extraction -----------------------------------------------------------------------------------------
     nlp_batch_size: int = 32
@@ -41,6 +47,9 @@ class Settings(BaseSettings):
     jsonl_id_field: str = "id"
     jsonl_text_field: str = "text"
     jsonl_html_field: str = "html"
+    batch_partition_size: int = Field(500, description="articles per partition (and part file) of the Dask engine")
+    batch_kill_grace_s: float = Field(10.0, description="a worker stuck this long past the time limit is replaced")
+    batch_extract_fn: str = Field("extractor:extract", description="module:function that batch workers call")
 
 
 @lru_cache

@@ -1,5 +1,5 @@
-"""The review UI (server-rendered pages under /review). PLACEHOLDER router until the review UI issue lands."""
+"""The review UI: server-rendered pages under /review (see ``routes``), static CSS and JS, no build step."""
 
-from fastapi import APIRouter
+from api.review.routes import router
 
-router = APIRouter(prefix="/review", include_in_schema=False)
+__all__ = ["router"]

@@ -1,13 +1,53 @@
-"""Cleaning: raw text or HTML in, cleaned text out, with what was removed, the spin report and an offset map.
+"""Cleaning: raw text or HTML in; cleaned text out, with what was removed and why, the spin report, the citation
+markers and an offset map from every span of the cleaned text back to the raw input.
 
-PLACEHOLDER until the cleaning issue lands: passes text through unchanged.
+Stages, each a list of offset-preserving edits (``offsets.MappedText.apply``), in this order:
+
+1. decode (bytes -> text; empty or binary input is refused) and, for HTML, the article body (``html.py``);
+2. Unicode repair (ftfy: mojibake, ligatures, NFC) and whitespace normalisation (``unicode.py``);
+3. citation markers out of the text into ``cleaning.citations`` (``citations.py``);
+4. whole lines of page chrome out (``boilerplate.py``), the title kept once at the top;
+5. de-spinning (``despin.py``), then whitespace once more.
+
+Raw offsets (``raw_start``/``raw_end``, ``Removed.start``/``end``, ``to_raw``) are character offsets into the decoded
+input, ``CleanedText.raw``. ``clean(clean(x).text).text == clean(x).text``.
+
+``Removed.reason`` is one of ``REMOVED_REASONS``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.models import Cleaning
+from extractor.cleaning.boilerplate import Line, boilerplate_reason, drop_line, find_title, lines
+from extractor.cleaning.citations import find_markers, marker_edits
+from extractor.cleaning.despin import Gate, despin, lexicon
+from extractor.cleaning.html import html_to_text, looks_like_html
+from extractor.cleaning.offsets import Edit, MappedText, OffsetMap
+from extractor.cleaning.unicode import decode, unicode_edits, whitespace_edits
+from extractor.errors import InputError, InputTooLarge
+from extractor.models import Citation, Cleaning, Removed, SpinRepair, SpinReport
+from studysift.settings import Settings, get_settings
+
+REMOVED_REASONS = {
+    "boilerplate": "page furniture: 'Report this page', 'Blog Article', 'Read more', bylines, copyright lines",
+    "navigation": "menus, breadcrumbs, 'browse our home page for more articles', skip links, next/previous links",
+    "banner": "site and government banners ('The site is secure. The https:// ensures ...'), page headers",
+    "share": "share bars and social-media buttons",
+    "cookie": "cookie and consent notices",
+    "subscribe": "newsletter and subscription prompts",
+    "advertisement": "ads, sponsored content, embedded frames",
+    "duplicate_title": "repeats of the title line (the title is kept once, at the top)",
+    "footer": "page footers (HTML)",
+    "aside": "sidebars, related-content boxes, comments, pop-ups (HTML)",
+    "form": "forms, buttons, search boxes (HTML)",
+    "hidden": "elements hidden from readers (HTML hidden, aria-hidden, display:none)",
+    "outside_article": "page text outside the <article>/<main> element holding the article (HTML)",
+}
+
+__all__ = ["REMOVED_REASONS", "CleanedText", "clean"]
+
+_ROUNDS = 3  # stages that can uncover more of their own work repeat, so clean(clean(x)) == clean(x)
 
 
 @dataclass
@@ -15,11 +55,182 @@ class CleanedText:
     text: str
     cleaning: Cleaning = field(default_factory=Cleaning)
     title: str | None = None
+    raw: str = ""  # the decoded input that raw offsets point into
+    offsets: OffsetMap | None = None
+    html: bool = False
+    encoding: str = "str"
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
-        return start, end
+        """The span of ``raw`` that cleaned ``text[start:end]`` came from (monotone; a repair maps to its spun
+        phrase)."""
+        if self.offsets is None:
+            return start, end
+        return self.offsets.to_raw(start, end)
 
 
-def clean(raw: str | bytes, *, html: bool | None = None) -> CleanedText:
-    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    return CleanedText(text=text)
+@dataclass
+class _Pending:
+    """A repair on its way through later stages: positions in the current text, raw span fixed at repair time."""
+
+    start: int
+    end: int
+    found: str
+    restored: str
+    rule: str
+    raw: tuple[int, int]
+
+
+class _Work:
+    """The text between stages, and the annotations whose cleaned offsets must follow every edit."""
+
+    def __init__(self, doc: MappedText) -> None:
+        self.doc = doc
+        self.removed: list[Removed] = []
+        self.citations: list[Citation] = []
+        self.repairs: list[_Pending] = []
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def apply(self, edits: list[Edit]) -> None:
+        if not edits:
+            return
+        self.doc, shift = self.doc.apply(edits)
+        for c in self.citations:
+            c.at = shift(c.at, False)
+        for r in self.repairs:
+            r.start, r.end = shift(r.start, False), shift(r.end, True)
+
+    def remove_lines(self, found: list[tuple[Line, str]], also: Edit | None = None) -> None:
+        edits = [also] if also else []
+        for line, reason in found:
+            raw_start, raw_end = self.doc.map.to_raw(line.start, line.end)
+            self.removed.append(Removed(text=line.text.strip(), reason=reason, start=raw_start, end=raw_end))
+            edits.append(drop_line(self.text, line))
+        self.apply(edits)
+
+
+def _require_text(text: str, is_html: bool, title: str | None = None) -> None:
+    """Refuse input with nothing left to read (a title alone is not an article)."""
+    title_key = " ".join(title.casefold().split()) if title else None
+    if not any(line.key != title_key and any(ch.isalnum() for ch in line.text) for line in lines(text)):
+        what = "page" if is_html else "input"
+        raise InputError(f"no article text found: nothing is left of the {what} after removing page chrome")
+
+
+def _put_title_on_top(work: _Work, title: str, span: tuple[int, int] | None) -> None:
+    title = " ".join(title.split())
+    first = lines(work.text)
+    if first and first[0].key == title.casefold():
+        return
+    top = work.doc.map.point(0)
+    # the inserted title maps to its source (<title>, meta, <h1>) only when that keeps the map monotone
+    raw = span if span and span[1] <= top else (0, 0)
+    work.apply([Edit(0, 0, title + ("\n\n" if work.text else ""), raw=raw)])
+
+
+def _input_size(raw: str | bytes) -> int:
+    return len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
+
+
+def clean(raw: str | bytes, *, html: bool | None = None, settings: Settings | None = None) -> CleanedText:
+    """Clean one article (``html=None`` sniffs whether it is HTML). ``InputError`` when it cannot be an article."""
+    settings = settings or get_settings()
+    size = _input_size(raw)
+    if size > settings.max_input_bytes:
+        raise InputTooLarge(f"input is {size:,} bytes; the limit is {settings.max_input_bytes:,} (max_input_bytes)")
+    text, encoding = decode(raw)
+    is_html = looks_like_html(text) if html is None else html
+    work = _Work(MappedText.identity(text))
+    html_title: str | None = None
+    html_title_span: tuple[int, int] | None = None
+    if is_html:
+        page = html_to_text(text, settings.max_html_depth)
+        work.doc, work.removed = page.doc, page.removed
+        html_title, html_title_span = page.title, page.title_span
+
+    work.apply(whitespace_edits(work.text))  # first, so that ftfy sees "Â€" and not "Â\u200b€"
+    work.apply(unicode_edits(work.text))
+    work.apply(whitespace_edits(work.text))
+    _require_text(work.text, is_html)
+    if html_title:  # an HTML page's title goes on top now, so that later stages treat it as they treat any line
+        _put_title_on_top(work, html_title, html_title_span)
+
+    # citation markers: out of the text, into cleaning.citations
+    # (repeated: taking "doses31" out can reveal that the "[86]" after it is a marker, not a range)
+    spelled_markers = 0
+    for _ in range(_ROUNDS):
+        markers = find_markers(work.text)
+        if not markers:
+            break
+        for mk in markers:
+            raw_start, raw_end = work.doc.map.to_raw(mk.start, mk.end)
+            citation = Citation(marker=mk.marker, number=mk.number, raw_start=raw_start, raw_end=raw_end, at=mk.start)
+            work.citations.append(citation)
+        work.apply(marker_edits(markers))
+        spelled_markers += sum(mk.spelled for mk in markers)
+
+    # page chrome, line by line
+    chrome: list[tuple[Line, str]] = []
+    for line in lines(work.text):
+        reason = boilerplate_reason(line.text)
+        if reason:
+            chrome.append((line, reason))
+    work.remove_lines(chrome)
+    work.apply(whitespace_edits(work.text))
+
+    _require_text(work.text, is_html, title=html_title)
+
+    # the title, once, at the top
+    decision = find_title(lines(work.text))
+    work.remove_lines([(line, "duplicate_title") for line in decision.duplicates], also=decision.recase)
+    title = decision.title or html_title
+
+    # de-spinning
+    lex = lexicon(settings.spin_lexicon)
+    gate = Gate(settings.spin_gate_min_evidence, settings.spin_gate_per_1000)
+    # A repair can uncover another ("exercise and exploratory habits"): repeat until nothing changes, so that
+    # cleaning cleaned text changes nothing.
+    evidence, spun = spelled_markers, False
+    for _ in range(_ROUNDS):
+        repairs, spun = despin(work.text, lex, gate, extra_evidence=evidence, spun_known=spun)
+        if not repairs:
+            break
+        evidence += len(repairs)
+        for r in repairs:
+            raw_span = work.doc.map.to_raw(r.start, r.end)
+            work.repairs.append(_Pending(r.start, r.end, r.found, r.restored, r.rule, raw_span))
+        work.apply([Edit(r.start, r.end, r.restored) for r in repairs])
+    # removals can bring together what the first pass saw apart: one more Unicode and whitespace pass
+    work.apply(unicode_edits(work.text))
+    work.apply(whitespace_edits(work.text))
+
+    words = max(len(work.text.split()), 1)
+    score = round(len(work.repairs) * 1000 / words, 3)
+    spin = SpinReport(
+        score=score,
+        # one stray repair in a short abstract is a high density but no evidence: ask for a few as well
+        is_spun=score >= settings.spin_threshold and len(work.repairs) >= settings.spin_gate_min_evidence,
+        repairs=[
+            SpinRepair(
+                found=r.found,
+                restored=r.restored,
+                start=r.start,
+                end=r.end,
+                raw_start=r.raw[0],
+                raw_end=r.raw[1],
+                rule=r.rule,
+            )
+            for r in work.repairs
+        ],
+    )
+    return CleanedText(
+        text=work.text,
+        cleaning=Cleaning(removed=work.removed, spin=spin, citations=work.citations),
+        title=title,
+        raw=text,
+        offsets=work.doc.map,
+        html=is_html,
+        encoding=encoding,
+    )

@@ -1,27 +1,135 @@
 """Conditions, with abbreviations the article defines expanded.
 
-PLACEHOLDER: writes empty span groups until implemented."""
+Names come from a lexicon (``data/conditions.tsv``) and token patterns for disease-like words and phrases
+(``data/conditions.jsonl``: "-itis", "-opathy", "... disease", "... syndrome"), widened left over modifiers such as
+"chronic" or "severe and enduring" (``data/condition_modifiers.tsv``). A lexicon abbreviation ("PTSD") keeps the
+form written unless the article defines it: then its value is the article's long form, as is the value of every
+short form whose long form is a condition. Spans stay on the text as written. A condition named as the studied
+population ("patients with X", "X patients"; ``data/condition_contexts.jsonl``) gets a higher confidence than one
+mentioned in passing, for record assembly to prefer.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor import spans
+from extractor.components.base import RuleComponent
+from extractor.components.rules import Match, grouped, phrase_rules
+from extractor.components.salience import Salience
+from extractor.lexicons import read_jsonl, read_tsv
 
 KEYS = (spans.CONDITION,)
+POPULATION_NOUNS = {"patients", "patient", "participants", "subjects", "cases", "sufferers", "population", "cohort"}
+CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8}
 
 
 @Language.factory("studysift_conditions", assigns=["doc.spans"], default_config={})
 def make_conditions(nlp: Language, name: str) -> ConditionsComponent:
-    return ConditionsComponent(name)
+    return ConditionsComponent(nlp, name)
 
 
-class ConditionsComponent:
-    def __init__(self, name: str) -> None:
-        self.name = name
+def default_rules() -> list[dict[str, Any]]:
+    return grouped(
+        "names", phrase_rules("conditions.tsv", label="condition") + read_jsonl("conditions.jsonl")
+    ) + read_jsonl("condition_contexts.jsonl")
 
-    def __call__(self, doc: Doc) -> Doc:
-        for key in KEYS:
-            doc.spans[key] = []
-        return doc
+
+class ConditionsComponent(RuleComponent):
+    data_file = "conditions.jsonl"
+    keys = KEYS
+
+    def __init__(self, nlp: Language, name: str, rules: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(nlp, name, default_rules() if rules is None else rules)
+        self.modifiers = {row[0].lower() for row in read_tsv("condition_modifiers.tsv")}
+        self.stopwords = {row[0].lower() for row in read_tsv("condition_stopwords.tsv")}
+
+    def annotate(self, doc: Doc) -> None:
+        defined = self._defined(doc)
+        population_ends = {m.span.end for m in self.best(doc, "population")}
+        found: list[tuple[Span, str, float, bool]] = []  # span, value, confidence, named as the population
+        taken: set[int] = set()
+        for m in self.best(doc, "names"):
+            span = self._trim(doc, m.span)
+            if span is None:
+                continue
+            span = self._widen(doc, span)
+            confidence = self._confidence(m)
+            population = span.start in population_ends or (
+                span.end < len(doc) and doc[span.end].lower_ in POPULATION_NOUNS
+            )
+            if population:  # "patients with X", "X patients": the studied population
+                confidence = min(1.0, confidence + 0.1)
+            found.append((span, self._value(doc, span, m, defined), confidence, population))
+            taken.update(range(span.start, span.end))
+        for short, long_form in self._abbreviations(doc, found):
+            if not any(i in taken for i in range(short.start, short.end)):
+                found.append((short, long_form, CONFIDENCE["abbreviation"], False))
+                taken.update(range(short.start, short.end))
+        found = Salience(doc).keep(found, lambda f: f[0], lambda f: f[1], lambda f: f[3])
+        for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
+            spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
+
+    @staticmethod
+    def _confidence(m: Match) -> float:
+        return CONFIDENCE.get(str(m.rule.get("id")), 0.9)
+
+    def _trim(self, doc: Doc, span: Span) -> Span | None:
+        """Drop leading words that cannot start a condition ("patients", "severity")."""
+        start = span.start
+        while start < span.end - 1 and doc[start].lower_ in self.stopwords:
+            start += 1
+        return doc[start : span.end] if doc[start].lower_ not in self.stopwords else None
+
+    def _widen(self, doc: Doc, span: Span) -> Span:
+        """Take in modifiers right before the name: "chronic PTSD", "severe and enduring bulimia nervosa"."""
+        start = span.start
+        while start > 0:
+            token = doc[start - 1]
+            if (
+                token.lower_ in self.modifiers
+                or token.lower_ == "and"
+                and start > 1
+                and doc[start - 2].lower_ in self.modifiers
+                and start < span.start
+            ):
+                start -= 1
+            else:
+                break
+        return doc[start : span.end]
+
+    @staticmethod
+    def _defined(doc: Doc) -> dict[str, str]:
+        """Short form → long form, for the abbreviations the article defines."""
+        if not doc.has_extension("abbreviations"):
+            return {}
+        return {short.text: short._.long_form.text.lower() for short in doc._.abbreviations}
+
+    def _value(self, doc: Doc, span: Span, m: Match, defined: dict[str, str]) -> str:
+        """Modifiers as written plus the lexicon's name; an abbreviation expanded only when the article defines it."""
+        cols = m.rule.get("cols") or []
+        name_start = span.end - len(m.span)
+        modifiers = doc[span.start : name_start].text.lower()
+        written = doc[name_start : span.end].text
+        if written in defined:
+            name = defined[written]
+        elif "abbr" in (m.rule.get("flags") or ()):
+            name = written
+        else:
+            name = (cols[0] if cols and cols[0] else written).lower()
+        return f"{modifiers} {name}".strip()
+
+    @staticmethod
+    def _abbreviations(doc: Doc, found: list[tuple[Span, str, float, bool]]) -> list[tuple[Span, str]]:
+        """Short forms whose defined long form is (or ends in) a found condition, with that long form."""
+        if not doc.has_extension("abbreviations"):
+            return []
+        out = []
+        for short in doc._.abbreviations:
+            long_form = short._.long_form
+            if any(f[0].end == long_form.end and f[0].start >= long_form.start for f in found):
+                out.append((short, long_form.text.lower()))
+        return out

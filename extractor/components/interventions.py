@@ -1,34 +1,244 @@
 """Interventions and comparators with dose, route, duration and frequency.
 
-PLACEHOLDER: writes empty span groups until implemented."""
+Names come from a lexicon of drugs, therapies and comparators (``data/interventions.tsv``) and token patterns for
+drug-name stems and therapy phrases (``data/interventions.jsonl``); abbreviations the article defines for a named
+intervention ("prothrombin complex concentrates (PCC)") count as that intervention. A mention is a comparator when
+the lexicon says so (placebo, sham, usual care), when it reads "X alone", or when it follows "versus" / "compared
+with". Doses, durations and frequencies (``data/dose.jsonl``) and routes (``data/routes.tsv``) are written as
+groups of their own and linked to the nearest named mention in their sentence.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor import spans
+from extractor.components.base import RuleComponent
+from extractor.components.dose import normalise_amount, parse_dose
+from extractor.components.entity_model import DEFAULT_MODEL, load_entity_model
+from extractor.components.rules import Match, gap, grouped, phrase_rules, sentence_of
+from extractor.components.salience import Salience
+from extractor.lexicons import read_jsonl, read_tsv
 
-KEYS = (
-    spans.INTERVENTION,
-    spans.COMPARATOR,
-    spans.DOSE,
-    spans.ROUTE,
-    spans.DURATION,
-    spans.FREQUENCY,
+KEYS = (spans.INTERVENTION, spans.COMPARATOR, spans.DOSE, spans.ROUTE, spans.DURATION, spans.FREQUENCY)
+NAME_KINDS = ("drug", "therapy", "comparator")
+FACTS = ("dose", "route", "duration", "frequency")
+CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "model": 0.5}
+DETERMINERS = {"the", "a", "an", "either", "both", "of", "with"}
+MAX_MODEL_TOKENS = 6
+# What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
+LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
+
+
+@Language.factory(
+    "studysift_interventions",
+    assigns=["doc.spans"],
+    default_config={"max_link_tokens": 30, "cue_window": 3, "model": DEFAULT_MODEL},
 )
+def make_interventions(
+    nlp: Language, name: str, max_link_tokens: int, cue_window: int, model: str
+) -> InterventionsComponent:
+    return InterventionsComponent(nlp, name, max_link_tokens=max_link_tokens, cue_window=cue_window, model=model)
 
 
-@Language.factory("studysift_interventions", assigns=["doc.spans"], default_config={})
-def make_interventions(nlp: Language, name: str) -> InterventionsComponent:
-    return InterventionsComponent(name)
+@dataclass
+class Mention:
+    span: Span
+    name: str
+    kind: str  # drug | therapy | comparator (the lexicon's kind)
+    comparator: bool
+    confidence: float
+    facts: dict[str, tuple[int, Span, Any]] = field(default_factory=dict)  # key → (distance, evidence, value)
 
 
-class InterventionsComponent:
-    def __init__(self, name: str) -> None:
-        self.name = name
+@dataclass
+class Fact:
+    key: str
+    span: Span
+    value: Any
+    weak: bool = False
 
-    def __call__(self, doc: Doc) -> Doc:
-        for key in KEYS:
-            doc.spans[key] = []
-        return doc
+
+def default_rules() -> list[dict[str, Any]]:
+    """Name, route and amount rules from the data files (``names``, ``routes`` and ``amounts`` rule sets)."""
+    return (
+        grouped("names", phrase_rules("interventions.tsv", label_column=2, flags_column=3))
+        + grouped("names", read_jsonl("interventions.jsonl"))
+        + grouped("routes", phrase_rules("routes.tsv"))
+        + read_jsonl("dose.jsonl")
+    )
+
+
+class InterventionsComponent(RuleComponent):
+    data_file = "interventions.jsonl"
+    keys = KEYS
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        rules: list[dict[str, Any]] | None = None,
+        *,
+        max_link_tokens: int = 30,
+        cue_window: int = 3,
+        model: str = DEFAULT_MODEL,
+    ) -> None:
+        super().__init__(nlp, name, default_rules() if rules is None else rules)
+        self.model = load_entity_model(model)
+        self.max_link_tokens = max_link_tokens
+        self.cue_window = cue_window
+        self.blockers = {row[0].lower() for row in read_tsv("intervention_blockers.tsv")}
+        self.dose_exclusions = {row[0].lower() for row in read_tsv("dose_exclusions.tsv")}
+
+    def annotate(self, doc: Doc) -> None:
+        mentions = self.mentions(doc)
+        facts = self.facts(doc)
+        for fact in facts:
+            self.link(doc, fact, mentions)
+        mentions = Salience(doc).keep(
+            mentions, lambda m: m.span, lambda m: m.name, lambda m: bool(m.facts) or m.comparator
+        )
+        linked = {id(m.facts[k][1]) for m in mentions for k in m.facts}
+        for fact in facts:
+            if fact.weak and id(fact.span) not in linked:
+                continue
+            if fact.key == "route":
+                spans.add_span(
+                    doc.spans[spans.ROUTE], Span(doc, fact.span.start, fact.span.end, fact.value), fact.value
+                )
+            else:
+                spans.add_span(doc.spans[fact.key], fact.span, fact.value)
+        for m in mentions:
+            attrs: dict[str, Any] = {}
+            for key in FACTS:
+                found = m.facts.get(key)
+                attrs[key] = found[2] if found else None
+                attrs[f"{key}_span"] = (found[1].start_char, found[1].end_char) if found else None
+            group = doc.spans[spans.COMPARATOR if m.comparator else spans.INTERVENTION]
+            spans.add_span(group, Span(doc, m.span.start, m.span.end, m.kind), m.name, m.confidence, **attrs)
+
+    # -- names -------------------------------------------------------------------------------------------------
+
+    def mentions(self, doc: Doc) -> list[Mention]:
+        matches = self.best(doc, "names")
+        cues = [m.span for m in matches if m.label == "comparison"]
+        alone = {m.span.start for m in matches if m.label == "alone"}
+        found: list[Mention] = []
+        for m in matches:
+            if m.label not in NAME_KINDS or self._blocked(doc, m.span):
+                continue
+            found.append(Mention(m.span, self._name(m), m.label, m.label == "comparator", self._confidence(m)))
+        found = self._with_model(doc, found)
+        found = self._with_abbreviations(doc, found)
+        for i, mention in enumerate(found):
+            if mention.span.end in alone:
+                mention.span = doc[mention.span.start : mention.span.end + 1]
+                mention.name = f"{mention.name} alone"
+                mention.comparator = True
+            previous_end = found[i - 1].span.end if i else 0
+            for cue in cues:
+                if previous_end <= cue.start and 0 <= mention.span.start - cue.end <= self.cue_window:
+                    mention.comparator = True
+            between = doc[found[i - 1].span.end : mention.span.start].text if i else ""
+            if i and found[i - 1].comparator and LIST_GAP.match(between):
+                mention.comparator = True  # "placebo, lisinopril 10 mg/day or ramipril"
+        return found
+
+    @staticmethod
+    def _name(match: Match) -> str:
+        cols = match.rule.get("cols") or []
+        return (cols[0] if cols and cols[0] else match.span.text).lower()
+
+    @staticmethod
+    def _confidence(match: Match) -> float:
+        return CONFIDENCE.get(str(match.rule.get("id")), 0.9)
+
+    def _blocked(self, doc: Doc, span: Span) -> bool:
+        return span.end < len(doc) and doc[span.end].lower_ in self.blockers
+
+    def _with_model(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """Treatments the trained model finds where no rule matched ("pomegranate juice", "Medical Qigong")."""
+        if self.model is None:
+            return found
+        taken = {i for m in found for i in range(m.span.start, m.span.end)}
+        extra = []
+        for label, start, end in self.model.predict(doc):
+            while start < end and doc[start].lower_ in DETERMINERS:
+                start += 1
+            if label != "TREATMENT" or start >= end or end - start > MAX_MODEL_TOKENS:
+                continue
+            span = doc[start:end]
+            if (
+                any(i in taken for i in range(start, end))
+                or not any(t.is_alpha for t in span)
+                or self._blocked(doc, span)
+            ):
+                continue
+            extra.append(Mention(span, span.text.lower(), "model", False, CONFIDENCE["model"]))
+            taken.update(range(start, end))
+        return sorted(found + extra, key=lambda m: m.span.start)
+
+    def _with_abbreviations(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """Occurrences of a short form whose defined long form holds a named intervention, as that intervention."""
+        if not Span.has_extension("long_form") or not doc.has_extension("abbreviations"):
+            return found
+        taken = {i for m in found for i in range(m.span.start, m.span.end)}
+        extra: list[Mention] = []
+        for short in doc._.abbreviations:
+            long_form = short._.long_form
+            inside = [m for m in found if long_form.start <= m.span.start and m.span.end <= long_form.end]
+            if not inside or any(i in taken for i in range(short.start, short.end)):
+                continue
+            whole = len(inside) == 1 and (inside[0].span.start, inside[0].span.end) == (long_form.start, long_form.end)
+            name = inside[0].name if whole else long_form.text.lower()
+            extra.append(Mention(short, name, inside[0].kind, inside[0].comparator, CONFIDENCE["abbreviation"]))
+            taken.update(range(short.start, short.end))
+        return sorted(found + extra, key=lambda m: m.span.start)
+
+    # -- doses, routes, durations, frequencies -------------------------------------------------------------------
+
+    def facts(self, doc: Doc) -> list[Fact]:
+        found: list[Fact] = []
+        for m in self.best(doc, "amounts"):
+            groups = m.rule.get("groups") or {}
+            if m.label == "dose":
+                value = parse_dose(groups, m.rule.get("text") or m.span.text)
+                if value is not None and not self._measurement(doc, m.span):
+                    found.append(Fact("dose", m.span, value))
+            else:
+                found.append(Fact(m.label, m.span, normalise_amount(m.rule.get("text") or m.span.text)))
+        for m in self.best(doc, "routes"):
+            found.append(Fact("route", m.span, m.label, weak="weak" in (m.rule.get("flags") or ())))
+        return sorted(found, key=lambda f: f.span.start)
+
+    def _measurement(self, doc: Doc, span: Span) -> bool:
+        before = doc[max(0, span.start - 4) : span.start]
+        return any(t.lower_ in self.dose_exclusions for t in before)
+
+    @staticmethod
+    def _bracketed(doc: Doc, mention: Span, fact: Span) -> bool:
+        """Whether the fact sits in brackets right after the mention: "ketamine (0.5 mg/kg over 40 min)"."""
+        between = doc[mention.end : fact.start].text
+        return mention.end <= fact.start and between.lstrip().startswith("(") and ")" not in between
+
+    def link(self, doc: Doc, fact: Fact, mentions: list[Mention]) -> None:
+        """Attach a fact to the nearest named mention in its sentence (a lexicon comparator takes only a route)."""
+        start, end = sentence_of(doc, fact.span.start)
+        best: tuple[int, Mention] | None = None
+        for m in mentions:
+            if not (start <= m.span.start < end) or (m.kind == "comparator" and fact.key != "route"):
+                continue
+            distance = 0 if self._bracketed(doc, m.span, fact.span) else gap(fact.span, m.span)
+            if distance <= self.max_link_tokens and (best is None or distance < best[0]):
+                best = (distance, m)
+        if best is None:
+            return
+        distance, mention = best
+        held = mention.facts.get(fact.key)
+        if held is None or distance < held[0]:
+            mention.facts[fact.key] = (distance, fact.span, fact.value)

@@ -1,30 +1,242 @@
 """Outcomes with their direction, and adverse events.
 
-PLACEHOLDER: writes empty span groups until implemented."""
+A direction cue (``data/directions.jsonl``: "reduced", "no difference", "did not improve", "twice the incidence of",
+"was similar") names the outcome next to it: the words after the cue ("reduced pain intensity and morphine
+requirements" → two outcomes) or, for cues that follow their subject, before it ("X did not differ"), up to a
+boundary word (``data/outcome_boundaries.tsv``). Outcome measures of the lexicon (``data/outcomes.tsv``) found
+elsewhere take the direction of a cue in their sentence, or ``reported``. A negation before a cue, or a p-value of
+0.05 or more right after the outcome, makes the direction ``no_difference``. Timepoints ("at 6 months") go in
+``attrs["timepoint"]``. Adverse events come from a lexicon (``data/adverse_events.tsv``) in sentences that speak of
+adverse effects, toxicity or tolerability (``data/adverse_event_cues.tsv``).
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor import spans
+from extractor.components.base import RuleComponent
+from extractor.components.entity_model import DEFAULT_MODEL, load_entity_model
+from extractor.components.rules import Match, gap, grouped, phrase_rules, sentence_of
+from extractor.components.salience import Salience
+from extractor.lexicons import read_jsonl, read_tsv
 
-KEYS = (
-    spans.OUTCOME,
-    spans.ADVERSE_EVENT,
+KEYS = (spans.OUTCOME, spans.ADVERSE_EVENT)
+DETERMINERS = {"the", "a", "an", "its", "their", "both", "any", "overall"}
+P_VALUE = re.compile(r"\bp\s*(?:=|>|≥|>=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
+
+
+@Language.factory(
+    "studysift_outcomes",
+    assigns=["doc.spans"],
+    default_config={"max_outcome_tokens": 6, "cue_window": 12, "model": DEFAULT_MODEL},
 )
+def make_outcomes(nlp: Language, name: str, max_outcome_tokens: int, cue_window: int, model: str) -> OutcomesComponent:
+    return OutcomesComponent(nlp, name, max_outcome_tokens=max_outcome_tokens, cue_window=cue_window, model=model)
 
 
-@Language.factory("studysift_outcomes", assigns=["doc.spans"], default_config={})
-def make_outcomes(nlp: Language, name: str) -> OutcomesComponent:
-    return OutcomesComponent(name)
+def default_rules() -> list[dict[str, Any]]:
+    return (
+        grouped("cues", read_jsonl("directions.jsonl"))
+        + grouped("measures", phrase_rules("outcomes.tsv", label="outcome"))
+        + grouped("adverse_events", phrase_rules("adverse_events.tsv", label="adverse_event"))
+    )
 
 
-class OutcomesComponent:
-    def __init__(self, name: str) -> None:
-        self.name = name
+class OutcomesComponent(RuleComponent):
+    data_file = "directions.jsonl"
+    keys = KEYS
 
-    def __call__(self, doc: Doc) -> Doc:
-        for key in KEYS:
-            doc.spans[key] = []
-        return doc
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        rules: list[dict[str, Any]] | None = None,
+        *,
+        max_outcome_tokens: int = 6,
+        cue_window: int = 12,
+        model: str = DEFAULT_MODEL,
+    ) -> None:
+        super().__init__(nlp, name, default_rules() if rules is None else rules)
+        self.model = load_entity_model(model)
+        self.max_outcome_tokens = max_outcome_tokens
+        self.cue_window = cue_window
+        self.boundaries = {row[0].lower() for row in read_tsv("outcome_boundaries.tsv")}
+        self.skip = {row[0].lower() for row in read_tsv("outcome_skip.tsv")}
+        self.ae_cues = {row[0].lower() for row in read_tsv("adverse_event_cues.tsv")}
+        self.negations = {row[0].lower() for row in read_tsv("negations.tsv")}
+        stopwords = [(row[0].lower(), row[1] if len(row) > 1 else "edge") for row in read_tsv("outcome_stopwords.tsv")]
+        self.edge_words = {word for word, kind in stopwords if kind == "edge"}
+        self.alone_words = {word for word, _ in stopwords}
+
+    def annotate(self, doc: Doc) -> None:
+        in_background = Salience(doc).in_background
+        found = [m for m in self.best(doc, "cues") if not in_background(m.span)]
+        cues = [m for m in found if m.label != "timepoint"]
+        timepoints = [m for m in found if m.label == "timepoint"]
+        outcomes: list[tuple[Span, str, str, float]] = []  # span, name, direction, confidence
+        taken: set[int] = set()
+        for cue in cues:
+            direction = self._direction(doc, cue)
+            for span in self._phrases(doc, cue):
+                if not any(i in taken for i in range(span.start, span.end)):
+                    outcomes.append((span, span.text, self._checked(doc, span, direction), 0.7))
+                    taken.update(range(span.start, span.end))
+        for m in self.best(doc, "measures"):
+            if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
+                continue
+            direction = self._nearest_direction(doc, m.span, cues)
+            outcomes.append((m.span, self._name(m), self._checked(doc, m.span, direction), 0.6))
+            taken.update(range(m.span.start, m.span.end))
+        for label, start, end in self.model.predict(doc) if self.model else ():
+            span = doc[start:end]
+            if label != "OUTCOME" or in_background(span) or any(i in taken for i in range(start, end)):
+                continue
+            if self._plausible(span):
+                direction = self._nearest_direction(doc, span, cues)
+                outcomes.append((span, span.text, self._checked(doc, span, direction), 0.5))
+                taken.update(range(start, end))
+        for span, name, direction, confidence in sorted(outcomes, key=lambda o: o[0].start):
+            timepoint = self._timepoint(doc, span, timepoints)
+            spans.add_span(
+                doc.spans[spans.OUTCOME],
+                Span(doc, span.start, span.end, direction),
+                name,
+                confidence,
+                timepoint=timepoint[0] if timepoint else None,
+                timepoint_span=timepoint[1] if timepoint else None,
+            )
+        self.adverse_events(doc)
+
+    # -- outcomes ----------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _name(m: Match) -> str:
+        cols = m.rule.get("cols") or []
+        return cols[0] if cols and cols[0] else m.span.text
+
+    def _direction(self, doc: Doc, cue: Match) -> str:
+        """The cue's direction, or no_difference when a negation stands just before it ("did not reduce")."""
+        if cue.label in ("no_difference", "reported"):
+            return cue.label
+        before = doc[max(0, cue.span.start - 3) : cue.span.start]
+        if any(t.lower_ in self.negations for t in before):
+            return "no_difference"
+        return cue.label
+
+    def _checked(self, doc: Doc, span: Span, direction: str) -> str:
+        """A direction (or a bare "reported") turned to no_difference by a non-significant p-value right after the
+        outcome: "X was, compared to the control trial, +2% (P = 1.00)"."""
+        if direction == "no_difference":
+            return direction
+        sent_end = sentence_of(doc, span.start)[1]
+        window = doc[span.end : min(sent_end, span.end + 15)].text
+        match = P_VALUE.search(window)
+        if match and float(match.group(1)) >= 0.05:
+            return "no_difference"
+        return direction
+
+    def _phrases(self, doc: Doc, cue: Match) -> list[Span]:
+        side = str(cue.rule.get("side", "both"))
+        found: list[Span] = []
+        if side in ("after", "both"):
+            found = self._after(doc, cue.span, noun=bool(cue.rule.get("noun")))
+        if not found and side in ("before", "both"):
+            found = self._before(doc, cue.span)
+        return found
+
+    def _after(self, doc: Doc, cue: Span, *, noun: bool) -> list[Span]:
+        """The outcome phrase(s) after a cue, split at "and" / "or"; a noun cue ("no difference") may be followed by a
+        preposition ("in", "regarding") or "between groups" first, a verb cue ("reduced") only by its object."""
+        skip = self.skip if noun else DETERMINERS
+        start, end = cue.end, sentence_of(doc, cue.start)[1]
+        i = start
+        while i < end:
+            lower = doc[i].lower_
+            if noun and lower == "between" and i + 1 < end:  # "no difference between (the two) groups in X"
+                j = i + 1
+                while j < min(end, i + 5) and doc[j].lower_ not in ("groups", "arms", "treatments", "conditions"):
+                    j += 1
+                if j >= min(end, i + 5):
+                    return []
+                i = j + 1
+            elif lower in skip:
+                i += 1
+            else:
+                break
+        pieces: list[Span] = []
+        piece_start = i
+        j = i
+        while j < end and j - i < self.max_outcome_tokens:
+            token = doc[j]
+            if token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries:
+                break
+            if token.lower_ in ("and", "or"):
+                if j > piece_start:
+                    pieces.append(doc[piece_start:j])
+                piece_start = j + 1
+            j += 1
+        if j > piece_start:
+            pieces.append(doc[piece_start:j])
+        return [p for p in pieces if self._plausible(p)]
+
+    def _before(self, doc: Doc, cue: Span) -> list[Span]:
+        """The outcome phrase before a cue that follows its subject ("X was similar", "X did not differ")."""
+        start = sentence_of(doc, cue.start)[0]
+        j = cue.start
+        while j > start and cue.start - j < self.max_outcome_tokens:
+            token = doc[j - 1]
+            if (token.is_punct and token.text not in ("-", "/")) or token.lower_ in ("the", "a", "an", "that", "and"):
+                break
+            if token.lower_ in self.boundaries and token.lower_ not in ("of", "to", "in"):
+                if j == cue.start:
+                    j -= 1
+                    continue  # the auxiliary of the cue: "X was similar"
+                break
+            j -= 1
+        end = cue.start
+        while end > j and doc[end - 1].lower_ in self.boundaries:
+            end -= 1
+        span = doc[j:end]
+        return [span] if self._plausible(span) else []
+
+    def _plausible(self, span: Span) -> bool:
+        """A name, not a fragment: no stop word, adverb or cue-like word at either edge, not one generic word."""
+        if not len(span) or not any(t.is_alpha and len(t) > 2 for t in span) or "\n" in span.text:
+            return False
+        first, last = span[0], span[-1]
+        for token in (first, last):
+            if token.lower_ in self.edge_words or token.is_stop or token.like_num or token.lower_.endswith("ly"):
+                return False
+        return not (len(span) == 1 and first.lower_ in self.alone_words)
+
+    def _nearest_direction(self, doc: Doc, span: Span, cues: list[Match]) -> str:
+        start, end = sentence_of(doc, span.start)
+        near = [c for c in cues if start <= c.span.start < end and gap(c.span, span) <= self.cue_window]
+        if not near:
+            return "reported"
+        return self._direction(doc, min(near, key=lambda c: gap(c.span, span)))
+
+    def _timepoint(self, doc: Doc, span: Span, timepoints: list[Match]) -> tuple[str, tuple[int, int]] | None:
+        start, end = sentence_of(doc, span.start)
+        near = [t for t in timepoints if start <= t.span.start < end]
+        if not near:
+            return None
+        best = min(near, key=lambda t: gap(t.span, span))
+        text = re.sub(r"\s+", " ", str(best.rule.get("text") or best.span.text))
+        return text, (best.span.start_char, best.span.end_char)
+
+    # -- adverse events ----------------------------------------------------------------------------------------
+
+    def adverse_events(self, doc: Doc) -> None:
+        for m in self.best(doc, "adverse_events"):
+            start, end = sentence_of(doc, m.span.start)
+            if any(t.lower_ in self.ae_cues for t in doc[start:end]):
+                name = self._name(m).lower()
+                spans.add_span(
+                    doc.spans[spans.ADVERSE_EVENT], Span(doc, m.span.start, m.span.end, "adverse_event"), name, 0.7
+                )

@@ -1,0 +1,1 @@
+"""Alembic migrations of the studysift database (run programmatically by ``api.db.migrate``)."""

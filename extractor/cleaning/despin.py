@@ -1,0 +1,306 @@
+"""De-spinning: restore the terms a synonym spinner replaced ("randomized, managed demo" -> "randomized controlled
+trial"), and score how spun an article is.
+
+The decision to repair is explicit and two-pass, because many spun phrases are also ordinary English:
+
+1. *Unambiguous* evidence is collected first: lexicon entries with gate ``any`` (phrases no writer produces, such as
+   "managed demo" or "quality of existence"), spun numbers ("0.five mg/kg", "twenty five mg") and the spelled-out
+   citation markers found by the citation stage ("depression.one hundred and one").
+2. Entries with gate ``spun`` ("sizeable difference", "locomotor exercise", "periods" before "of KAP") fire only when
+   that evidence reaches ``Settings.spin_gate_min_evidence`` repairs *and* ``Settings.spin_gate_per_1000`` per 1,000
+   words, and only where their own context cue (``before=``/``after=``/``near=`` in the lexicon) holds.
+
+So "exercise" in a fitness abstract, "periods" in a menstrual-health study or "important" before a noun in any unspun
+text stay as they are, while the same words in a page that is evidently spun are restored.
+
+The lexicon is one regular expression compiled from a character trie of all phrases (one scan of the text however
+many phrases there are). An external lexicon in the tortured-phrases JSON format (``Settings.spin_lexicon``) adds its
+multi-word phrases as unambiguous entries; its single-word entries are ignored, because a catalogue word out of context
+("organization", "arrangement") is ordinary English far more often than it is spinner output.
+
+The spin score is repairs per 1,000 words of the cleaned text; ``is_spun`` is ``score >= Settings.spin_threshold``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractor.cleaning.citations import number_words, parse_number
+from extractor.errors import InputError
+from extractor.lexicons import read_tsv
+
+_BEFORE, _AFTER, _NEAR = 100, 100, 400  # context windows of the cues, in characters
+_SUFFIX = re.compile(r"^(.*)\((\w+)\)$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str  # before, after or near
+    rx: re.Pattern[str]
+
+    def holds(self, text: str, start: int, end: int) -> bool:
+        if self.kind == "before":
+            return self.rx.search(text[max(0, start - _BEFORE) : start]) is not None
+        if self.kind == "after":
+            return self.rx.match(text[end : end + _AFTER]) is not None
+        return self.rx.search(text[max(0, start - _NEAR) : end + _NEAR]) is not None
+
+
+@dataclass(frozen=True)
+class Entry:
+    found: str
+    restored: str
+    gated: bool  # True: only in articles evidenced as spun
+    cues: tuple[Cue, ...] = ()
+    rule: str = "lexicon"
+
+    def applies(self, text: str, start: int, end: int, *, spun: bool) -> bool:
+        return (spun or not self.gated) and all(c.holds(text, start, end) for c in self.cues)
+
+
+def phrase_key(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def _parse_cues(spec: str) -> tuple[Cue, ...]:
+    cues = []
+    for part in spec.split(" && "):
+        if not part.strip():
+            continue
+        kind, _, rx = part.strip().partition("=")
+        if kind not in ("before", "after", "near"):
+            raise ValueError(f"unknown cue {part!r} in the spin lexicon")
+        anchored = rx if kind != "before" else f"(?:{rx})$"
+        cues.append(Cue(kind, re.compile(anchored, re.IGNORECASE)))
+    return tuple(cues)
+
+
+def _expand(found: str, restored: str) -> list[tuple[str, str]]:
+    """ "scenario report(s)" / "case report(s)" -> singular and plural pairs."""
+    f, r = _SUFFIX.match(found), _SUFFIX.match(restored)
+    if f and r:
+        return [(f.group(1), r.group(1)), (f.group(1) + f.group(2), r.group(1) + r.group(2))]
+    return [(found, restored)]
+
+
+@lru_cache(maxsize=1)
+def builtin_entries() -> tuple[Entry, ...]:
+    entries = []
+    for row in read_tsv("spin/lexicon.tsv"):
+        found, restored, gate = row[0], row[1], row[2]
+        if gate not in ("any", "spun"):
+            raise ValueError(f"spin lexicon: gate must be 'any' or 'spun', not {gate!r} ({found})")
+        cues = _parse_cues(row[3] if len(row) > 3 else "")
+        for f, r in _expand(found, restored):
+            entries.append(Entry(f, r, gate == "spun", cues))
+    return tuple(entries)
+
+
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def external_entries(path: Path) -> tuple[Entry, ...]:
+    """Multi-word phrases of a tortured-phrases JSON file (``{"phrases": [{"tortured", "correct"}]}``).
+
+    Dropped: single words (too often ordinary English), uncertain corrections ("?"), and any phrase that is also
+    a correction in the catalogue ("neural network" is both), since repairing it would rewrite correct text.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        phrases = data["phrases"] if isinstance(data, dict) else data
+        pairs = [(str(p["tortured"]).strip(), str(p["correct"])) for p in phrases]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise InputError(f"spin lexicon {path}: not a readable tortured-phrases JSON file ({e})") from None
+    cleaned = [(t, _PARENTHETICAL.sub("", c).replace("[", "").replace("]", "").strip(), c) for t, c in pairs]
+    corrections = {phrase_key(c) for _, c, _ in cleaned}
+    entries = []
+    for tortured, correct, original in cleaned:
+        key = phrase_key(tortured)
+        if len(key.split()) < 2 or not correct or "?" in original or key in corrections:
+            continue
+        entries.append(Entry(tortured, correct, gated=False, rule="external"))
+    return tuple(entries)
+
+
+def _ngrams(key: str) -> Iterable[str]:
+    words = key.split()
+    for n in range(1, len(words) + 1):
+        for i in range(len(words) - n + 1):
+            yield " ".join(words[i : i + n])
+
+
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """One regex for many phrases: alternations factored by common prefixes, longest match preferred."""
+    trie: dict[str, dict] = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def char(ch: str) -> str:
+        if ch == " ":
+            return r"\s"
+        if ch == "'":
+            return "['’]"
+        return re.escape(ch)
+
+    def pattern(node: dict[str, dict]) -> str:
+        alts = [char(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        optional = "" in node
+        if len(alts) == 1 and not optional:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" + ("?" if optional else "")
+
+    return pattern(trie)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: dict[str, tuple[Entry, ...]]
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _compile(external: str | None, _mtime: float) -> Lexicon:
+    table: dict[str, list[Entry]] = {}
+    builtin = builtin_entries()
+    for entry in builtin:
+        table.setdefault(phrase_key(entry.found), []).append(entry)
+    if external:
+        extra = external_entries(Path(external))
+        keys = set(table) | {phrase_key(e.found) for e in extra}
+        for entry in extra:
+            # an external correction that contains a spun phrase would be "repaired" again on the next pass
+            if not any(gram in keys for gram in _ngrams(phrase_key(entry.restored))):
+                table.setdefault(phrase_key(entry.found), []).append(entry)
+    # matched against lower-cased text: a case-sensitive scan is about twice as fast as re.IGNORECASE
+    rx = re.compile(rf"(?<![\w-])(?:{_trie_pattern(table)})(?!\w|-\w)")
+    return Lexicon({k: tuple(v) for k, v in table.items()}, rx)
+
+
+def lexicon(external: Path | None = None) -> Lexicon:
+    if external is None:
+        return _compile(None, 0.0)
+    try:
+        mtime = Path(external).stat().st_mtime
+    except OSError as e:
+        raise InputError(f"spin lexicon {external}: {e.strerror or e}") from None
+    return _compile(str(Path(external).resolve()), mtime)
+
+
+def _lower(text: str) -> str:
+    """Lower case with offsets kept (the few characters whose lower case is longer stay as they are)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+@dataclass(frozen=True)
+class Repair:
+    start: int  # span of the spun phrase in the text given to despin()
+    end: int
+    found: str
+    restored: str
+    rule: str
+
+
+_DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_DIGIT_DOT_LETTER = re.compile(r"\d\.[a-zA-Z]")  # cheap pre-check
+_DECIMAL_WORD = re.compile(rf"(?<![\w.])(\d+)\.({'|'.join(_DIGITS)})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _spelled_unit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A spelled-out number before a unit, and a cheap pre-check (a word before a unit) that most texts fail."""
+    units = sorted((row[0] for row in read_tsv("spin/units.tsv")), key=len, reverse=True)
+    unit_rx = "|".join(re.escape(u) for u in units)
+    number = re.compile(rf"(?<![\w-])({number_words().phrase.pattern})(?=[ \u00a0](?:{unit_rx})(?![\w/]))")
+    return number, re.compile(rf"[a-z][ \u00a0](?:{unit_rx})(?![\w/])")
+
+
+def number_repairs(text: str) -> list[Repair]:
+    """Spun numbers: "0.five" -> "0.5"; a spelled-out number before a dose unit: "twenty five mg" -> "25 mg"."""
+    repairs = [
+        Repair(m.start(), m.end(), m.group(), f"{m.group(1)}.{_DIGITS.index(m.group(2).lower())}", "spelled-decimal")
+        for m in (_DECIMAL_WORD.finditer(text) if _DIGIT_DOT_LETTER.search(text) else ())
+    ]
+    number, word_then_unit = _spelled_unit()
+    for m in number.finditer(text) if word_then_unit.search(text) else ():
+        value = parse_number(m.group(1))
+        if value is not None:
+            repairs.append(Repair(m.start(1), m.end(1), m.group(1), str(value), "spelled-number-unit"))
+    return repairs
+
+
+def _with_case(found: str, restored: str) -> str:
+    """Upper-case text stays upper case; a capital first letter stays capital (a spinner keeps the case it found)."""
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return restored.upper()
+    if found[:1].isupper():
+        return restored[:1].upper() + restored[1:]
+    return restored
+
+
+@dataclass(frozen=True)
+class Gate:
+    min_evidence: int
+    per_1000: float
+
+
+def despin(
+    text: str, lex: Lexicon, gate: Gate, *, extra_evidence: int = 0, spun_known: bool = False
+) -> tuple[list[Repair], bool]:
+    """The repairs to make in ``text`` and whether the article counted as evidenced spun (two passes, see above).
+
+    ``extra_evidence`` counts unambiguous spin found elsewhere (spelled-out citation markers, earlier rounds);
+    ``spun_known`` carries an earlier round's verdict.
+    """
+    candidates: list[tuple[int, int, tuple[Entry, ...]]] = []
+    for m in lex.pattern.finditer(_lower(text)):
+        entries = lex.entries.get(phrase_key(m.group()))
+        if entries:
+            candidates.append((m.start(), m.end(), entries))
+    numbers = number_repairs(text)
+    if not candidates and not numbers:
+        return [], spun_known
+
+    chosen: dict[int, tuple[int, Entry]] = {}
+    pending: list[tuple[int, int, tuple[Entry, ...]]] = []
+    for start, end, entries in candidates:
+        entry = next((e for e in entries if e.applies(text, start, end, spun=False)), None)
+        if entry:
+            chosen[start] = (end, entry)
+        else:
+            pending.append((start, end, entries))
+    evidence = len(chosen) + len(numbers) + extra_evidence
+    words = max(len(text.split()), 1)
+    spun = spun_known or (evidence >= gate.min_evidence and evidence * 1000 / words >= gate.per_1000)
+    if spun:
+        for start, end, entries in pending:
+            entry = next((e for e in entries if e.applies(text, start, end, spun=True)), None)
+            if entry:
+                chosen[start] = (end, entry)
+
+    repairs: list[Repair] = []
+    for start, (end, entry) in chosen.items():
+        found = text[start:end]
+        restored = _with_case(found, entry.restored)
+        if restored != found:
+            repairs.append(Repair(start, end, found, restored, entry.rule))
+    repairs += numbers
+    repairs.sort(key=lambda r: r.start)
+    kept: list[Repair] = []
+    for r in repairs:
+        if not kept or r.start >= kept[-1].end:
+            kept.append(r)
+    return kept, spun

@@ -1,0 +1,378 @@
+"""HTML pages to article text (beautifulsoup4 + lxml), with every text node located in the raw source.
+
+bs4 gives no source offsets, so each text node is found in the raw HTML in document order from a moving cursor:
+verbatim when it can be (``str.find``, refusing hits inside a tag), else by an entity-aware alignment that maps each
+decoded entity to its ``&...;`` source. A node that cannot be aligned maps to an empty raw span at the cursor, so the
+map stays monotone. Script, style and comment nodes are located too (never emitted) so the cursor never skips ahead.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+
+from extractor.cleaning.offsets import MappedText, OffsetMap
+from extractor.lexicons import read_tsv
+from extractor.models import Removed
+
+_SNIFF = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|h[1-6]|span|table|ul|li|a\s+href|br)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_BLOCK = frozenset(
+    {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
+     "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "blockquote", "pre", "figure", "figcaption",
+     "address", "hr", "form", "fieldset", "details", "summary", "caption", "center", "title", "body", "html", "legend"}
+)  # fmt: skip
+_LINE = frozenset({"tr", "li", "br"})
+_CELL = frozenset({"td", "th"})
+_SILENT = frozenset({"script", "style", "template", "svg", "canvas", "object", "embed", "video", "audio", "head",
+                     "meta", "link", "noscript", "map", "picture", "source"})  # fmt: skip
+_CONTENT_IDS = re.compile(
+    r"^(article-?body|main-?content|maincontent|content-?body|entry-?content|post-?content)$", re.I
+)
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPECIAL = re.compile(r"[&\r]")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_HTML_SPACE = str.maketrans("\t\n\r\f", "    ")
+_SEARCH_WINDOW = 1_000_000  # how far ahead of the cursor a text node is looked for
+_REMOVED_TEXT_MAX = 300
+_REMOVED_MAX = 500
+
+
+def looks_like_html(text: str) -> bool:
+    """Sniff: a doctype/html/body tag, or at least three common tags, in the first 8 kB."""
+    head = text[:8192]
+    tags = _SNIFF.findall(head)
+    return any(t[:5].lower() in ("<!doc", "<html", "<body", "<head") for t in tags) or len(tags) >= 3
+
+
+@dataclass
+class DropRules:
+    tags: dict[str, str]
+    roles: dict[str, str]
+    tokens: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def drop_rules() -> DropRules:
+    rules = DropRules({}, {}, {})
+    table = {"tag": rules.tags, "role": rules.roles, "token": rules.tokens}
+    for kind, value, reason in read_tsv("cleaning/html.tsv"):
+        table[kind][value.lower()] = reason
+    return rules
+
+
+def drop_reason(tag: Tag, rules: DropRules) -> str | None:
+    """Why this element is page chrome, or None when it may hold article text."""
+    name = tag.name.lower()
+    if name in rules.tags:
+        return rules.tags[name]
+    attrs = tag.attrs
+    if not attrs:
+        return None
+    if "hidden" in attrs or str(attrs.get("aria-hidden", "")).lower() == "true":
+        return "hidden"
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(str(style)):
+        return "hidden"
+    role = attrs.get("role")
+    if role and str(role).lower() in rules.roles:
+        return rules.roles[str(role).lower()]
+    classes: object = attrs.get("class") or []
+    names: list[str] = [
+        *(map(str, classes) if isinstance(classes, list) else [str(classes)]),
+        str(attrs.get("id") or ""),
+    ]
+    for value in names:
+        value = value.lower()
+        if value in rules.tokens:
+            return rules.tokens[value]
+        for token in _TOKEN_SPLIT.split(value):
+            if token in rules.tokens:
+                return rules.tokens[token]
+    return None
+
+
+def _in_tag(raw: str, lo: int, pos: int) -> bool:
+    return raw.rfind("<", lo, pos) > raw.rfind(">", lo, pos)
+
+
+Pieces = list[tuple[int, int, int, bool]]  # (raw_start, raw_end, text_length, exact)
+
+
+def _align_at(raw: str, i: int, s: str) -> Pieces | None:
+    """Match ``s`` against raw HTML at ``i``, decoding entities and skipping carriage returns; None when it differs."""
+    pieces: Pieces = []
+    j, n = 0, len(s)
+    while j < n:
+        m = _SPECIAL.search(raw, i, i + n - j)
+        stop = m.start() if m else i + n - j
+        k = stop - i
+        if raw[i:stop] != s[j : j + k]:
+            return None
+        if k:
+            pieces.append((i, stop, k, True))
+            i, j = stop, j + k
+        if j >= n:
+            break
+        if raw.startswith("\r", i):
+            if s[j] == "\r":
+                pieces.append((i, i + 1, 1, True))
+                j += 1
+            i += 1
+            continue
+        e = _ENTITY.match(raw, i)
+        decoded = htmllib.unescape(e.group()) if e else ""
+        if e and decoded != e.group() and s.startswith(decoded, j):
+            pieces.append((i, e.end(), len(decoded), False))
+            i, j = e.end(), j + len(decoded)
+        elif s[j] == "&":
+            pieces.append((i, i + 1, 1, True))
+            i, j = i + 1, j + 1
+        else:
+            return None
+    return pieces
+
+
+def locate(raw: str, s: str, cursor: int) -> Pieces | None:
+    """Where text node ``s`` sits in ``raw`` at or after ``cursor`` (outside tags), as aligned pieces."""
+    limit = min(len(raw), cursor + _SEARCH_WINDOW + len(s))
+    p = raw.find(s, cursor, limit)
+    for _ in range(16):
+        if p < 0:
+            break
+        if not _in_tag(raw, cursor, p):
+            return [(p, p + len(s), len(s), True)]
+        p = raw.find(s, p + 1, limit)
+    first = re.escape(s[0])
+    candidates = re.compile(f"{first}|&|\r")
+    tries = 0
+    for m in candidates.finditer(raw, cursor, limit):
+        if tries > 64:
+            break
+        if _in_tag(raw, cursor, m.start()):
+            continue
+        tries += 1
+        pieces = _align_at(raw, m.start(), s)
+        if pieces:
+            return pieces
+    return None
+
+
+@dataclass
+class HtmlText:
+    doc: MappedText
+    removed: list[Removed] = field(default_factory=list)
+    title: str | None = None
+    title_span: tuple[int, int] | None = None  # where the title is in the raw HTML
+
+
+class _Builder:
+    """Accumulates the article text and its offset map, with pending breaks between blocks."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.map = OffsetMap()
+        self.pending = ""  # separator owed before the next text: " ", " | ", "\n" or "\n\n"
+        self.at_line_start = True
+
+    def brk(self, sep: str) -> None:
+        order = {"": 0, " ": 1, " | ": 2, "\n": 3, "\n\n": 4}
+        if order[sep] > order[self.pending]:
+            self.pending = sep
+        if sep in ("\n", "\n\n"):
+            self.at_line_start = True
+
+    def emit(self, pieces: Pieces, text: str, raw_pos: int) -> None:
+        if self.pending and self.parts:
+            self.parts.append(self.pending)
+            self.map.add(len(self.pending), raw_pos, raw_pos, exact=False)
+        self.pending = ""
+        self.at_line_start = False
+        self.parts.append(text)
+        for raw_start, raw_end, length, exact in pieces:
+            self.map.add(length, raw_start, raw_end, exact=exact)
+
+
+def _collapse(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _REMOVED_TEXT_MAX else text[: _REMOVED_TEXT_MAX - 1] + "…"
+
+
+def _content_root(soup: BeautifulSoup) -> Tag:
+    """The element holding the article: the largest <article>/<main>/role=main/articleBody, else <body>."""
+    candidates: list[Tag] = [*soup.find_all(["article", "main"])]
+    candidates += soup.find_all(True, attrs={"role": "main"}) + soup.find_all(True, attrs={"itemprop": "articleBody"})
+    candidates += soup.find_all(id=_CONTENT_IDS)
+    best: Tag | None = None
+    best_len = 0
+    for c in candidates:
+        n = len(c.get_text())
+        if n > best_len:
+            best, best_len = c, n
+    body = soup.body
+    if best is not None and (body is None or best_len >= 0.2 * len(body.get_text())):
+        return best
+    return body or soup
+
+
+def _meta_title(soup: BeautifulSoup) -> str | None:
+    for attr, value in (("name", "citation_title"), ("property", "og:title"), ("name", "dc.title")):
+        tag = soup.find("meta", attrs={attr: value})
+        if isinstance(tag, Tag) and str(tag.get("content") or "").strip():
+            return " ".join(str(tag["content"]).split())
+    return None
+
+
+def html_to_text(raw: str, max_depth: int) -> HtmlText:
+    """The visible article text of an HTML page, mapped to ``raw``; chrome goes to ``removed``."""
+    soup = BeautifulSoup(raw, "lxml")
+    rules = drop_rules()
+    root = _content_root(soup)
+    out = _Builder()
+    removed: list[Removed] = []
+    cursor = 0
+    h1: Tag | None = root.find("h1") if isinstance(root, Tag) else None
+    h1 = h1 or soup.find("h1")
+    title_tag = soup.find("title")
+    watch = {id(t) for t in (h1, title_tag) if isinstance(t, Tag)}
+    watched_nodes: dict[int, list[int]] = {}
+
+    # Iterative walk (pages nest 10,000 deep): (node, depth, exiting).
+    stack: list[tuple[object, int, bool]] = [(soup, 0, False)]
+    inside = root is soup  # inside the content root
+    drop_depth = -1  # depth of the element being dropped, -1 when not dropping
+    silent_depth = -1
+    drop_reason_now = ""
+    drop_texts: list[str] = []
+    drop_span = [0, 0]
+    outside_texts: list[str] = []
+    outside_span = [0, 0]
+    watch_stack: list[int] = []
+
+    def flush_outside() -> None:
+        if outside_texts and len(removed) < _REMOVED_MAX:
+            text = _collapse(" ".join(outside_texts))
+            if text:
+                removed.append(Removed(text=text, reason="outside_article", start=outside_span[0], end=outside_span[1]))
+        outside_texts.clear()
+
+    while stack:
+        node, depth, exiting = stack.pop()
+        if exiting:
+            tag = node
+            assert isinstance(tag, Tag)
+            if depth == drop_depth:
+                if drop_texts and len(removed) < _REMOVED_MAX:
+                    text = _collapse(" ".join(drop_texts))
+                    if text:
+                        removed.append(Removed(text=text, reason=drop_reason_now, start=drop_span[0], end=drop_span[1]))
+                drop_texts.clear()
+                drop_depth = -1
+            if depth == silent_depth:
+                silent_depth = -1
+            if tag is root:
+                inside = False
+                out.brk("\n\n")
+            if watch_stack and watch_stack[-1] == id(tag):
+                watch_stack.pop()
+            if depth <= max_depth and inside:
+                name = tag.name
+                if name in _BLOCK:
+                    out.brk("\n\n")
+                elif name in _LINE:
+                    out.brk("\n")
+            continue
+        if isinstance(node, NavigableString):
+            if isinstance(node, Doctype | Declaration | ProcessingInstruction):
+                continue
+            s = str(node)
+            if not s.strip():
+                if inside and drop_depth < 0 and silent_depth < 0 and s:
+                    out.brk(" ")
+                continue
+            if isinstance(node, Comment):
+                p = raw.find(f"<!--{s}-->", cursor)
+                cursor = p + len(s) + 7 if p >= 0 else cursor
+                continue
+            if isinstance(node, CData):
+                p = raw.find(f"<![CDATA[{s}]]>", cursor)
+                cursor = p + len(s) + 12 if p >= 0 else cursor
+                continue
+            pieces = locate(raw, s, cursor)
+            if pieces:
+                start, cursor = pieces[0][0], pieces[-1][1]
+            else:
+                start = cursor
+                pieces = [(cursor, cursor, len(s), False)]
+            for w in watch_stack:
+                watched_nodes.setdefault(w, [start, pieces[-1][1]])[1] = pieces[-1][1]
+            if silent_depth >= 0:
+                continue
+            if drop_depth >= 0:
+                if not drop_texts:
+                    drop_span[0] = start
+                drop_texts.append(s)
+                drop_span[1] = pieces[-1][1]
+                continue
+            if not inside:
+                if not outside_texts:
+                    outside_span[0] = start
+                outside_texts.append(s)
+                outside_span[1] = pieces[-1][1]
+                continue
+            out.emit(pieces, s.translate(_HTML_SPACE), start)
+            continue
+        tag = node
+        if not isinstance(tag, Tag):
+            continue
+        if tag is root:
+            flush_outside()
+            inside = True
+        if id(tag) in watch:
+            watch_stack.append(id(tag))
+        if depth <= max_depth and drop_depth < 0 and silent_depth < 0:
+            name = tag.name
+            if name in _SILENT and tag is not title_tag:
+                silent_depth = depth
+            elif name != "title" and (inside or name not in ("html", "body")):
+                reason = drop_reason(tag, rules) if tag is not root else None
+                if reason:
+                    drop_depth, drop_reason_now = depth, reason
+            if inside and drop_depth < 0 and silent_depth < 0:
+                if name in _BLOCK:
+                    out.brk("\n\n")
+                elif name in _LINE:
+                    out.brk("\n")
+                elif name in _CELL and not out.at_line_start:
+                    out.brk(" | ")
+        stack.append((tag, depth, True))
+        stack.extend((child, depth + 1, False) for child in reversed(tag.contents))
+    flush_outside()
+
+    text = "".join(out.parts)
+    title, title_span = None, None
+    meta = _meta_title(soup)
+    h1_text = " ".join(h1.get_text().split()) if isinstance(h1, Tag) else ""
+    head_text = " ".join(title_tag.get_text().split()) if isinstance(title_tag, Tag) else ""
+    if meta:
+        title = meta
+        where = raw.find(htmllib.escape(meta, quote=True))
+        where = where if where >= 0 else raw.find(meta)
+        title_span = (where, where + len(meta)) if where >= 0 else None
+    elif h1_text and isinstance(h1, Tag):
+        title = h1_text
+        found = watched_nodes.get(id(h1))
+        title_span = (found[0], found[1]) if found else None
+    elif head_text and isinstance(title_tag, Tag):
+        title = re.split(r"\s+[|–—]\s+|\s+-\s+", head_text)[0] or head_text
+        found = watched_nodes.get(id(title_tag))
+        title_span = (found[0], found[0] + len(title)) if found else None
+    return HtmlText(MappedText(text, out.map), removed, title, title_span)

@@ -1,0 +1,194 @@
+"""Rule sets shared by the intervention, condition and outcome components: phrase lexicons (``PhraseMatcher``),
+token patterns (``Matcher``) and text regexes, loaded from ``extractor/data/`` and saved with the component.
+
+A rule is a dict: ``{"label": str, "phrase": str}`` (matched on lower-case text, or on the exact text with
+``"case": true``), ``{"label": str, "pattern": [token specs]}`` or ``{"label": str, "regex": str}``; any other
+keys (``"value"``, ``"id"`` ...) travel with the match. Regexes are there for dose-like expressions, which the
+scispaCy tokenizer splits inconsistently ("0.5mg/kg/day" one token, "0.5 - 1 mg/kg" five); they match on the
+text and snap outward to token boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor.lexicons import read_tsv
+
+MAX_REPEAT = 8  # tokens an open-ended pattern ("OP": "*" / "+") may take beyond its length, when windowed
+
+
+_TEXT_KEY = "studysift.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc and kept in ``doc.user_data``: spaCy joins every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if not isinstance(text, str) or len(text) != size:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+@dataclass(frozen=True)
+class Match:
+    span: Span
+    rule: dict[str, Any]
+    index: int  # the rule's position in its set: on equal spans the earlier rule wins
+
+    @property
+    def label(self) -> str:
+        return str(self.rule["label"])
+
+
+class RuleSet:
+    """Compiled once; ``matches(doc)`` yields every match, ``best(doc)`` the longest non-overlapping ones."""
+
+    def __init__(self, nlp: Language, rules: Iterable[dict[str, Any]] = ()) -> None:
+        self.nlp = nlp
+        self.rules: list[dict[str, Any]] = []
+        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._phrases_cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._tokens = Matcher(nlp.vocab, validate=True)
+        self._regexes: list[tuple[re.Pattern[str], int]] = []
+        # Token patterns run only around tokens that can start one (their first token's LOWER values), when every
+        # pattern's first token names such values: the Matcher's per-token cost then falls on few windows.
+        self._triggers: set[int] | None = set()
+        self._window = 0
+        self._lead = 0  # optional tokens a pattern may have before its trigger
+        self.add(rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def add(self, rules: Iterable[dict[str, Any]]) -> None:
+        phrases: dict[str, list[Doc]] = {}
+        cased: dict[str, list[Doc]] = {}
+        for rule in rules:
+            key = f"studysift_rule_{len(self.rules)}"
+            self.rules.append(rule)
+            if "phrase" in rule:
+                target = cased if rule.get("case") else phrases
+                target.setdefault(key, []).append(self.nlp.make_doc(str(rule["phrase"])))
+            elif "pattern" in rule:
+                self._tokens.add(key, [rule["pattern"]])
+                self._add_trigger(rule["pattern"])
+            elif "regex" in rule:
+                flags = 0 if rule.get("case") else re.IGNORECASE
+                self._regexes.append((re.compile(str(rule["regex"]), flags), len(self.rules) - 1))
+            else:
+                raise ValueError(f"rule has no phrase, pattern or regex: {rule!r}")
+        for key, docs in phrases.items():
+            self._phrases.add(key, docs)
+        for key, docs in cased.items():
+            self._phrases_cased.add(key, docs)
+
+    def _add_trigger(self, pattern: list[dict[str, Any]]) -> None:
+        """Record the LOWER values that can start ``pattern`` (through optional leading tokens), or give up."""
+        open_ended = any(spec.get("OP") in ("*", "+") for spec in pattern)
+        self._window = max(self._window, len(pattern) + (MAX_REPEAT if open_ended else 0))
+        for lead, spec in enumerate(pattern):
+            lower = spec.get("LOWER")
+            values = [lower] if isinstance(lower, str) else lower.get("IN") if isinstance(lower, dict) else None
+            simple = isinstance(lower, str) or (isinstance(lower, dict) and set(lower) == {"IN"})
+            if self._triggers is None or set(spec) - {"LOWER", "OP"} or not simple or not isinstance(values, list):
+                self._triggers = None
+                return
+            self._triggers.update(self.nlp.vocab.strings.add(str(v)) for v in values)
+            self._lead = max(self._lead, lead)
+            if spec.get("OP") not in ("?", "*"):
+                return
+
+    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges that can hold a token-pattern match."""
+        if self._triggers is None:
+            return [(0, len(doc))]
+        lower = doc.to_array("LOWER")
+        starts = numpy.flatnonzero(numpy.isin(lower, numpy.fromiter(self._triggers, dtype=numpy.uint64)))
+        windows: list[tuple[int, int]] = []
+        for trigger in starts.tolist():
+            start, end = max(0, trigger - self._lead), min(len(doc), trigger + self._window)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows
+
+    def _index(self, match_id: int) -> int:
+        return int(self.nlp.vocab.strings[match_id].rsplit("_", 1)[1])
+
+    def matches(self, doc: Doc) -> Iterator[Match]:
+        text = doc_text(doc) if self._regexes else ""
+        for matcher in (self._phrases, self._phrases_cased):
+            if len(matcher):
+                for match_id, start, end in matcher(doc):
+                    index = self._index(match_id)
+                    yield Match(doc[start:end], self.rules[index], index)
+        if len(self._tokens):
+            for offset, window_end in self._windows(doc):
+                for match_id, start, end in self._tokens(doc[offset:window_end]):
+                    index = self._index(match_id)
+                    yield Match(doc[offset + start : offset + end], self.rules[index], index)
+        for regex, index in self._regexes:
+            for m in regex.finditer(text):
+                group = "m" if "m" in regex.groupindex else 0
+                start, end = m.span(group)
+                span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+                if span is not None:
+                    yield Match(span, {**self.rules[index], "groups": m.groupdict(), "text": m.group(group)}, index)
+
+    def best(self, doc: Doc) -> list[Match]:
+        """The longest matches, no two overlapping; on equal spans the earlier rule wins."""
+        by_span: dict[tuple[int, int], Match] = {}
+        for m in self.matches(doc):
+            key = (m.span.start, m.span.end)
+            if key not in by_span or m.index < by_span[key].index:
+                by_span[key] = m
+        kept = {(s.start, s.end) for s in filter_spans([m.span for m in by_span.values()])}
+        return sorted((m for k, m in by_span.items() if k in kept), key=lambda m: m.span.start)
+
+
+def phrase_rules(
+    name: str, *, label: str | None = None, label_column: int = 1, flags_column: int = 2
+) -> list[dict[str, Any]]:
+    """Phrase rules from a TSV lexicon: column 0 the phrase, the label fixed or from ``label_column``, comma-separated
+    flags in ``flags_column`` (``case``: match the exact case); the columns after the phrase are kept as ``cols``."""
+    rules = []
+    for row in read_tsv(name):
+        cell = row[flags_column] if len(row) > flags_column else ""
+        flags = sorted({f.strip() for f in cell.split(",") if f.strip()})
+        rule: dict[str, Any] = {"label": label or row[label_column], "phrase": row[0], "cols": row[1:], "flags": flags}
+        if "case" in flags:
+            rule["case"] = True
+        rules.append(rule)
+    return rules
+
+
+def grouped(group: str, rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rules tagged with the span group (``base.RuleComponent``'s rule set) they feed."""
+    return [{**rule, "group": group} for rule in rules]
+
+
+def sentence_of(doc: Doc, token_index: int) -> tuple[int, int]:
+    """Token bounds of the sentence holding a token; the whole doc when sentences are not set. Walks from the token
+    to the nearest boundaries (cheap), where ``doc.has_annotation`` or ``token.sent`` would scan the doc."""
+    start = token_index
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = token_index + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return start, end
+
+
+def gap(a: Span, b: Span) -> int:
+    """Tokens between two spans (0 when adjacent or overlapping)."""
+    return max(0, b.start - a.end, a.start - b.end)

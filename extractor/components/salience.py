@@ -1,0 +1,71 @@
+"""Which mentions speak of the article's own study: section headings (``data/section_headers.tsv``) mark background
+and objective sections, which state no facts of the study, and the title names what the study is about.
+
+Shared by the condition, intervention and outcome components, so that a drug or disease named once in passing
+("Postprandial lipemia is a risk factor for coronary heart disease") does not become a field of a record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span
+
+from extractor.lexicons import read_tsv
+
+T = TypeVar("T")
+_TITLE_MARK = re.compile(r"^\s*TITLE:\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _headers() -> tuple[re.Pattern[str], frozenset[str]]:
+    rows = {row[0].lower(): row[1] for row in read_tsv("section_headers.tsv")}
+    names = "|".join(re.escape(h) for h in sorted(rows, key=len, reverse=True))
+    pattern = re.compile(rf"^[ \t]*(?:abstract\.)?({names})\b[ \t]*(?::|\.|$)", re.IGNORECASE | re.MULTILINE)
+    return pattern, frozenset(h for h, kind in rows.items() if kind == "background")
+
+
+class Salience:
+    """Section and title facts of one doc, computed once."""
+
+    def __init__(self, doc: Doc) -> None:
+        pattern, background = _headers()
+        text = doc.text
+        heads = [(m.start(), m.group(1).lower()) for m in pattern.finditer(text)]
+        self.background = [
+            (start, heads[i + 1][0] if i + 1 < len(heads) else len(text))
+            for i, (start, name) in enumerate(heads)
+            if name in background
+        ]
+        self.title = self._title(text)
+
+    @staticmethod
+    def _title(text: str) -> tuple[int, int]:
+        """Character range of the title: the first non-blank line (after a "TITLE:" mark)."""
+        start = 0
+        mark = _TITLE_MARK.match(text)
+        if mark:
+            start = mark.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n", start)
+        return start, len(text) if end < 0 else end
+
+    def in_background(self, span: Span) -> bool:
+        return any(start <= span.start_char < end for start, end in self.background)
+
+    def in_title(self, span: Span) -> bool:
+        return self.title[0] <= span.start_char < self.title[1]
+
+    def keep(
+        self, items: Iterable[T], span_of: Callable[[T], Span], key_of: Callable[[T], str], strong: Callable[[T], bool]
+    ) -> list[T]:
+        """Items outside background sections whose name is in the title, named twice or more, or ``strong`` once."""
+        kept = [item for item in items if not self.in_background(span_of(item))]
+        counts = Counter(key_of(item).lower() for item in kept)
+        salient = {key_of(item).lower() for item in kept if strong(item) or self.in_title(span_of(item))}
+        return [item for item in kept if counts[key_of(item).lower()] >= 2 or key_of(item).lower() in salient]

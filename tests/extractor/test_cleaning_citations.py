@@ -1,0 +1,67 @@
+"""Citation markers leave the text and become Citation entries; real numbers, names with digits and ranges stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.cleaning import clean
+from extractor.cleaning.citations import parse_number
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "marker"),
+    [
+        ("IV ketamine in two doses31 or more.", "IV ketamine in two doses or more.", "31"),
+        ("intrathecal ketamine58 being used.", "intrathecal ketamine being used.", "58"),
+        ("who used different opioids.18 In this trial", "who used different opioids. In this trial", "18"),
+        ("trials for depression.one hundred and one\n\nNext paragraph.", "trials for depression.\n\nNext paragraph.",
+         "one hundred and one"),
+        ("pain memories.sixty six Serial treatments", "pain memories. Serial treatments", "sixty six"),
+        ("observed in the case93 of bulimia", "observed in the case of bulimia", "93"),
+        ("into the treatment plan [86].", "into the treatment plan.", "[86]"),
+        ("as reported [3, 4] before.", "as reported before.", "[3, 4]"),
+    ],
+)  # fmt: skip
+def test_cleaning_citations_stripped(raw: str, expected: str, marker: str) -> None:
+    result = clean(raw)
+    assert result.text == expected
+    (citation,) = result.cleaning.citations
+    assert citation.marker == marker
+    assert result.raw[citation.raw_start : citation.raw_end].strip() == marker
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Evidence was graded Level 3 by the panel.",
+        "Patients received 500 mg twice daily.",
+        "The dose (0.5 mg/kg) was given over 40 min.",
+        "It was approved in 2019 for 185 individuals.",
+        "COVID-19 and SARS-CoV-2 infection rates rose.",
+        "IL6, CD4 and H2O were measured; BNT162b2 was given.",
+        "The 5-HT2A receptor and HbA1c were measured at week12 and day7.",
+        "Times were 60 [50–80] minutes vs. 110 [80–130] minutes; 6 days [3–11].",
+        "Insulin was 104 [51, 123] vs 113 [54, 171] mIU/L.",
+        "Stage 3 disease was seen in table2 and covid19 cases.",
+        "The follow-up lasted 3 months, with 18 sessions.",
+    ],
+)
+def test_cleaning_citations_real_numbers_kept(raw: str) -> None:
+    result = clean(raw)
+    assert result.text == raw
+    assert result.cleaning.citations == []
+
+
+def test_cleaning_citations_position() -> None:
+    result = clean("Two doses31 were given. Results followed [4].")
+    at = [c.at for c in result.cleaning.citations]
+    assert result.text == "Two doses were given. Results followed."
+    assert result.text[: at[0]].endswith("doses") and result.text[: at[1]].endswith("followed")
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("one hundred and one", 101), ("sixty six", 66), ("twenty-five", 25), ("two thousand and nine", 2009)],
+)
+def test_cleaning_citations_parse_number(words: str, value: int) -> None:
+    assert parse_number(words) == value

@@ -1,0 +1,136 @@
+"""De-spinning: the two-pass decision (unambiguous entries anywhere, context-dependent ones only in spun articles with
+their cue), case, numbers, the spin score, and the external tortured-phrases lexicon."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.cleaning import clean
+from extractor.cleaning.despin import Gate, builtin_entries, despin, external_entries, lexicon, phrase_key
+from extractor.errors import InputError
+from studysift.settings import Settings
+
+# Two unambiguous repairs: enough evidence that the article is spun.
+SPUN_CONTEXT = "This randomized, managed demo measured quality of existence in the Command group. "
+FITNESS = "Participants did aerobic exercise three times a week for 12 weeks, in periods of 30 minutes."
+RODENTS = "Locomotor exercise was tested in mice by counting crossing and rearing in the open field."
+
+
+def repairs(text: str, **settings: object) -> dict[str, str]:
+    result = clean(text, settings=Settings(**settings))  # type: ignore[arg-type]
+    return {r.found: r.restored for r in result.cleaning.spin.repairs}
+
+
+def test_cleaning_despin_unambiguous_anywhere() -> None:
+    assert repairs("We ran a randomized managed trial of quality of existence.") == {
+        "randomized managed trial": "randomized controlled trial",
+        "quality of existence": "quality of life",
+    }
+
+
+def test_cleaning_despin_ambiguous_needs_spun_article() -> None:
+    # unspun: the same phrases stay (no unambiguous evidence in the article)
+    assert repairs(RODENTS) == {}
+    assert repairs("There was no sizeable difference in cost. The patient had 18 periods of therapy.") == {}
+    # spun: they are repaired, each with its own cue
+    spun = repairs(SPUN_CONTEXT + RODENTS + " There was no sizeable difference. The patient had 18 periods of therapy.")
+    assert spun["Locomotor exercise"] == "Locomotor activity"
+    assert spun["sizeable difference"] == "significant difference"
+    assert spun["periods"] == "sessions"
+
+
+def test_cleaning_despin_ambiguous_needs_its_cue() -> None:
+    # a spun article, but "exercise" in a fitness sentence and "periods" of minutes lack their cues
+    found = repairs(SPUN_CONTEXT + FITNESS)
+    assert "exercise" not in found and "periods" not in found
+    assert "managed demo" in " ".join(found) or "randomized, managed demo" in found
+
+
+def test_cleaning_despin_fitness_paper_untouched() -> None:
+    text = "Exercise improved fitness. " + FITNESS + " Locomotor exercise such as running was compared with rest."
+    result = clean(text)
+    assert result.text == text and result.cleaning.spin.repairs == []
+
+
+def test_cleaning_despin_gate_counts_evidence() -> None:
+    lex = lexicon()
+    text = "There was no sizeable difference between arms in this randomized, managed demo."
+    few, spun = despin(text, lex, Gate(min_evidence=2, per_1000=1.0))
+    assert not spun and [r.restored for r in few] == ["randomized controlled trial"]
+    more, spun = despin(text, lex, Gate(min_evidence=1, per_1000=1.0))
+    assert spun and {r.restored for r in more} == {"significant difference", "randomized controlled trial"}
+
+
+def test_cleaning_despin_case() -> None:
+    found = repairs("Scenario report: a case. QUALITY OF EXISTENCE was poor. Amount 3 in the scenario report.")
+    assert found["Scenario report"] == "Case report"
+    assert found["QUALITY OF EXISTENCE"] == "QUALITY OF LIFE"
+    assert found["scenario report"] == "case report"
+
+
+def test_cleaning_despin_numbers() -> None:
+    found = repairs("Ketamine 0.five mg/kg was given, then twenty five mg and one hundred and fifty mg daily.")
+    assert found == {"0.five": "0.5", "twenty five": "25", "one hundred and fifty": "150"}
+    # spelled-out numbers outside a dose stay
+    assert repairs("Twenty five patients were followed for three months.") == {}
+
+
+def test_cleaning_despin_restored_never_rematches() -> None:
+    """No restored phrase contains a phrase that repairs unconditionally, or cleaning would not be idempotent."""
+    lex = lexicon()
+    for entry in builtin_entries():
+        for m in lex.pattern.finditer(f" {entry.restored.lower()} "):
+            unconditional = [e for e in lex.entries[phrase_key(m.group())] if not e.gated and not e.cues]
+            assert not unconditional, (entry.found, entry.restored, m.group())
+
+
+def test_cleaning_despin_lexicon_is_general() -> None:
+    entries = builtin_entries()
+    assert len(entries) >= 300
+    single = [e for e in entries if " " not in e.found and "-" not in e.found]
+    assert all(e.gated and e.cues for e in single), "single words must be gated and cued"
+
+
+def test_cleaning_despin_score_and_threshold() -> None:
+    spun = clean(SPUN_CONTEXT * 3 + "The rest of the text is ordinary.")
+    assert spun.cleaning.spin.is_spun and spun.cleaning.spin.score > 2.0
+    plain = clean("A randomized controlled trial of quality of life in 40 patients.")
+    assert plain.cleaning.spin.score == 0.0 and not plain.cleaning.spin.is_spun
+
+
+def test_cleaning_despin_external_lexicon(tmp_path: Path) -> None:
+    path = tmp_path / "tortured.json"
+    path.write_text(
+        json.dumps(
+            {
+                "phrases": [
+                    {"tortured": "profound learning", "correct": "deep learning"},
+                    {"tortured": "bunch examination", "correct": "cluster analysis (ca)"},
+                    {"tortured": "organization", "correct": "network"},
+                    {"tortured": "cadence design", "correct": "rhythm pattern (?)"},
+                    {"tortured": "neural network", "correct": "[neural network] layer outputs"},
+                    {"tortured": "neural organization", "correct": "neural network"},
+                ]
+            }  # fmt: skip
+        ),
+        encoding="utf-8",
+    )
+    loaded = {e.found: e.restored for e in external_entries(path)}
+    # single words, uncertain corrections and phrases that are someone's correction are left out
+    assert loaded == {"bunch examination": "cluster analysis", "neural organization": "neural network",
+                      "profound learning": "deep learning"}  # fmt: skip
+    text = "A bunch examination of the organization used a neural network."
+    assert repairs(text) == {}
+    assert repairs(text, spin_lexicon=path) == {"bunch examination": "cluster analysis"}
+
+
+def test_cleaning_despin_external_lexicon_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("not json", encoding="utf-8")
+    with pytest.raises(InputError, match="spin lexicon"):
+        clean("Some text here.", settings=Settings(spin_lexicon=bad))
+    with pytest.raises(InputError, match="spin lexicon"):
+        clean("Some text here.", settings=Settings(spin_lexicon=tmp_path / "missing.json"))

@@ -1,0 +1,130 @@
+"""The offset map: unit checks, and property tests (hypothesis) over random and adversarial text and HTML showing
+that every sentence of the cleaned text maps to a raw span that exists, in order, and that cleaning is idempotent."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor.cleaning import CleanedText, clean
+from extractor.cleaning.offsets import Edit, MappedText, OffsetMap
+from extractor.errors import InputError
+
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+# Pieces of the things the cleaner rewrites: markers, spun phrases, chrome lines, odd spaces, mojibake, entities.
+FRAGMENTS = [
+    "doses31", " [86]", "opioids.18 In", "depression.one hundred and one\n", "memories.sixty six Serial", "case93 of",
+    "randomized, managed demo", "Command group", "0.five mg/kg", "twenty five mg", "Level 3", "500 mg", "COVID-19",
+    "IL6", "\u00a0", "\u200b", "\u00ad", "â€™", "Ã©", "ﬁ", "e\u0301", "\r\n", "\n\n\n", "\t", "  ", "Report this page",
+    "Blog Article\n", "TITLE:\n", "Share\n", "We use cookies.\n", "&amp;", "&nbsp;", "<p>", "</p>", "<div>", "</div>",
+    "<nav>Home</nav>", "<script>x<y</script>", "<!-- c -->", "<h1>T</h1>", "quality of existence", "periods", ".", ". ",
+    "exercise", "locomotor exercise near rearing", "The Title\n", "The Title\n", "İ", "ß", "\U0001f600",
+]  # fmt: skip
+WORDS = st.sampled_from(["the", "ketamine", "trial", "patients", "We", "randomized", "of", "mg", "3", "2019", "é"])
+PIECES = st.one_of(st.sampled_from(FRAGMENTS), WORDS, st.text(max_size=12))
+TEXTS = st.lists(PIECES, min_size=1, max_size=40).map(" ".join) | st.lists(PIECES, max_size=40).map("".join)
+
+TAGS = ["p", "div", "span", "nav", "footer", "article", "main", "h1", "h2", "li", "ul", "td", "tr", "table", "a", "b"]
+ATTRS = ["", ' class="share-bar"', ' class="content"', ' id="cookie"', " hidden", ' role="navigation"']
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> str:
+    parts = ["<!DOCTYPE html><html><head><title>A &amp; B</title></head><body>"]
+    stack: list[str] = []
+    for _ in range(draw(st.integers(1, 40))):
+        action = draw(st.integers(0, 2))
+        if action == 0:
+            tag = draw(st.sampled_from(TAGS))
+            parts.append(f"<{tag}{draw(st.sampled_from(ATTRS))}>")
+            stack.append(tag)
+        elif action == 1 and stack:
+            parts.append(f"</{stack.pop()}>")
+        else:
+            parts.append(draw(PIECES).replace("<", "&lt;") if draw(st.booleans()) else draw(PIECES))
+    parts += [f"</{t}>" for t in reversed(stack)] + ["</body></html>"]
+    return "".join(parts)
+
+
+def _check(result: CleanedText, *, exact_copies: bool) -> None:
+    text, raw = result.text, result.raw
+    last = 0
+    for m in SENTENCE.finditer(text):
+        a, b = result.to_raw(m.start(), m.end())
+        assert 0 <= a <= b <= len(raw)
+        assert a >= last  # monotone
+        last = a
+    offsets = result.offsets
+    assert offsets is not None and offsets.length == len(text)
+    if exact_copies:  # plain text: an exact segment is a verbatim copy of the raw input
+        bounds = [*offsets.starts[1:], len(text)]
+        for start, end, raw_start, raw_end, exact in zip(
+            offsets.starts, bounds, offsets.raw_starts, offsets.raw_ends, offsets.exact, strict=True
+        ):
+            if exact:
+                assert text[start:end] == raw[raw_start:raw_end]
+    for r in result.cleaning.spin.repairs:
+        assert text[r.start : r.end] == r.restored
+        assert r.raw_start is not None and r.raw_end is not None
+        assert raw[r.raw_start : r.raw_end] == r.found
+    for c in result.cleaning.citations:
+        assert 0 <= c.at <= len(text) and 0 <= c.raw_start <= c.raw_end <= len(raw)
+
+
+def _clean_or_none(raw: str, html: bool | None) -> CleanedText | None:
+    try:
+        return clean(raw, html=html)
+    except InputError:
+        return None  # empty, binary or chrome only: a clear error is a fine answer
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_cleaning_offsets_text_roundtrip(raw: str) -> None:
+    result = _clean_or_none(raw, False)
+    if result is None:
+        return
+    try:
+        _check(result, exact_copies=True)
+    except AssertionError as e:
+        raise AssertionError(repr(raw)) from e
+    assert clean(result.text, html=False).text == result.text, repr(raw)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_pages())
+def test_cleaning_offsets_html_roundtrip(raw: str) -> None:
+    result = _clean_or_none(raw, True)
+    if result is None:
+        return
+    try:
+        _check(result, exact_copies=False)
+    except AssertionError as e:
+        raise AssertionError(repr(raw)) from e
+    assert clean(result.text, html=False).text == result.text, repr(raw)
+
+
+def test_cleaning_offsets_map_unit() -> None:
+    doc = MappedText.identity("abc def ghi")
+    edited, shift = doc.apply([Edit(3, 4, ""), Edit(4, 7, "DEFG"), Edit(11, 11, "!")])
+    assert edited.text == "abcDEFG ghi!"
+    assert edited.map.to_raw(0, 3) == (0, 3)  # copied
+    assert edited.map.to_raw(3, 7) == (4, 7)  # a replacement maps to all it replaced
+    assert edited.map.to_raw(4, 5) == (4, 7)
+    assert edited.map.to_raw(8, 11) == (8, 11)
+    assert shift(8, False) == 8 and shift(5, False) == 3 and shift(5, True) == 7
+    again, _ = edited.apply([Edit(0, 1, "A")])
+    assert again.map.to_raw(0, 2) == (0, 2) and again.map.to_raw(3, 7) == (4, 7)
+
+
+def test_cleaning_offsets_segments_merge() -> None:
+    m = OffsetMap()
+    m.add(3, 0, 3, exact=True)
+    m.add(4, 3, 7, exact=True)
+    m.add(1, 9, 12, exact=False)
+    assert len(m) == 2 and m.length == 8
+    assert m.to_raw(7, 8) == (9, 12)
+    assert m.point(8) == 12

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
+from spacy.language import Language
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("abbreviation_detector")
+    nlp.add_pipe("studysift_conditions")
+    return nlp
+
+
+def conditions(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s._.value) for s in doc.spans[spans.CONDITION]]
+
+
+def test_conditions_abbreviations(nlp: Language) -> None:
+    found = conditions(
+        nlp, "Veterans with post-traumatic stress disorder (PTSD) were enrolled. Chronic PTSD persisted."
+    )
+    assert found == [
+        ("post-traumatic stress disorder", "post-traumatic stress disorder"),
+        ("PTSD", "post-traumatic stress disorder"),
+        ("Chronic PTSD", "chronic post-traumatic stress disorder"),
+    ]
+
+
+def test_conditions_abbreviations_not_defined_stay_as_written(nlp: Language) -> None:
+    assert conditions(nlp, "A promising treatment for chronic PTSD.") == [("chronic PTSD", "chronic PTSD")]
+
+
+def test_conditions_abbreviations_of_pattern_conditions(nlp: Language) -> None:
+    found = conditions(nlp, "Patients with diabetic gastroparesis (DGP) were randomised; DGP progressed slowly.")
+    assert found == [
+        ("gastroparesis", "gastroparesis"),
+        ("DGP", "diabetic gastroparesis"),
+        ("DGP", "diabetic gastroparesis"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ketamine for bulimia nervosa.", "bulimia nervosa"),
+        ("A case of severe and enduring bulimia nervosa.", "severe and enduring bulimia nervosa"),
+        ("Adults admitted with severe sepsis.", "severe sepsis"),
+        ("Children with chronic kidney disease.", "chronic kidney disease"),
+        ("Patients suffering from pancreatitis.", "pancreatitis"),
+    ],
+)
+def test_conditions_abbreviations_lexicon_and_patterns(nlp: Language, text: str, expected: str) -> None:
+    assert [value for _, value in conditions(nlp, text)] == [expected]
+
+
+def test_conditions_abbreviations_no_false_hits(nlp: Language) -> None:
+    assert conditions(nlp, "The diagnosis and prognosis were discussed with 40 healthy volunteers.") == []

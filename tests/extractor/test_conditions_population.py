@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+import spacy
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import spans
+
+
+def test_conditions_population() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("studysift_conditions")
+    doc = nlp("Asthma is common. We randomised 40 patients with chronic kidney disease and 12 gout patients.")
+    confidence = {s._.value: s._.confidence for s in doc.spans[spans.CONDITION]}
+    assert set(confidence) == {"asthma", "chronic kidney disease", "gout"}
+    assert confidence["chronic kidney disease"] > confidence["asthma"]
+    assert confidence["gout"] > confidence["asthma"]

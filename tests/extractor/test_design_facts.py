@@ -1,0 +1,70 @@
+"""The design component's other facts: species, follow-up and evidence level, normalised."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import extractor.components.design  # noqa: F401
+from extractor import spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("studysift_design")
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Remission at three months follow-up.", "3 months"),
+        ("At 6-month follow-up pain was lower.", "6 months"),
+        ("Participants were followed up for 12 weeks.", "12 weeks"),
+        ("After a follow-up of one year, 3 relapsed.", "1 year"),
+        ("The follow-up period of 48 h was uneventful.", "48 h"),
+    ],
+)
+def test_design_facts_follow_up(nlp: Language, text: str, value: str) -> None:
+    doc = nlp(text)
+    assert [s._.value for s in doc.spans[spans.FOLLOW_UP]] == [value]
+
+
+def test_design_facts_no_follow_up_without_the_word(nlp: Language) -> None:
+    doc = nlp("Patients were treated for 6 months.")
+    assert list(doc.spans[spans.FOLLOW_UP]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "species"),
+    [
+        ("Forty healthy volunteers took part.", ["human"]),
+        ("Locomotor activity in the mice and rats.", ["mouse", "rat"]),
+        ("Seminal plasma was infused in female alpacas.", ["alpaca"]),
+        ("The dose of 500 mg was given.", []),
+    ],
+)
+def test_design_facts_species(nlp: Language, text: str, species: list[str]) -> None:
+    doc = nlp(text)
+    assert [s.label_ for s in doc.spans[spans.SPECIES]] == species
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("It was characterised as Level 3 in the guidelines.", "Level 3"),
+        ("Level of evidence II.", "Level II"),
+        ("A grade B recommendation.", "Grade B"),
+    ],
+)
+def test_design_facts_evidence_level(nlp: Language, text: str, level: str) -> None:
+    doc = nlp(text)
+    assert [s._.value for s in doc.spans[spans.EVIDENCE_LEVEL]] == [level]
+
+
+def test_design_facts_no_level_from_a_measurement(nlp: Language) -> None:
+    doc = nlp("Lactate level 3 months after baseline.")
+    assert list(doc.spans[spans.EVIDENCE_LEVEL]) == []

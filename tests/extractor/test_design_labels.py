@@ -1,0 +1,85 @@
+"""The design component: design vocabulary, randomization, blinding and allocation from clean English."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import extractor.components.design  # noqa: F401  (registers the factory)
+from extractor import spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("studysift_design")
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "design"),
+    [
+        ("This was a randomized controlled trial of ketamine.", "randomized_controlled_trial"),
+        ("A randomised, double-blind, placebo-controlled study in 40 adults.", "randomized_controlled_trial"),
+        ("We report a case of refractory migraine.", "case_report"),
+        ("Two small cross-over trials investigated IV ketamine.", "crossover_trial"),
+        ("The recently updated Cochrane review included 3 RCTs.", "systematic_review"),
+        ("A meta-analysis of 12 trials was performed.", "meta_analysis"),
+        ("A retrospective cohort study of 2,000 veterans.", "cohort_study"),
+        ("A nested case-control study was done.", "case_control_study"),
+        ("A cross-sectional survey of nurses.", "cross_sectional_study"),
+        ("The effect was tested in mice.", "animal_study"),
+        ("An open-label non-randomized trial of lithium.", "non_randomized_trial"),
+        ("Semi-structured interviews were analysed.", "qualitative_study"),
+        ("A narrative review of the evidence.", "narrative_review"),
+        ("The CANMAT guidelines rate this as Level 3.", "guideline"),
+    ],
+)
+def test_design_labels(nlp: Language, text: str, design: str) -> None:
+    doc = nlp(text)
+    labels = {s.label_ for s in doc.spans[spans.DESIGN]}
+    assert design in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "blinding"),
+    [
+        ("A double-blind trial.", "double_blind"),
+        ("A double-masked study.", "double_blind"),
+        ("A triple-blind placebo-controlled trial.", "triple_blind"),
+        ("A single-blind trial.", "single_blind"),
+        ("An open-label extension.", "open_label"),
+        ("An observer-blinded trial.", "assessor_blind"),
+        ("Pain was rated by blinded outcome assessors.", "assessor_blind"),
+    ],
+)
+def test_design_labels_blinding(nlp: Language, text: str, blinding: str) -> None:
+    doc = nlp(text)
+    assert [s.label_ for s in doc.spans[spans.BLINDING]] == [blinding]
+
+
+def test_design_labels_absent_blinding_is_not_blinding(nlp: Language) -> None:
+    doc = nlp("Blinding of outcome assessors was absent and/or unreported in trials.")
+    assert list(doc.spans[spans.BLINDING]) == []
+
+
+def test_design_labels_randomized_and_not(nlp: Language) -> None:
+    doc = nlp("Patients were randomly assigned to two arms. A non-randomized comparison followed.")
+    values = [(s.text, s._.value) for s in doc.spans[spans.RANDOMIZED]]
+    assert ("randomly assigned", True) in values
+    assert ("non-randomized", False) in values
+    assert all(v is not True for t, v in values if "non" in t)
+
+
+def test_design_labels_allocation(nlp: Language) -> None:
+    doc = nlp("A parallel-group trial. A 2x2 factorial design. A cluster-randomized trial. A crossover study.")
+    assert [s.label_ for s in doc.spans[spans.ALLOCATION]] == ["parallel", "factorial", "cluster", "crossover"]
+
+
+def test_design_labels_same_text_in_two_groups_keeps_both_values(nlp: Language) -> None:
+    doc = nlp("A crossover study.")
+    (design,) = [s for s in doc.spans[spans.DESIGN] if s.text == "crossover"]
+    (allocation,) = doc.spans[spans.ALLOCATION]
+    assert (design._.value, allocation._.value) == ("crossover_trial", "crossover")

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("studysift_interventions", config={"model": ""})
+    return nlp
+
+
+def test_interventions_comparators(nlp: Language) -> None:
+    doc = nlp(
+        "Ketamine with fentanyl was compared with fentanyl alone and saline placebo; "
+        "sham acupuncture versus usual care."
+    )
+    interventions = [s._.value for s in doc.spans[spans.INTERVENTION]]
+    comparators = [s._.value for s in doc.spans[spans.COMPARATOR]]
+    assert interventions == ["ketamine", "fentanyl"]
+    assert comparators == ["fentanyl alone", "saline placebo", "sham acupuncture", "usual care"]
+    for span in doc.spans[spans.COMPARATOR]:
+        assert span._.value.split()[0] in span.text.lower()
+
+
+def test_interventions_comparators_versus_side(nlp: Language) -> None:
+    doc = nlp("Sitagliptin versus glimepiride in type 2 diabetes.")
+    assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["sitagliptin"]
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["glimepiride"]
+
+
+def test_interventions_comparators_therapies_and_blockers(nlp: Language) -> None:
+    doc = nlp("Ketamine-assisted psychotherapy reduced morphine requirements; KAP and cognitive behavioural therapy.")
+    names = [s._.value for s in doc.spans[spans.INTERVENTION]]
+    assert names == [
+        "ketamine-assisted psychotherapy",
+        "ketamine-assisted psychotherapy",
+        "cognitive behavioural therapy",
+    ]
+
+
+def test_interventions_comparators_serialization(nlp: Language, tmp_path: Path) -> None:
+    text = "Patients received IV ketamine 0.5 mg/kg versus placebo."
+    expected = nlp(text)
+    nlp.to_disk(tmp_path / "pipeline")
+    assert (tmp_path / "pipeline" / "studysift_interventions" / "rules.jsonl").exists()
+    loaded = spacy.load(tmp_path / "pipeline")
+    doc = loaded(text)
+    for key in (spans.INTERVENTION, spans.COMPARATOR, spans.DOSE, spans.ROUTE):
+        assert [(s.start, s.end, s._.value) for s in doc.spans[key]] == [
+            (s.start, s.end, s._.value) for s in expected.spans[key]
+        ]

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("studysift_interventions", config={"model": ""})
+    return nlp
+
+
+def attrs_of(doc: Doc, name: str) -> dict[str, Any]:
+    found = [s for s in doc.spans[spans.INTERVENTION] if s._.value == name]
+    assert found, f"no intervention {name!r} in {[s.text for s in doc.spans[spans.INTERVENTION]]}"
+    return found[0]._.attrs
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "high"),
+    [
+        ("Patients received 500 mg of lornoxicam.", 500.0, "mg", None),
+        ("Ketamine 0.5 mg/kg was given.", 0.5, "mg/kg", None),
+        ("Ketamine 0.5–1 mg/kg was given.", 0.5, "mg/kg", 1.0),
+        ("Ketamine 0.5 to 1 mg/kg was given.", 0.5, "mg/kg", 1.0),
+        ("Ketamine 10 µg/kg/h was infused.", 10.0, "mcg/kg/h", None),
+        ("Ketamine 10 ug/kg/hr was infused.", 10.0, "mcg/kg/h", None),
+        ("Metformin 1,000 milligrams per day.", 1000.0, "mg/day", None),
+        ("Heparin 5000 IU twice daily.", 5000.0, "iu", None),
+        ("Ketamine 0.5mg/kg/day orally.", 0.5, "mg/kg/day", None),
+    ],
+)
+def test_interventions_dose(nlp: Language, text: str, value: float, unit: str, high: float | None) -> None:
+    doc = nlp(text)
+    (dose,) = doc.spans[spans.DOSE]
+    assert dose._.value["value"] == value
+    assert dose._.value["unit"] == unit
+    assert dose._.value["max"] == high
+    assert dose._.value["text"] in doc.text
+
+
+def test_interventions_dose_skips_measurements(nlp: Language) -> None:
+    doc = nlp("The serum level of 5 mg was normal and glucose was 90 mg/dl after ketamine.")
+    assert list(doc.spans[spans.DOSE]) == []
+
+
+def test_interventions_dose_links_route_duration_frequency(nlp: Language) -> None:
+    doc = nlp("She had 3 courses of IV ketamine (0.5 mg/kg over 40 min) and ondansetron 8 mg every 12 hours.")
+    ketamine = attrs_of(doc, "ketamine")
+    assert ketamine["route"] == "intravenous"
+    assert ketamine["dose"]["value"] == 0.5 and ketamine["dose"]["unit"] == "mg/kg"
+    assert ketamine["duration"] == "40 min"
+    assert ketamine["frequency"] == "3 courses"
+    start, end = ketamine["dose_span"]
+    assert doc.text[start:end] == "0.5 mg/kg"
+    ondansetron = attrs_of(doc, "ondansetron")
+    assert ondansetron["dose"]["value"] == 8.0
+    assert ondansetron["frequency"] == "every 12 hours"
+    assert ondansetron["route"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "route"),
+    [
+        ("Two trials used intrathecal ketamine.", "ketamine", "intrathecal"),
+        ("Esketamine nasal spray was approved.", "esketamine", "intranasal"),
+        ("Diclofenac tablets were taken.", "diclofenac", "oral"),
+        ("A ketamine infusion was started.", "ketamine", "intravenous"),
+        ("Morphine i.v. was given.", "morphine", "intravenous"),
+        ("They titrated subcutaneous ketamine to high dose (500 mg).", "ketamine", "subcutaneous"),
+    ],
+)
+def test_interventions_dose_routes(nlp: Language, text: str, name: str, route: str) -> None:
+    doc = nlp(text)
+    assert attrs_of(doc, name)["route"] == route
+    assert [s.label_ for s in doc.spans[spans.ROUTE]] == [route]
+
+
+def test_interventions_dose_weak_route_needs_a_drug(nlp: Language) -> None:
+    doc = nlp("The infusion pump alarmed twice.")
+    assert list(doc.spans[spans.ROUTE]) == []
+
+
+def test_interventions_dose_titrated_and_suffix_names(nlp: Language) -> None:
+    doc = nlp("Subcutaneous zorbatinib was titrated to 500 mg.")
+    attrs = attrs_of(doc, "zorbatinib")
+    assert attrs["dose"]["value"] == 500.0
+    assert attrs["route"] == "subcutaneous"

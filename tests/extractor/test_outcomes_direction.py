@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("studysift_outcomes", config={"model": ""})
+    return nlp
+
+
+def outcomes(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    for span in doc.spans[spans.OUTCOME]:
+        assert span.label_ in ("improved", "worsened", "increased", "decreased", "no_difference", "reported")
+    return [(s._.value, s.label_) for s in doc.spans[spans.OUTCOME]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Both trials observed that ketamine reduced pain intensity and morphine requirements.",
+            [("pain intensity", "decreased"), ("morphine requirements", "decreased")],
+        ),
+        (
+            "There was no difference between groups regarding patient-reported pain intensity.",
+            [("patient-reported pain intensity", "no_difference")],
+        ),
+        (
+            "There was almost twice the incidence of adverse effects in the ketamine group.",
+            [("adverse effects", "increased")],
+        ),
+        ("Exercise did not improve exercise capacity in this trial.", [("exercise capacity", "no_difference")]),
+        (
+            "Diclofenac did not alter the formation of codeine-6-glucuronide.",
+            [("formation of codeine-6-glucuronide", "no_difference")],
+        ),
+        ("Sleep quality was similar in both groups.", [("Sleep quality", "no_difference")]),
+        ("The drug improved wound healing at 6 months.", [("wound healing", "improved")]),
+        ("Fatigue worsened in the control arm.", [("Fatigue", "worsened")]),
+        ("Mortality was measured at 28 days.", [("mortality", "reported")]),
+    ],
+)
+def test_outcomes_direction(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    found = outcomes(nlp, text)
+    assert [(name.lower(), direction) for name, direction in found] == [(n.lower(), d) for n, d in expected]
+
+
+def test_outcomes_direction_non_significant_p_value(nlp: Language) -> None:
+    assert outcomes(nlp, "Treatment increased grip strength (p = 0.40).") == [("grip strength", "no_difference")]
+    assert outcomes(nlp, "Treatment increased grip strength (p = 0.01).") == [("grip strength", "increased")]
+
+
+def test_outcomes_direction_timepoint(nlp: Language) -> None:
+    doc = nlp("The drug improved wound healing at 6 months.")
+    (outcome,) = doc.spans[spans.OUTCOME]
+    assert outcome._.attrs["timepoint"] == "6 months"
+    start, end = outcome._.attrs["timepoint_span"]
+    assert doc.text[start:end] == "6 months"

@@ -1,0 +1,161 @@
+"""Record assembly from hand-made span groups: contexts, anaphora, field rules, de-duplication, COI."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from extractor import spans
+from extractor.records import assemble
+
+NLP = spacy.blank("en")
+NLP.add_pipe("sentencizer")
+
+
+def make(text: str) -> Doc:
+    doc = NLP(text)
+    for key in spans.ALL_GROUPS:
+        doc.spans[key] = []
+    return doc
+
+
+def mark(doc: Doc, group: str, text: str, label: str, value: object = None, nth: int = 0, **attrs: object) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    found = doc.char_span(start, start + len(text))
+    assert found is not None, text
+    return spans.add_span(doc.spans[group], Span(doc, found.start, found.end, label), value, 0.8, **attrs)
+
+
+def test_records_assembly_single_study_abstract() -> None:
+    doc = make(
+        "We randomized 40 adults with migraine to ketamine or placebo. Ketamine 0.5 mg/kg was given intravenously. "
+        "Pain decreased with ketamine. The authors declare no competing interests."
+    )
+    mark(doc, spans.STUDY, "We randomized", "self")
+    mark(doc, spans.DESIGN, "randomized", "randomized_controlled_trial")
+    mark(doc, spans.RANDOMIZED, "randomized", "randomized", True)
+    mark(doc, spans.SAMPLE_SIZE, "40 adults", "participants", 40, kind="enrolled")
+    mark(doc, spans.SPECIES, "adults", "human", "human")
+    mark(doc, spans.CONDITION, "migraine", "condition", "migraine")
+    mark(doc, spans.INTERVENTION, "ketamine", "drug", "ketamine")
+    dose = {"value": 0.5, "unit": "mg/kg", "max": None, "text": "0.5 mg/kg"}
+    mark(doc, spans.INTERVENTION, "Ketamine", "drug", "ketamine", dose=dose, route="intravenous")
+    mark(doc, spans.INTERVENTION, "ketamine", "drug", "ketamine", nth=1)
+    mark(doc, spans.COMPARATOR, "placebo", "placebo", "placebo")
+    mark(doc, spans.OUTCOME, "Pain", "decreased", "pain")
+    mark(doc, spans.COI, "The authors declare no competing interests.", "none_declared", [])
+
+    records, coi = assemble(doc)
+
+    assert coi.status == "none_declared"
+    (record,) = records
+    assert record.id == "r1"
+    assert record.design is not None and record.design.value == "randomized_controlled_trial"
+    assert record.randomized is True and record.species == "human"
+    assert record.sample_size is not None and (record.sample_size.value, record.sample_size.kind) == (40, "enrolled")
+    (intervention,) = record.interventions  # three mentions of one drug: the informative one kept
+    assert intervention.route == "intravenous" and intervention.dose is not None and intervention.dose.value == 0.5
+    assert [o.direction for o in record.outcomes] == ["decreased"]
+    assert record.conflicts_of_interest is not None and record.conflicts_of_interest.status == "none_declared"
+    for ev in [record.design.evidence, record.sample_size.evidence, intervention.evidence]:
+        assert ev is not None and doc.text[ev.start : ev.end] == ev.text
+
+
+def review_doc() -> Doc:
+    doc = make(
+        "Ketamine is widely used.\n\n"
+        "Two small crossover trials investigated IV ketamine. Both trials observed less pain. "
+        "A third larger trial with a parallel-group design and 185 individuals used subcutaneous ketamine. "
+        "In this trial, adverse effects doubled.\n\n"
+        "Blinding was absent in trials.\n\n"
+        "There is a case report of remission of anorexia nervosa at six months follow-up."
+    )
+    mark(doc, spans.STUDY, "Two small crossover trials", "design", "crossover_trial", plural=True)
+    mark(doc, spans.STUDY, "Both trials", "anaphora_plural")
+    mark(doc, spans.STUDY, "A third larger trial", "design", None, plural=False)
+    mark(doc, spans.STUDY, "this trial", "anaphora_singular")
+    mark(doc, spans.STUDY, "a case report", "design", "case_report", plural=False)
+    mark(doc, spans.DESIGN, "crossover", "crossover_trial")
+    mark(doc, spans.DESIGN, "parallel-group design", "randomized_controlled_trial")
+    mark(doc, spans.DESIGN, "case report", "case_report")
+    mark(doc, spans.SAMPLE_SIZE, "Two small crossover trials", "trials", 2)
+    mark(doc, spans.SAMPLE_SIZE, "185 individuals", "participants", 185)
+    mark(doc, spans.SPECIES, "individuals", "human", "human")
+    mark(doc, spans.INTERVENTION, "Ketamine", "drug", "ketamine")  # background: no record
+    mark(doc, spans.INTERVENTION, "ketamine", "drug", "ketamine", nth=0, route="intravenous")
+    mark(doc, spans.INTERVENTION, "ketamine", "drug", "ketamine", nth=1, route="subcutaneous")
+    mark(doc, spans.OUTCOME, "pain", "decreased", "pain")
+    mark(doc, spans.OUTCOME, "adverse effects", "increased", "adverse effects")
+    mark(doc, spans.CONDITION, "anorexia nervosa", "condition", "anorexia nervosa")
+    mark(doc, spans.FOLLOW_UP, "six months follow-up", "follow_up", "6 months")
+    mark(doc, spans.BLINDING, "Blinding", "open_label")  # in a paragraph no study holds
+    return doc
+
+
+def test_records_assembly_review_contexts() -> None:
+    records, _ = assemble(review_doc())
+    assert [r.design.value for r in records if r.design] == [
+        "crossover_trial",
+        "randomized_controlled_trial",
+        "case_report",
+    ]
+    crossover, parallel, case = records
+    assert crossover.sample_size is not None and (crossover.sample_size.value, crossover.sample_size.unit) == (
+        2,
+        "trials",
+    )
+    assert [i.route for i in crossover.interventions] == ["intravenous"]
+    assert [o.name for o in crossover.outcomes] == ["pain"]
+    assert [o.name for o in parallel.outcomes] == ["adverse effects"]  # "In this trial" → the third trial
+    assert parallel.sample_size is not None and parallel.sample_size.value == 185 and parallel.species == "human"
+    assert parallel.blinding is None
+    assert [c.value for c in case.conditions] == ["anorexia nervosa"] and case.follow_up == "6 months"
+    assert all(r.conflicts_of_interest is None for r in records)  # several studies: COI is the article's
+
+
+def test_records_assembly_case_report_is_one_human() -> None:
+    records, _ = assemble(review_doc())
+    case = records[-1]
+    assert case.sample_size is not None and (case.sample_size.value, case.sample_size.unit) == (1, "patients")
+    assert case.species == "human"
+    assert case.sample_size.evidence is not None and case.sample_size.evidence.text == "a case report"
+
+
+def test_records_assembly_plural_case_mentions_are_not_one_patient() -> None:
+    doc = make("Ketamine helps.\n\nTwo case reports described remission. Three trials found less pain.")
+    mark(doc, spans.STUDY, "Two case reports", "design", "case_report", plural=True)
+    mark(doc, spans.STUDY, "Three trials", "design", None, plural=True)
+    mark(doc, spans.DESIGN, "case reports", "case_report")
+    records, _ = assemble(doc)
+    assert [r.design.value for r in records if r.design] == ["case_report"]  # "Three trials": no design stated
+    assert records[0].sample_size is None
+
+
+def test_records_assembly_animal_study_from_species() -> None:
+    doc = make("Ketamine is used.\n\nZhang and colleagues tested rats. Rats moved less. A second trial in patients.")
+    mark(doc, spans.STUDY, "Zhang and colleagues", "author")
+    mark(doc, spans.STUDY, "A second trial", "design")
+    mark(doc, spans.SPECIES, "rats", "rat", "rat")
+    mark(doc, spans.SPECIES, "Rats", "rat", "rat")
+    mark(doc, spans.SPECIES, "patients", "human", "human")
+    records, _ = assemble(doc)
+    (animal,) = records  # the second trial states no design: no record
+    assert animal.design is not None and animal.design.value == "animal_study" and animal.species == "rat"
+    assert animal.label.startswith("Zhang and colleagues")
+
+
+def test_records_assembly_coi_status() -> None:
+    doc = make("X has received fees from Pfizer. The other authors declare no conflict of interest.")
+    mark(doc, spans.COI, "X has received fees from Pfizer.", "declared", ["X", "Pfizer"])
+    mark(doc, spans.COI, "The other authors declare no conflict of interest.", "none_declared", [])
+    _, coi = assemble(doc)
+    assert coi.status == "declared" and coi.names == ["X", "Pfizer"] and len(coi.statements) == 2
+    _, nothing = assemble(make("No statement here."))
+    assert nothing.status == "not_reported" and nothing.statements == []
+
+
+def test_records_assembly_no_evidence_no_record() -> None:
+    records, _ = assemble(make("Ketamine is an anaesthetic. It is cheap."))
+    assert records == []

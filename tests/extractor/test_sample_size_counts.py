@@ -1,0 +1,86 @@
+"""The sample-size component: counts with their unit and kind, in digits and in words; not doses, years, times."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import extractor.components.sample_size  # noqa: F401
+from extractor import spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("studysift_sample_size")
+    return nlp
+
+
+def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
+    doc = nlp(text)
+    return [(s._.value, s.label_) for s in doc.spans[spans.SAMPLE_SIZE]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The trial enrolled 185 individuals with cancer.", (185, "participants")),
+        ("A total of 40 patients took part.", (40, "patients")),
+        ("Eighty-four women were interviewed.", (84, "participants")),
+        ("Forty-eight healthy volunteers received placebo.", (48, "participants")),
+        ("We recruited one hundred and twenty children.", (120, "participants")),
+        ("The Cochrane review included 3 RCTs.", (3, "trials")),
+        ("Two small cross-over trials investigated IV ketamine.", (2, "trials")),
+        ("The cohort (N=1,651) was followed.", (1651, "participants")),
+        ("Forty-six age- and IQ-matched children were assigned.", (46, "participants")),
+        ("We studied 12 adult rats.", (12, "animals")),
+    ],
+)
+def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str]) -> None:
+    assert counts(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketamine 500 mg was given subcutaneously.",
+        "The drug was approved in 2019 for depression.",
+        "Remission lasted 3 months after treatment.",
+        "The patient underwent 18 sessions of therapy.",
+        "In all, 40% of patients responded.",
+        "A 34-year-old woman presented with pain.",
+        "A third larger trial followed.",
+    ],
+)
+def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
+    assert counts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("A total of 120 patients were randomized to two arms.", 120, "enrolled"),
+        ("In all, 36 participants completed the study.", 36, "analysed"),
+        ("A sample size of 120 was calculated for 80% power.", 120, "planned"),
+        ("100 patients will be randomly allocated.", 100, "planned"),
+        ("From 2,137 screened subjects, 85 entered the study.", 85, "enrolled"),
+    ],
+)
+def test_sample_size_counts_kind(nlp: Language, text: str, value: int, kind: str) -> None:
+    doc = nlp(text)
+    kinds = {s._.value: (s._.attrs or {}).get("kind") for s in doc.spans[spans.SAMPLE_SIZE]}
+    assert kinds[value] == kind
+
+
+def test_sample_size_counts_roles(nlp: Language) -> None:
+    doc = nlp(
+        "From 2,137 screened subjects, 85 entered the study. There were 20 patients in each group (n = 20). "
+        "The review pooled 48 randomized trials with 6674 participants."
+    )
+    roles = {s._.value: (s._.attrs or {}).get("role") for s in doc.spans[spans.SAMPLE_SIZE]}
+    assert roles[2137] == "screened"
+    assert roles[20] == "group"
+    assert roles[6674] == "pooled"
+    assert roles[85] is None and roles[48] is None
