@@ -7,10 +7,10 @@ its turn under the busy timeout instead.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-import threading
 from typing import Any
 
 from fastapi import Request

@@ -85,7 +85,8 @@ async def read_input(request: Request) -> Input:
             or (upload.content_type or "").startswith("text/html")
         ):
             html = True
-        return Input(raw, html, source if isinstance(source, str) else upload.filename or None, None)
+        given_source = source if isinstance(source, str) else upload.filename or None
+        return Input(raw, html, given_source.replace("\x00", "") if given_source else None, None)
     if content_type not in ("application/json", ""):
         raise HTTPException(415, "send JSON ({'text': ...} or {'html': ...}) or a multipart/form-data file upload")
     body = await request.body()

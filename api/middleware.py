@@ -35,6 +35,24 @@ async def _send_413(send: Send, limit: int) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+class RejectNul:
+    """422 for a NUL character in the path or query string: no database column can hold one (PostgreSQL)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (
+            "\x00" in scope["path"] or b"%00" in scope.get("query_string", b"") or b"\x00" in scope["query_string"]
+        ):
+            body = b'{"detail":"NUL characters are not allowed in the path or query"}'
+            headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+            await send({"type": "http.response.start", "status": 422, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        await self.app(scope, receive, send)
+
+
 class BodyLimit:
     """413 for bodies above ``limit`` bytes: at once when Content-Length says so, else as the bytes arrive."""
 

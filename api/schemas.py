@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from extractor.models import ArticleResult, Evidence, StudyRecord
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("NUL characters are not allowed")
+    return value
+
+
+Str = Annotated[str, AfterValidator(_no_nul)]  # a string a database column can hold (PostgreSQL refuses NUL)
 
 FieldStatus = Literal["accepted", "corrected", "rejected"]
 ReviewStatus = Literal["unreviewed", "in_review", "reviewed"]
@@ -54,11 +63,11 @@ class RecordPatch(BaseModel):
         },
     )
 
-    set_: dict[str, Any] = Field(default_factory=dict, alias="set", description="field path → new value")
-    evidence: dict[str, Evidence] = Field(default_factory=dict, description="field path → new evidence span")
-    accept: list[str] = Field(default_factory=list)
-    reject: list[str] = Field(default_factory=list)
-    reason: str | None = Field(None, max_length=10_000)
+    set_: dict[Str, Any] = Field(default_factory=dict, alias="set", description="field path → new value")
+    evidence: dict[Str, Evidence] = Field(default_factory=dict, description="field path → new evidence span")
+    accept: list[Str] = Field(default_factory=list)
+    reject: list[Str] = Field(default_factory=list)
+    reason: Str | None = Field(None, max_length=10_000)
 
 
 class HistoryItem(BaseModel):
@@ -119,8 +128,8 @@ class ExtractRequest(BaseModel):
 
     text: str | None = Field(None, description="plain text; give this or html")
     html: str | None = Field(None, description="an HTML page; give this or text")
-    source: str | None = Field(None, description="path or url the input came from")
-    id: str | None = Field(None, description="the article's own id, if it has one")
+    source: Str | None = Field(None, description="path or url the input came from")
+    id: Str | None = Field(None, description="the article's own id, if it has one")
 
 
 class Conflict(BaseModel):
@@ -130,15 +139,15 @@ class Conflict(BaseModel):
 class MergeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    ids: list[str] = Field(min_length=2, description="records of one article; the first one's scalars win")
-    reason: str | None = None
+    ids: list[Str] = Field(min_length=2, description="records of one article; the first one's scalars win")
+    reason: Str | None = None
 
 
 class SplitRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    moves: list[str] = Field(min_length=1, description="list items moved to the new record, e.g. 'interventions/1'")
-    reason: str | None = None
+    moves: list[Str] = Field(min_length=1, description="list items moved to the new record, e.g. 'interventions/1'")
+    reason: Str | None = None
 
 
 class SplitResult(BaseModel):
@@ -149,7 +158,7 @@ class SplitResult(BaseModel):
 class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=200)
+    name: Str = Field(min_length=1, max_length=200)
     role: Literal["reader", "reviewer", "admin"]
 
 

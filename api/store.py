@@ -12,12 +12,13 @@ from __future__ import annotations
 import base64
 import binascii
 import copy
+import functools
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import Select, func, select, update
@@ -78,6 +79,23 @@ class RecordFilters:
 
 
 # --- helpers --------------------------------------------------------------------------------------------------
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _writes(fn: Callable[Concatenate[Session, P], T]) -> Callable[Concatenate[Session, P], T]:
+    """A store write: on any error the session is rolled back at once (no transaction, no write lock left open)."""
+
+    @functools.wraps(fn)
+    def wrapper(session: Session, *args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return fn(session, *args, **kwargs)
+        except BaseException:
+            session.rollback()
+            raise
+
+    return wrapper
 
 
 def _aware(at: datetime) -> datetime:
@@ -253,6 +271,7 @@ def find_article_by_sha256(session: Session, digest: str) -> str | None:
     return session.scalar(select(Article.id).where(Article.sha256 == digest))
 
 
+@_writes
 def save_article(
     session: Session,
     *,
@@ -276,6 +295,43 @@ def save_article(
     stored = result.model_copy(deep=True)
     if source and not stored.article.source:
         stored.article.source = source
+    try:
+        _insert_article(session, article_id, digest, raw_bytes, result, stored, source, html)
+        if commit:
+            session.commit()
+    except IntegrityError:  # a concurrent writer stored the same input first
+        session.rollback()
+        existing = find_article_by_sha256(session, digest)
+        if existing is None:
+            raise
+        return existing
+    return article_id
+
+
+def _unique_locals(records: list[StudyRecord]) -> list[str]:
+    """Record ids usable in URLs and unique within the article."""
+    used: set[str] = set()
+    locals_ = []
+    for record in records:
+        local = base = _local_id(record.id)
+        n = 2
+        while local in used:
+            local, n = f"{base}.{n}", n + 1
+        used.add(local)
+        locals_.append(local)
+    return locals_
+
+
+def _insert_article(
+    session: Session,
+    article_id: str,
+    digest: str,
+    raw_bytes: bytes,
+    result: ArticleResult,
+    stored: ArticleResult,
+    source: str | None,
+    html: bool | None,
+) -> None:
     session.add(
         Article(
             id=article_id,
@@ -292,18 +348,8 @@ def save_article(
         )
     )
     session.flush()
-    for record in result.records:
-        _new_record(session, article_id, _local_id(record.id), record.model_dump(mode="json"), None, "extract")
-    if commit:
-        try:
-            session.commit()
-        except IntegrityError:  # a concurrent writer stored the same input first
-            session.rollback()
-            existing = find_article_by_sha256(session, digest)
-            if existing is None:
-                raise
-            return existing
-    return article_id
+    for local, record in zip(_unique_locals(result.records), result.records, strict=True):
+        _new_record(session, article_id, local, record.model_dump(mode="json"), None, "extract")
 
 
 def _article_row(session: Session, article_id: str) -> Article:
@@ -476,6 +522,7 @@ def _set_fields(row: Record, changes: dict[str, str | None], reviewer: str, vers
             row.fields.append(RecordField(path=path, status=status, reviewer=reviewer, version=version))
 
 
+@_writes
 def apply_patch(
     session: Session, record_id: str, *, expected_version: int, patch: RecordPatch, reviewer: str
 ) -> StoredRecord:
@@ -624,6 +671,7 @@ def _relocate(data: dict[str, Any], text: str) -> dict[str, Any]:
     return fixed
 
 
+@_writes
 def reextract(session: Session, article_id: str, result: ArticleResult, *, reviewer: str | None = None) -> Stored:
     """Replace an article's extraction with ``result`` (a newer pipeline's), keeping reviewers' work: corrected
     fields keep the reviewer's value and status; accepted / rejected statuses stay where the value is unchanged;
@@ -637,10 +685,10 @@ def reextract(session: Session, article_id: str, result: ArticleResult, *, revie
     article.title = result.article.title
     article.spin_score, article.is_spun = result.cleaning.spin.score, result.cleaning.spin.is_spun
     article.pipeline_version, article.updated_at = result.pipeline_version, utcnow()
-    rows = {r.local_id: r for r in session.scalars(select(Record).where(Record.article_id == article_id))}
+    query = select(Record).where(Record.article_id == article_id).order_by(Record.id).with_for_update()
+    rows = {r.local_id: r for r in session.scalars(query.execution_options(populate_existing=True))}
     seen: set[str] = set()
-    for record in result.records:
-        local = _local_id(record.id)
+    for local, record in zip(_unique_locals(result.records), result.records, strict=True):
         seen.add(local)
         new = record.model_dump(mode="json")
         row = rows.get(local)
@@ -676,11 +724,7 @@ def reextract(session: Session, article_id: str, result: ArticleResult, *, revie
     for local, row in rows.items():
         if local not in seen and row.active and not row.fields and local.startswith("r"):
             _whole_change(session, row, row.data, {}, False, action="retire", reviewer=reviewer, reason=None)
-    try:
-        session.commit()
-    except (StaleDataError, IntegrityError):
-        session.rollback()
-        raise
+    session.commit()
     return get_stored(session, article_id, created=False)
 
 
@@ -689,6 +733,7 @@ def reextract(session: Session, article_id: str, result: ArticleResult, *, revie
 LIST_FIELDS = ("conditions", "interventions", "comparators", "outcomes", "adverse_events")
 
 
+@_writes
 def merge_records(session: Session, ids: list[str], reviewer: str, reason: str | None = None) -> StoredRecord:
     """Merge records of one article into a new record (the first one's scalars win, lists are joined without
     duplicates); the merged records become inactive. All audited."""
@@ -723,6 +768,7 @@ def merge_records(session: Session, ids: list[str], reviewer: str, reason: str |
     return _commit_change(session, new)
 
 
+@_writes
 def split_record(
     session: Session, record_id: str, moves: list[str], reviewer: str, reason: str | None = None
 ) -> tuple[StoredRecord, StoredRecord]:

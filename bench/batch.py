@@ -1,7 +1,9 @@
 """Batch throughput: articles/s and words/s for the local engine with 1 and 2 workers and the Dask engine with 2
 workers, and the peak RSS of each worker process, on the shared abstracts repeated to at least 20,000 articles.
 
-    .venv/bin/python bench/batch.py [--articles 20000] [--configs local1,local2,dask2]
+    .venv/bin/python bench/batch.py [--articles 20000] [--configs local1,local2,dask2] [--extract-fn MODULE:FN]
+
+``--extract-fn tests.pipelines.fakes:extract`` measures the batch machinery alone (reading, IPC, writing).
 
 The dump (a JSON Lines file of the abstracts, each repeated with a new id) is written to a temporary directory,
 never into the repository. Each configuration runs in its own process, sampled every 0.5 s for the RSS of it and
@@ -73,10 +75,12 @@ def sample_rss(pid: int, peaks: dict[int, tuple[str, int]], stop: threading.Even
         stop.wait(0.5)
 
 
-def run(config: str, dump: Path, out_dir: Path) -> dict[str, object]:
+def run(config: str, dump: Path, out_dir: Path, extract_fn: str | None) -> dict[str, object]:
     engine, workers = CONFIGS[config]
     out = out_dir / (f"{config}-parts" if engine == "dask" else f"{config}.jsonl")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    if extract_fn:
+        env["STUDYSIFT_BATCH_EXTRACT_FN"] = extract_fn
     started = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, "-c", RUN, engine, str(workers), str(dump), str(out)],
@@ -115,6 +119,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--configs", default="local1,local2,dask2")
+    parser.add_argument("--extract-fn", help="module:function instead of extractor:extract")
     args = parser.parse_args()
     configs = args.configs.split(",")
     with tempfile.TemporaryDirectory(prefix="studysift-bench-") as tmp:
@@ -122,7 +127,7 @@ def main() -> None:
         print(f"dump: {args.articles} articles, {os.cpu_count()} cores, load avg {os.getloadavg()[0]:.2f}", flush=True)
         results = {}
         for config in configs:
-            results[config] = run(config, dump, Path(tmp))
+            results[config] = run(config, dump, Path(tmp), args.extract_fn)
             print(json.dumps(results[config]), flush=True)
         rate = {c: float(r["articles_per_s"] or 0) for c, r in results.items()}  # type: ignore[arg-type]
         if rate.get("local1"):

@@ -1,5 +1,6 @@
-"""The spaCy pipeline: a blank English pipeline with scispaCy's tokenizer, sentence splitting and abbreviation
-detector, then studysift's own components, each registered with ``@Language.factory``."""
+"""The spaCy pipeline: a blank English pipeline with scispaCy's tokenizer, scispaCy's sentence-splitting rules
+(pySBD, in linear time: ``components/sentences.py``) and abbreviation detector, then studysift's own components,
+each registered with ``@Language.factory``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from functools import lru_cache
 
 import spacy
 from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
-from scispacy.custom_sentence_segmenter import pysbd_sentencizer  # noqa: F401  (registers "pysbd_sentencizer")
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 
@@ -25,7 +25,7 @@ def build() -> Language:
     """A new pipeline; use ``load()`` for the shared, cached one."""
     nlp = spacy.blank("en")
     nlp.tokenizer = combined_rule_tokenizer(nlp)
-    nlp.add_pipe("pysbd_sentencizer")
+    nlp.add_pipe("studysift_sentences")
     nlp.add_pipe("abbreviation_detector")
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -1,7 +1,8 @@
 """Record assembly: the span groups of a Doc → one StudyRecord per study the article describes.
 
 1. **Mode.** An article that reports its own study (a ``self`` span: "we randomized", "the present study", an
-   abstract's METHODS heading) or that has fewer than two study mentions describes ONE study: every span belongs to
+   abstract's METHODS heading; or a study mention in its title, the first paragraph: "...: A Randomized Controlled
+   Trial") or that has fewer than two study mentions describes ONE study: every span belongs to
    it (numbered studies, "study 1" / "study 2", are the exception: one record each, the text outside them shared).
    Otherwise (a review, a news page about several studies) each study mention opens a record.
 2. **Contexts.** Sentence by sentence: a mention opens its study's context, which runs to the next mention or the
@@ -18,7 +19,10 @@ Rules that read more than one span, stated here so they are not mistaken for gue
 
 - a crossover design in a trial's context makes it a ``crossover_trial``; "placebo-controlled"/"control group"
   without any statement of randomization is a ``non_randomized_trial``, with one an RCT; an RCT is randomized;
-- a context whose species is not human and that has no stated design is an ``animal_study``;
+- a context whose species is not human and that has no stated design is an ``animal_study``; an animal-study
+  phrase ("in animal models") where no animal is named is background, not the design;
+- a design phrase scores its confidence, more in a sentence where the article speaks of its own study, in the
+  title or inside a study mention, less in a sentence that calls for studies: the best one is the design;
 - a single case ("a case report of ...", "the case of ...") is one patient and human: the design states it;
 - the sample size is the largest count of people (else animals, else trials/studies) said to be enrolled, else
   the largest stated without a kind (or analysed), else the planned one (first when the article's first count is
@@ -195,7 +199,10 @@ def segment(doc: Doc) -> tuple[list[Context], list[tuple[int, int, Context | Non
     sentences = _sentences(doc)
     openers = _merge_openers(doc, [s for s in studies if s.label_ in OPENERS], sentences)
     numbered = {s._.attrs["number"] for s in openers if s.label_ == "numbered" and s._.attrs}
-    self_report = any(s.label_ == "self" for s in studies)
+    breaks = _paragraph_of(doc)
+    title_end = breaks[0] if breaks else 0
+    # the article's own study: it says so ("we randomized"), or its title names a study ("...: A Randomized Trial")
+    self_report = any(s.label_ == "self" for s in studies) or any(m.start_char < title_end for m in openers)
     if len(numbered) >= 2:
         openers = [s for s in openers if s.label_ == "numbered"]
     elif self_report or len(openers) < 2:
@@ -208,10 +215,10 @@ def segment(doc: Doc) -> tuple[list[Context], list[tuple[int, int, Context | Non
     contexts: list[Context] = []
     by_number: dict[str, Context] = {}
     pieces: list[tuple[int, int, Context | None]] = []
-    breaks = set(_paragraph_of(doc))
+    paragraph_starts = set(breaks)
     current: Context | None = None
     for start, end in sentences:
-        if start in breaks:
+        if start in paragraph_starts:
             current = None
         here = [m for m in openers if start <= m.start_char < end]
         if here:
@@ -271,6 +278,7 @@ class Signals:
     hedged: list[tuple[int, int]]
     own: list[tuple[int, int]]
     title_end: int
+    mentions: list[tuple[int, int]]
 
     @classmethod
     def of(cls, doc: Doc) -> Signals:
@@ -281,7 +289,8 @@ class Signals:
             return [(s.sent.start_char, s.sent.end_char) for s in studies if s.label_ == label] if sents else []
 
         breaks = _paragraph_of(doc)
-        return cls(sentences("hedge"), sentences("self"), breaks[0] if breaks else 0)
+        mentions = [(s.start_char, s.end_char) for s in studies if s.label_ in OPENERS]
+        return cls(sentences("hedge"), sentences("self"), breaks[0] if breaks else 0, mentions)
 
     def score(self, span: Span) -> float:
         """A design span's confidence, raised where the article names its own study or in the title, lowered
@@ -291,18 +300,25 @@ class Signals:
             score += 0.2
         if span.start_char < self.title_end:
             score += 0.1
+        if any(a <= span.start_char < b for a, b in self.mentions):  # "a randomized study of ...": introduces one
+            score += 0.15
         if any(a <= span.start_char < b for a, b in self.hedged):
             score -= 0.5
         return score
 
 
 def _design(ctx: Context, signals: Signals) -> tuple[str, Span | None, float] | None:
-    candidates = [s for s in ctx.get(spans.DESIGN) if signals.score(s) > MIN_DESIGN_SCORE]
+    animals = any(s.label_ != "human" for s in ctx.get(spans.SPECIES))
+    candidates = [
+        s
+        for s in ctx.get(spans.DESIGN)
+        if signals.score(s) > MIN_DESIGN_SCORE and (animals or s.label_ != "animal_study")
+    ]
     chosen: tuple[str, Span | None, float] | None = None
     if ctx.hint:
         inside = [s for s in candidates if ctx.mention is not None and s.start_char >= ctx.mention.start_char]
         span = next((s for s in inside if s.label_ == ctx.hint), ctx.mention)
-        chosen = (str(ctx.hint), span, _confidence(ctx.mention) if ctx.mention is not None else 0.7)
+        chosen = (str(ctx.hint), span, _confidence(span) if span is not None else 0.7)
     elif candidates:
         best = max(candidates, key=lambda s: (signals.score(s), -s.start_char))
         chosen = (best.label_, best, _confidence(best))
@@ -434,14 +450,33 @@ def _compatible(a: Intervention, b: Intervention) -> bool:
     return all(getattr(a, k) is None or getattr(b, k) is None or getattr(a, k) == getattr(b, k) for k in _FACTS)
 
 
-def _unique(items: Iterable[Span]) -> list[Span]:
-    seen: set[str] = set()
-    out = []
+def _words(span: Span) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", str(span._.value or span.text).lower()))
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    return any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
+
+
+def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return _contains(a, b) or _contains(b, a)
+
+
+def _unique(items: Iterable[Span], nested: bool = True) -> list[Span]:
+    """One span per name; with ``nested``, a name inside a longer one ("PTSD" in "chronic PTSD") is the same thing,
+    said shorter."""
+    out: list[Span] = []
     for s in items:
-        key = str(s._.value or s.text).lower()
-        if key not in seen:
-            seen.add(key)
+        words = _words(s)
+        if not words:
+            continue
+        same = next(
+            (i for i, kept in enumerate(out) if _contains(_words(kept), words) or _contains(words, _words(kept))), None
+        )
+        if same is None:
             out.append(s)
+        elif len(words) > len(_words(out[same])):
+            out[same] = s
     return out
 
 
@@ -464,7 +499,10 @@ def _label(ctx: Context, record: StudyRecord) -> str:
             words = "parallel-group trial"
         parts.append(words)
     if record.sample_size is not None:
-        parts.append(f"{record.sample_size.value} {record.sample_size.unit}")
+        unit: str = record.sample_size.unit
+        if record.sample_size.value == 1:
+            unit = "study" if unit == "studies" else unit[:-1]
+        parts.append(f"{record.sample_size.value} {unit}")
     if record.conditions:
         parts.append(record.conditions[0].value)
     if record.interventions:
@@ -512,7 +550,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
                 evidence=evidence(s),
                 confidence=_confidence(s),
             )
-            for s in _unique(ctx.get(spans.OUTCOME))
+            for s in _unique(ctx.get(spans.OUTCOME), nested=False)
         ],
         adverse_events=[
             AdverseEvent(name=str(s._.value or s.text), evidence=evidence(s), confidence=_confidence(s))

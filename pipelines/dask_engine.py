@@ -20,7 +20,7 @@ import fsspec
 
 from pipelines.readers import Item, iter_items
 from pipelines.runner import BatchOptions, count_in_background, numbered
-from pipelines.work import BatchError, Outcome, process_partition
+from pipelines.work import BatchError, Outcome, error_outcome, process_partition
 
 if TYPE_CHECKING:
     from pipelines.progress import Progress, Stats
@@ -39,6 +39,11 @@ def run_partition(
 ) -> list[Outcome]:
     """Extract one partition on a worker and write its two part files; the outcomes come back without lines."""
     outcomes = list(process_partition(items, extract_spec, timeout_s))
+    write_parts(out_url, part, outcomes)
+    return [dataclasses.replace(o, line="") for o in outcomes]
+
+
+def write_parts(out_url: str, part: int, outcomes: list[Outcome]) -> None:
     fs, root = fsspec.core.url_to_fs(out_url)
     for errors in (True, False):  # the output part last: its presence marks the partition done
         final = f"{root}/{part_name(part, errors)}"
@@ -47,7 +52,6 @@ def run_partition(
                 if o.ok != errors:
                     f.write(o.line + "\n")
         fs.mv(final + ".tmp", final)
-    return [dataclasses.replace(o, line="") for o in outcomes]
 
 
 def _partitions(items: Iterator[tuple[int, Item]], size: int) -> Iterator[tuple[int, list[tuple[int, Item]]]]:
@@ -111,11 +115,18 @@ def run_dask(
     try:
         count_in_background(opts.inputs, settings, set(), progress)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-        inflight: set[Any] = set()
+        inflight: dict[Any, tuple[int, list[tuple[int, Item]]]] = {}
 
         def collect(futures: set[Any]) -> None:
             for future in futures:
-                for outcome in future.result():
+                part, chunk = inflight.pop(future)
+                try:
+                    outcomes = future.result()
+                except Exception as e:  # noqa: BLE001  (e.g. KilledWorker: the partition's articles become error rows)
+                    message = f"partition {part} failed on the cluster: {e}"
+                    outcomes = [error_outcome(s, i.id, i.source, "worker", type(e).__name__, message) for s, i in chunk]
+                    write_parts(out_url, part, outcomes)
+                for outcome in outcomes:
                     stats.add(outcome)
             progress.update()
 
@@ -123,12 +134,11 @@ def run_dask(
             if part in done_parts:
                 stats.skipped += len(chunk)
                 continue
-            inflight.add(client.submit(run_partition, part, chunk, out_url, extract_spec, timeout_s, pure=False))
+            future = client.submit(run_partition, part, chunk, out_url, extract_spec, timeout_s, pure=False)
+            inflight[future] = (part, chunk)
             if len(inflight) >= 2 * n_workers:
-                finished, inflight = wait(inflight, return_when="FIRST_COMPLETED")
-                collect(finished)
-        finished, _ = wait(inflight)
-        collect(finished)
+                collect(wait(list(inflight), return_when="FIRST_COMPLETED").done)
+        collect(wait(list(inflight)).done)
     finally:
         client.close()
         if cluster is not None:

@@ -17,6 +17,8 @@ input, ``CleanedText.raw``. ``clean(clean(x).text).text == clean(x).text``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractor.cleaning.boilerplate import Line, boilerplate_reason, drop_line, find_title, lines
@@ -97,10 +99,17 @@ class _Work:
         if not edits:
             return
         self.doc, shift = self.doc.apply(edits)
+        self._shift(shift)
+
+    def _shift(self, shift: Callable[[int, bool], int]) -> None:
         for c in self.citations:
             c.at = shift(c.at, False)
         for r in self.repairs:
             r.start, r.end = shift(r.start, False), shift(r.end, True)
+
+    def prepend(self, head: MappedText, sep: str) -> None:
+        self.doc, shift = self.doc.prepend(head, sep)
+        self._shift(shift)
 
     def remove_lines(self, found: list[tuple[Line, str]], also: Edit | None = None) -> None:
         edits = [also] if also else []
@@ -111,23 +120,30 @@ class _Work:
         self.apply(edits)
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _require_text(text: str, is_html: bool, title: str | None = None) -> None:
     """Refuse input with nothing left to read (a title alone is not an article)."""
-    title_key = " ".join(title.casefold().split()) if title else None
-    if not any(line.key != title_key and any(ch.isalnum() for ch in line.text) for line in lines(text)):
+    if title is None:
+        readable = _ALNUM.search(text) is not None
+    else:
+        title_key = " ".join(title.casefold().split())
+        readable = any(line.key != title_key and _ALNUM.search(line.text) for line in lines(text))
+    if not readable:
         what = "page" if is_html else "input"
         raise InputError(f"no article text found: nothing is left of the {what} after removing page chrome")
 
 
-def _put_title_on_top(work: _Work, title: str, span: tuple[int, int] | None) -> None:
-    title = " ".join(title.split())
+def _put_title_on_top(work: _Work, title: MappedText) -> None:
+    """Prepend the title (mapped to its source) unless the text starts with it already, or unless its source comes
+    after the start of the text (an <h1> below other text stays where it is, so the map stays monotone)."""
     first = lines(work.text)
-    if first and first[0].key == title.casefold():
+    if first and first[0].key == " ".join(title.text.casefold().split()):
         return
-    top = work.doc.map.point(0)
-    # the inserted title maps to its source (<title>, meta, <h1>) only when that keeps the map monotone
-    raw = span if span and span[1] <= top else (0, 0)
-    work.apply([Edit(0, 0, title + ("\n\n" if work.text else ""), raw=raw)])
+    if title.map.point(len(title.text)) > work.doc.map.point(0):
+        return
+    work.prepend(title, "\n\n" if work.text else "")
 
 
 def _input_size(raw: str | bytes) -> int:
@@ -144,18 +160,18 @@ def clean(raw: str | bytes, *, html: bool | None = None, settings: Settings | No
     is_html = looks_like_html(text) if html is None else html
     work = _Work(MappedText.identity(text))
     html_title: str | None = None
-    html_title_span: tuple[int, int] | None = None
+    html_title_doc: MappedText | None = None
     if is_html:
         page = html_to_text(text, settings.max_html_depth)
         work.doc, work.removed = page.doc, page.removed
-        html_title, html_title_span = page.title, page.title_span
+        html_title, html_title_doc = page.title, page.title_doc
 
     work.apply(whitespace_edits(work.text))  # first, so that ftfy sees "Â€" and not "Â\u200b€"
     work.apply(unicode_edits(work.text))
     work.apply(whitespace_edits(work.text))
     _require_text(work.text, is_html)
-    if html_title:  # an HTML page's title goes on top now, so that later stages treat it as they treat any line
-        _put_title_on_top(work, html_title, html_title_span)
+    if html_title_doc:  # an HTML page's title goes on top now, so later stages treat it as they treat any line
+        _put_title_on_top(work, html_title_doc)
 
     # citation markers: out of the text, into cleaning.citations
     # (repeated: taking "doses31" out can reveal that the "[86]" after it is a marker, not a range)
@@ -185,7 +201,7 @@ def clean(raw: str | bytes, *, html: bool | None = None, settings: Settings | No
     # the title, once, at the top
     decision = find_title(lines(work.text))
     work.remove_lines([(line, "duplicate_title") for line in decision.duplicates], also=decision.recase)
-    title = decision.title or html_title
+    title = html_title or decision.title  # a page's own title (meta, <h1>, <title>) beats a guess from lines
 
     # de-spinning
     lex = lexicon(settings.spin_lexicon)

@@ -135,7 +135,8 @@ def find_title(all_lines: list[Line]) -> TitleDecision:
         better = mixed_case.get(keep.key)
         if _is_caps(keep.text) and better is not None:
             recase = Edit(keep.start, keep.end, better.text)
-        return TitleDecision((better if recase else keep).text.strip(), keep, duplicates, recase)
+        shown = better if recase and better else keep
+        return TitleDecision(shown.text.strip(), keep, duplicates, recase)
     head = all_lines[0]
     label = _TITLE_LABEL.fullmatch(head.text.strip())
     if label:

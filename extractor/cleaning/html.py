@@ -16,7 +16,7 @@ from functools import lru_cache
 from bs4 import BeautifulSoup, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
-from extractor.cleaning.offsets import MappedText, OffsetMap
+from extractor.cleaning.offsets import Edit, MappedText, OffsetMap
 from extractor.lexicons import read_tsv
 from extractor.models import Removed
 
@@ -38,7 +38,8 @@ _CONTENT_IDS = re.compile(
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_SPECIAL = re.compile(r"[&\r]")
+_SPECIAL = re.compile(r"[&\r<]")
+_MARKUP = re.compile(r"<!--.*?-->|<[^<>]*>", re.DOTALL)  # a tag the parser dropped inside a text run
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _HTML_SPACE = str.maketrans("\t\n\r\f", "    ")
 _SEARCH_WINDOW = 1_000_000  # how far ahead of the cursor a text node is looked for
@@ -91,12 +92,12 @@ def drop_reason(tag: Tag, rules: DropRules) -> str | None:
         str(attrs.get("id") or ""),
     ]
     for value in names:
-        value = value.lower()
-        if value in rules.tokens:
-            return rules.tokens[value]
-        for token in _TOKEN_SPLIT.split(value):
-            if token in rules.tokens:
-                return rules.tokens[token]
+        for name in value.lower().split():  # class="post sr-only": each class whole, then its words
+            if name in rules.tokens:
+                return rules.tokens[name]
+            for token in _TOKEN_SPLIT.split(name):
+                if token in rules.tokens:
+                    return rules.tokens[token]
     return None
 
 
@@ -108,7 +109,8 @@ Pieces = list[tuple[int, int, int, bool]]  # (raw_start, raw_end, text_length, e
 
 
 def _align_at(raw: str, i: int, s: str) -> Pieces | None:
-    """Match ``s`` against raw HTML at ``i``, decoding entities and skipping carriage returns; None when it differs."""
+    """Match ``s`` against raw HTML at ``i``, decoding entities and skipping carriage returns and stray tags (lxml
+    joins "a</p>b" into one text node "ab"); None when it differs."""
     pieces: Pieces = []
     j, n = 0, len(s)
     while j < n:
@@ -122,9 +124,18 @@ def _align_at(raw: str, i: int, s: str) -> Pieces | None:
             i, j = stop, j + k
         if j >= n:
             break
+        if raw.startswith("<", i) and s[j] != "<":
+            tag = _MARKUP.match(raw, i)
+            if not tag:
+                return None
+            i = tag.end()
+            continue
         if raw.startswith("\r", i):
             if s[j] == "\r":
                 pieces.append((i, i + 1, 1, True))
+                j += 1
+            elif s[j] == "\n" and not raw.startswith("\n", i + 1):  # a lone CR the parser made LF
+                pieces.append((i, i + 1, 1, False))
                 j += 1
             i += 1
             continue
@@ -171,7 +182,7 @@ class HtmlText:
     doc: MappedText
     removed: list[Removed] = field(default_factory=list)
     title: str | None = None
-    title_span: tuple[int, int] | None = None  # where the title is in the raw HTML
+    title_doc: MappedText | None = None  # the title with its own map into the raw HTML, when it was found there
 
 
 class _Builder:
@@ -206,14 +217,47 @@ def _collapse(text: str) -> str:
     return text if len(text) <= _REMOVED_TEXT_MAX else text[: _REMOVED_TEXT_MAX - 1] + "…"
 
 
-def _content_root(soup: BeautifulSoup) -> Tag:
+@dataclass
+class _Survey:
+    """What one pass over the tags finds (bs4's find_all would walk the tree once per question)."""
+
+    candidates: list[Tag] = field(default_factory=list)  # elements that may hold the article
+    metas: dict[str, str] = field(default_factory=dict)  # citation_title, og:title, dc.title
+    h1s: list[Tag] = field(default_factory=list)
+    title: Tag | None = None
+
+
+def _survey(soup: BeautifulSoup) -> _Survey:
+    found = _Survey()
+    for tag in soup.descendants:
+        if not isinstance(tag, Tag):
+            continue
+        name = tag.name
+        if name == "h1":
+            found.h1s.append(tag)
+        elif name == "title" and found.title is None:
+            found.title = tag
+        elif name == "meta":
+            key = str(tag.get("name") or tag.get("property") or "").lower()
+            if key in ("citation_title", "og:title", "dc.title") and str(tag.get("content") or "").strip():
+                found.metas.setdefault(key, " ".join(str(tag["content"]).split()))
+        if name in ("article", "main") or (
+            tag.attrs
+            and (
+                tag.get("role") == "main"
+                or tag.get("itemprop") == "articleBody"
+                or _CONTENT_IDS.match(str(tag.get("id") or ""))
+            )
+        ):
+            found.candidates.append(tag)
+    return found
+
+
+def _content_root(soup: BeautifulSoup, survey: _Survey) -> Tag:
     """The element holding the article: the largest <article>/<main>/role=main/articleBody, else <body>."""
-    candidates: list[Tag] = [*soup.find_all(["article", "main"])]
-    candidates += soup.find_all(True, attrs={"role": "main"}) + soup.find_all(True, attrs={"itemprop": "articleBody"})
-    candidates += soup.find_all(id=_CONTENT_IDS)
     best: Tag | None = None
     best_len = 0
-    for c in candidates:
+    for c in survey.candidates:
         n = len(c.get_text())
         if n > best_len:
             best, best_len = c, n
@@ -223,27 +267,20 @@ def _content_root(soup: BeautifulSoup) -> Tag:
     return body or soup
 
 
-def _meta_title(soup: BeautifulSoup) -> str | None:
-    for attr, value in (("name", "citation_title"), ("property", "og:title"), ("name", "dc.title")):
-        tag = soup.find("meta", attrs={attr: value})
-        if isinstance(tag, Tag) and str(tag.get("content") or "").strip():
-            return " ".join(str(tag["content"]).split())
-    return None
-
-
 def html_to_text(raw: str, max_depth: int) -> HtmlText:
     """The visible article text of an HTML page, mapped to ``raw``; chrome goes to ``removed``."""
-    soup = BeautifulSoup(raw, "lxml")
+    soup = BeautifulSoup(raw, "lxml", multi_valued_attributes=None)  # class stays one string: faster
     rules = drop_rules()
-    root = _content_root(soup)
+    survey = _survey(soup)
+    root = _content_root(soup, survey)
     out = _Builder()
     removed: list[Removed] = []
     cursor = 0
-    h1: Tag | None = root.find("h1") if isinstance(root, Tag) else None
-    h1 = h1 or soup.find("h1")
-    title_tag = soup.find("title")
+    in_root = [h for h in survey.h1s if root is soup or any(p is root for p in h.parents)]
+    h1: Tag | None = (in_root or survey.h1s)[0] if (in_root or survey.h1s) else None
+    title_tag = survey.title
     watch = {id(t) for t in (h1, title_tag) if isinstance(t, Tag)}
-    watched_nodes: dict[int, list[int]] = {}
+    watched_nodes: dict[int, list[tuple[str, Pieces]]] = {}  # the text nodes of the title candidates
 
     # Iterative walk (pages nest 10,000 deep): (node, depth, exiting).
     stack: list[tuple[object, int, bool]] = [(soup, 0, False)]
@@ -313,7 +350,7 @@ def html_to_text(raw: str, max_depth: int) -> HtmlText:
                 start = cursor
                 pieces = [(cursor, cursor, len(s), False)]
             for w in watch_stack:
-                watched_nodes.setdefault(w, [start, pieces[-1][1]])[1] = pieces[-1][1]
+                watched_nodes.setdefault(w, []).append((s, pieces))
             if silent_depth >= 0:
                 continue
             if drop_depth >= 0:
@@ -358,21 +395,56 @@ def html_to_text(raw: str, max_depth: int) -> HtmlText:
     flush_outside()
 
     text = "".join(out.parts)
-    title, title_span = None, None
-    meta = _meta_title(soup)
-    h1_text = " ".join(h1.get_text().split()) if isinstance(h1, Tag) else ""
-    head_text = " ".join(title_tag.get_text().split()) if isinstance(title_tag, Tag) else ""
+    title_doc: MappedText | None = None
+    meta = next((survey.metas[k] for k in ("citation_title", "og:title", "dc.title") if k in survey.metas), None)
     if meta:
-        title = meta
-        where = raw.find(htmllib.escape(meta, quote=True))
-        where = where if where >= 0 else raw.find(meta)
-        title_span = (where, where + len(meta)) if where >= 0 else None
-    elif h1_text and isinstance(h1, Tag):
-        title = h1_text
-        found = watched_nodes.get(id(h1))
-        title_span = (found[0], found[1]) if found else None
-    elif head_text and isinstance(title_tag, Tag):
-        title = re.split(r"\s+[|–—]\s+|\s+-\s+", head_text)[0] or head_text
-        found = watched_nodes.get(id(title_tag))
-        title_span = (found[0], found[0] + len(title)) if found else None
-    return HtmlText(MappedText(text, out.map), removed, title, title_span)
+        title_doc = _attribute_text(raw, meta)
+    elif isinstance(h1, Tag) and h1.get_text().strip():
+        title_doc = _one_line(_nodes_text(watched_nodes.get(id(h1), [])))
+    elif isinstance(title_tag, Tag) and title_tag.get_text().strip():
+        title_doc = _one_line(_nodes_text(watched_nodes.get(id(title_tag), [])))
+        site = _SITE_SUFFIX.search(title_doc.text)
+        if site and site.start() > 0:  # "Article title | Site name"
+            title_doc, _ = title_doc.apply([Edit(site.start(), len(title_doc.text), "")])
+    if title_doc is not None and not title_doc.text:
+        title_doc = None
+    title = title_doc.text if title_doc else meta
+    return HtmlText(MappedText(text, out.map), removed, title, title_doc)
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—]\s+.*$|\s+-\s+[^-]*$")
+
+
+def _nodes_text(nodes: list[tuple[str, Pieces]]) -> MappedText:
+    m = OffsetMap()
+    for _, pieces in nodes:
+        for raw_start, raw_end, length, exact in pieces:
+            m.add(length, raw_start, raw_end, exact=exact)
+    return MappedText("".join(s for s, _ in nodes), m)
+
+
+def _one_line(doc: MappedText) -> MappedText:
+    """Whitespace runs to one space, none at the ends (titles are one line)."""
+    text = doc.text
+    edits = [
+        Edit(m.start(), m.end(), "" if m.start() == 0 or m.end() == len(text) else " ")
+        for m in re.finditer(r"\s+", text)
+        if m.group() != " " or m.start() == 0 or m.end() == len(text)
+    ]
+    return doc.apply(edits)[0] if edits else doc
+
+
+def _attribute_text(raw: str, value: str) -> MappedText | None:
+    """A meta tag's content as found in the raw HTML: verbatim, or entity-escaped (then one replaced span)."""
+    where = raw.find(value)
+    if where >= 0:
+        m = OffsetMap()
+        m.add(len(value), where, where + len(value), exact=True)
+        return MappedText(value, m)
+    escaped = htmllib.escape(value, quote=True)
+    where = raw.find(escaped)
+    if where >= 0:
+        m = OffsetMap()
+        m.add(len(value), where, where + len(escaped), exact=False)
+        return MappedText(value, m)
+    return None

@@ -162,3 +162,13 @@ class MappedText:
             return new_starts[i] + len(e.new)
 
         return MappedText("".join(parts), out), shift
+
+    def prepend(self, head: MappedText, sep: str) -> tuple[MappedText, Callable[[int, bool], int]]:
+        """``head + sep + self`` with both maps kept (``sep`` maps to the empty span where ``head`` ends)."""
+        out = OffsetMap()
+        head.map.copy_into(out, 0, len(head.text))
+        raw_end = head.map.point(len(head.text))
+        out.add(len(sep), raw_end, raw_end, exact=False)
+        self.map.copy_into(out, 0, len(self.text))
+        delta = len(head.text) + len(sep)
+        return MappedText(head.text + sep + self.text, out), lambda old, is_end=False: old + delta

@@ -113,7 +113,11 @@ def _already_normal(text: str) -> bool:
         return False
     if "  " in text or "\n\n\n" in text or " \n" in text or "\n " in text:
         return False
-    return not (_ODD_ASCII.search(text) if text.isascii() else _ODD_UNICODE.search(text))
+    if text.isascii():
+        return not _ODD_ASCII.search(text)
+    # isprintable() is False for every other space, zero-width and control character (and a few harmless ones,
+    # which the exact regex below then clears)
+    return text.replace("\n", "").isprintable() or not _ODD_UNICODE.search(text)
 
 
 def whitespace_edits(text: str) -> list[Edit]:

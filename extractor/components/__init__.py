@@ -1,6 +1,6 @@
 """studysift's spaCy components; importing this package registers every factory."""
 
-from extractor.components import coi, conditions, design, interventions, outcomes, sample_size, studies
+from extractor.components import coi, conditions, design, interventions, outcomes, sample_size, sentences, studies
 
 # Pipeline order (factory names): entity components first, then the study mentions that anchor record assembly.
 COMPONENTS = [
@@ -13,4 +13,14 @@ COMPONENTS = [
     "studysift_study_mentions",
 ]
 
-__all__ = ["COMPONENTS", "coi", "conditions", "design", "interventions", "outcomes", "sample_size", "studies"]
+__all__ = [
+    "COMPONENTS",
+    "coi",
+    "conditions",
+    "design",
+    "interventions",
+    "outcomes",
+    "sample_size",
+    "sentences",
+    "studies",
+]

@@ -69,7 +69,7 @@ class ConditionsComponent(RuleComponent):
             if not any(i in taken for i in range(short.start, short.end)):
                 found.append((short, long_form, CONFIDENCE["abbreviation"], False))
                 taken.update(range(short.start, short.end))
-        found = Salience(doc).keep(found, lambda f: f[0], lambda f: f[1], lambda f: f[3])
+        found = Salience(doc).keep(found, lambda f: f[0], lambda f: self._core(f[1]), lambda f: f[3])
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
 
@@ -100,6 +100,13 @@ class ConditionsComponent(RuleComponent):
             else:
                 break
         return doc[start : span.end]
+
+    def _core(self, value: str) -> str:
+        """A condition's name without its modifiers: "severe and enduring bulimia nervosa" → "bulimia nervosa"."""
+        words = value.split()
+        while len(words) > 1 and (words[0].lower() in self.modifiers or words[0].lower() == "and"):
+            words = words[1:]
+        return " ".join(words)
 
     @staticmethod
     def _defined(doc: Doc) -> dict[str, str]:

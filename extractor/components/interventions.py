@@ -54,6 +54,7 @@ class Mention:
     comparator: bool
     confidence: float
     facts: dict[str, tuple[int, Span, Any]] = field(default_factory=dict)  # key → (distance, evidence, value)
+    generic: bool = False  # a broad word ("surgery", "exercise"): an intervention only when the title names it
 
 
 @dataclass
@@ -69,6 +70,7 @@ def default_rules() -> list[dict[str, Any]]:
     return (
         grouped("names", phrase_rules("interventions.tsv", label_column=2, flags_column=3))
         + grouped("names", read_jsonl("interventions.jsonl"))
+        + grouped("names", [{"label": "generic", "phrase": row[0]} for row in read_tsv("generic_drug_refs.tsv")])
         + grouped("routes", phrase_rules("routes.tsv"))
         + read_jsonl("dose.jsonl")
     )
@@ -93,16 +95,25 @@ class InterventionsComponent(RuleComponent):
         self.max_link_tokens = max_link_tokens
         self.cue_window = cue_window
         self.blockers = {row[0].lower() for row in read_tsv("intervention_blockers.tsv")}
+        # one-word lexicon names, for the parts of slashed tokens ("artesunate/placebo") the tokenizer keeps whole
+        self.words = {
+            row[0].lower(): ((row[1] or row[0]).lower(), row[2])
+            for row in read_tsv("interventions.tsv")
+            if " " not in row[0] and "case" not in (row[3] if len(row) > 3 else "")
+        }
         self.dose_exclusions = {row[0].lower() for row in read_tsv("dose_exclusions.tsv")}
 
     def annotate(self, doc: Doc) -> None:
-        mentions = self.mentions(doc)
+        matches = self.best(doc, "names")
+        mentions = self.mentions(doc, matches)
+        generic = [m.span for m in matches if m.label == "generic"]
         facts = self.facts(doc)
         for fact in facts:
-            self.link(doc, fact, mentions)
-        mentions = Salience(doc).keep(
-            mentions, lambda m: m.span, lambda m: m.name, lambda m: bool(m.facts) or m.comparator
-        )
+            self.link(doc, fact, mentions, generic)
+        salience = Salience(doc)
+        broad_kept = {m.name for m in mentions if m.generic and (salience.in_title(m.span) or m.comparator)}
+        mentions = [m for m in mentions if not m.generic or m.name in broad_kept]
+        mentions = salience.keep(mentions, lambda m: m.span, lambda m: m.name, lambda m: bool(m.facts) or m.comparator)
         linked = {id(m.facts[k][1]) for m in mentions for k in m.facts}
         for fact in facts:
             if fact.weak and id(fact.span) not in linked:
@@ -124,15 +135,17 @@ class InterventionsComponent(RuleComponent):
 
     # -- names -------------------------------------------------------------------------------------------------
 
-    def mentions(self, doc: Doc) -> list[Mention]:
-        matches = self.best(doc, "names")
+    def mentions(self, doc: Doc, matches: list[Match]) -> list[Mention]:
         cues = [m.span for m in matches if m.label == "comparison"]
         alone = {m.span.start for m in matches if m.label == "alone"}
         found: list[Mention] = []
         for m in matches:
             if m.label not in NAME_KINDS or self._blocked(doc, m.span):
                 continue
-            found.append(Mention(m.span, self._name(m), m.label, m.label == "comparator", self._confidence(m)))
+            mention = Mention(m.span, self._name(m), m.label, m.label == "comparator", self._confidence(m))
+            mention.generic = "generic" in (m.rule.get("flags") or ())
+            found.append(mention)
+        found = self._with_slashed(doc, found)
         found = self._with_model(doc, found)
         found = self._with_abbreviations(doc, found)
         for i, mention in enumerate(found):
@@ -147,6 +160,14 @@ class InterventionsComponent(RuleComponent):
             between = doc[found[i - 1].span.end : mention.span.start].text if i else ""
             if i and found[i - 1].comparator and LIST_GAP.match(between):
                 mention.comparator = True  # "placebo, lisinopril 10 mg/day or ramipril"
+        # A drug compared against ("haloperidol versus olanzapine") is the comparator wherever it is named, unless the
+        # title names it as the treatment.
+        title = Salience(doc).in_title
+        compared = {m.name for m in found if m.comparator and m.kind != "comparator"}
+        treated_in_title = {m.name for m in found if not m.comparator and title(m.span)}
+        for mention in found:
+            if mention.name in compared - treated_in_title:
+                mention.comparator = True
         return found
 
     @staticmethod
@@ -160,6 +181,19 @@ class InterventionsComponent(RuleComponent):
 
     def _blocked(self, doc: Doc, span: Span) -> bool:
         return span.end < len(doc) and doc[span.end].lower_ in self.blockers
+
+    def _with_slashed(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """Lexicon names inside one slashed token ("artesunate/placebo", "tamoxifen/10"), each on that token."""
+        taken = {i for m in found for i in range(m.span.start, m.span.end)}
+        extra = []
+        for token in doc:
+            if "/" not in token.text or token.i in taken:
+                continue
+            for part in token.lower_.split("/"):
+                if part in self.words:
+                    name, kind = self.words[part]
+                    extra.append(Mention(doc[token.i : token.i + 1], name, kind, kind == "comparator", 0.8))
+        return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
     def _with_model(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Treatments the trained model finds where no rule matched ("pomegranate juice", "Medical Qigong")."""
@@ -194,6 +228,9 @@ class InterventionsComponent(RuleComponent):
             inside = [m for m in found if long_form.start <= m.span.start and m.span.end <= long_form.end]
             if not inside or any(i in taken for i in range(short.start, short.end)):
                 continue
+            outside = [t for t in long_form if not any(m.span.start <= t.i < m.span.end for m in inside)]
+            if any(t.is_stop for t in outside):
+                continue  # "World Association for Laser Therapy (WALT)" names a body, not a treatment
             whole = len(inside) == 1 and (inside[0].span.start, inside[0].span.end) == (long_form.start, long_form.end)
             name = inside[0].name if whole else long_form.text.lower()
             extra.append(Mention(short, name, inside[0].kind, inside[0].comparator, CONFIDENCE["abbreviation"]))
@@ -226,8 +263,9 @@ class InterventionsComponent(RuleComponent):
         between = doc[mention.end : fact.start].text
         return mention.end <= fact.start and between.lstrip().startswith("(") and ")" not in between
 
-    def link(self, doc: Doc, fact: Fact, mentions: list[Mention]) -> None:
-        """Attach a fact to the nearest named mention in its sentence (a lexicon comparator takes only a route)."""
+    def link(self, doc: Doc, fact: Fact, mentions: list[Mention], generic: list[Span]) -> None:
+        """Attach a fact to the nearest named mention in its sentence (a lexicon comparator takes only a route); with
+        none there, to every named intervention when the sentence says "the study drugs"."""
         start, end = sentence_of(doc, fact.span.start)
         best: tuple[int, Mention] | None = None
         for m in mentions:
@@ -237,6 +275,10 @@ class InterventionsComponent(RuleComponent):
             if distance <= self.max_link_tokens and (best is None or distance < best[0]):
                 best = (distance, m)
         if best is None:
+            if any(start <= g.start < end for g in generic):
+                for m in mentions:  # the drugs named before "the study drugs"
+                    if m.span.end <= start and m.kind != "comparator" and not m.comparator and fact.key not in m.facts:
+                        m.facts[fact.key] = (self.max_link_tokens, fact.span, fact.value)
             return
         distance, mention = best
         held = mention.facts.get(fact.key)

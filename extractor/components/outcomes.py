@@ -27,7 +27,25 @@ from extractor.lexicons import read_jsonl, read_tsv
 
 KEYS = (spans.OUTCOME, spans.ADVERSE_EVENT)
 DETERMINERS = {"the", "a", "an", "its", "their", "both", "any", "overall"}
+KEY_STOP = {"the", "of", "in", "a", "an", "and", "or", "to", "at", "for", "on", "with", "score", "scores", "level"}
 P_VALUE = re.compile(r"\bp\s*(?:=|>|≥|>=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
+
+
+def _key(text: str) -> list[str]:
+    """Lower-case content words, plural -s dropped: the comparison key of an outcome name."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return [
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w not in KEY_STOP
+    ]
+
+
+def _same(a: list[str], b: list[str]) -> bool:
+    """One name inside the other ("QOL" / "global QOL"), or most of their words shared."""
+    if not a or not b:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    inside = any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+    return inside or len(set(a) & set(b)) / len(set(a) | set(b)) >= 0.67
 
 
 @Language.factory(
@@ -69,12 +87,20 @@ class OutcomesComponent(RuleComponent):
         self.skip = {row[0].lower() for row in read_tsv("outcome_skip.tsv")}
         self.ae_cues = {row[0].lower() for row in read_tsv("adverse_event_cues.tsv")}
         self.negations = {row[0].lower() for row in read_tsv("negations.tsv")}
+        self.single_word_endings = tuple(row[0].lower() for row in read_tsv("outcome_suffixes.tsv"))
+        self.single_words = {
+            row[0].lower()
+            for name in ("outcomes.tsv", "adverse_events.tsv")
+            for row in read_tsv(name)
+            if " " not in row[0]
+        }
         stopwords = [(row[0].lower(), row[1] if len(row) > 1 else "edge") for row in read_tsv("outcome_stopwords.tsv")]
         self.edge_words = {word for word, kind in stopwords if kind == "edge"}
         self.alone_words = {word for word, _ in stopwords}
 
     def annotate(self, doc: Doc) -> None:
-        in_background = Salience(doc).in_background
+        salience = Salience(doc)
+        in_background = salience.in_background
         found = [m for m in self.best(doc, "cues") if not in_background(m.span)]
         cues = [m for m in found if m.label != "timepoint"]
         timepoints = [m for m in found if m.label == "timepoint"]
@@ -83,6 +109,8 @@ class OutcomesComponent(RuleComponent):
         for cue in cues:
             direction = self._direction(doc, cue)
             for span in self._phrases(doc, cue):
+                if len(span) == 1 and not (span[0].is_upper or self._one_word_outcome(span[0].lower_)):
+                    continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):
                     outcomes.append((span, span.text, self._checked(doc, span, direction), 0.7))
                     taken.update(range(span.start, span.end))
@@ -100,7 +128,10 @@ class OutcomesComponent(RuleComponent):
                 direction = self._nearest_direction(doc, span, cues)
                 outcomes.append((span, span.text, self._checked(doc, span, direction), 0.5))
                 taken.update(range(start, end))
-        for span, name, direction, confidence in sorted(outcomes, key=lambda o: o[0].start):
+        merged = self._merged(doc, outcomes)
+        if any(salience.section(o[0]) == "results" for o in merged):  # a structured abstract: keep what it reports
+            merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
+        for span, name, direction, confidence in merged:
             timepoint = self._timepoint(doc, span, timepoints)
             spans.add_span(
                 doc.spans[spans.OUTCOME],
@@ -113,6 +144,31 @@ class OutcomesComponent(RuleComponent):
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------
+
+    def _one_word_outcome(self, word: str) -> bool:
+        return word in self.single_words or word.endswith(self.single_word_endings)
+
+    def _merged(self, doc: Doc, outcomes: list[tuple[Span, str, str, float]]) -> list[tuple[Span, str, str, float]]:
+        """One outcome per measure: mentions naming the same thing ("quality of life", "QOL", "global QOL") merge
+        into the one that states a direction (else the first); one inside a condition or treatment span is dropped."""
+        named = [s for key in (spans.CONDITION, spans.INTERVENTION, spans.COMPARATOR) for s in doc.spans.get(key, [])]
+        expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
+        kept: list[tuple[Span, str, str, float]] = []
+        keys: list[list[str]] = []
+        for outcome in sorted(outcomes, key=lambda o: o[0].start):
+            span = outcome[0]
+            if any(s.start <= span.start and span.end <= s.end for s in named):
+                continue  # a condition or a treatment, not a measure
+            key = _key(" ".join(expansions.get(t.text, t.text) for t in span))
+            for i, other in enumerate(keys):
+                if _same(key, other):
+                    if kept[i][2] == "reported" and outcome[2] != "reported":
+                        kept[i], keys[i] = outcome, key
+                    break
+            else:
+                kept.append(outcome)
+                keys.append(key)
+        return kept
 
     @staticmethod
     def _name(m: Match) -> str:

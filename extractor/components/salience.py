@@ -22,25 +22,25 @@ _TITLE_MARK = re.compile(r"^\s*TITLE:\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _headers() -> tuple[re.Pattern[str], frozenset[str]]:
+def _headers() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = {row[0].lower(): row[1] for row in read_tsv("section_headers.tsv")}
     names = "|".join(re.escape(h) for h in sorted(rows, key=len, reverse=True))
     pattern = re.compile(rf"^[ \t]*(?:abstract\.)?({names})\b[ \t]*(?::|\.|$)", re.IGNORECASE | re.MULTILINE)
-    return pattern, frozenset(h for h, kind in rows.items() if kind == "background")
+    return pattern, rows
 
 
 class Salience:
     """Section and title facts of one doc, computed once."""
 
     def __init__(self, doc: Doc) -> None:
-        pattern, background = _headers()
+        pattern, kinds = _headers()
         text = doc.text
         heads = [(m.start(), m.group(1).lower()) for m in pattern.finditer(text)]
-        self.background = [
-            (start, heads[i + 1][0] if i + 1 < len(heads) else len(text))
+        self.sections = [  # (start, end, kind) of every headed section
+            (start, heads[i + 1][0] if i + 1 < len(heads) else len(text), kinds[name])
             for i, (start, name) in enumerate(heads)
-            if name in background
         ]
+        self.background = [(start, end) for start, end, kind in self.sections if kind == "background"]
         self.title = self._title(text)
 
     @staticmethod
@@ -54,6 +54,13 @@ class Salience:
             start += 1
         end = text.find("\n", start)
         return start, len(text) if end < 0 else end
+
+    def section(self, span: Span) -> str | None:
+        """The kind of the headed section holding ``span`` (``data/section_headers.tsv``), if any."""
+        for start, end, kind in self.sections:
+            if start <= span.start_char < end:
+                return kind
+        return None
 
     def in_background(self, span: Span) -> bool:
         return any(start <= span.start_char < end for start, end in self.background)

@@ -32,7 +32,7 @@ from extractor.models import (
 from studysift.settings import Settings
 
 POSTGRES_URL = os.environ.get("STUDYSIFT_TEST_POSTGRES_URL")
-BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+BACKENDS = ["sqlite", "postgres"]
 
 TEXT = (
     "In a randomized controlled trial, 120 patients with depression received ketamine 0.5 mg/kg intravenously "

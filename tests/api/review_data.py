@@ -29,7 +29,7 @@ def seed_result() -> tuple[bytes, ArticleResult]:
     trial = {
         "id": "t185",
         "label": "parallel-group trial, 185 participants",
-        "evidence": ev(text, "A 3rd greater trial"),
+        "evidence": ev(text, ("A 3rd greater trial", "A third larger trial", "parallel-group")),
         "design": {"value": "randomized_controlled_trial", "evidence": ev(text, "parallel-group"), "confidence": 0.62},
         "randomized": None,
         "species": "human",
@@ -74,7 +74,7 @@ def seed_result() -> tuple[bytes, ArticleResult]:
             {
                 "name": "ketamine",
                 "route": "intravenous",
-                "evidence": ev(text, "IV ketamine", "courses"),
+                "evidence": ev(text, "IV ketamine", "bulimia nervosa"),
                 "confidence": 0.8,
             }
         ],  # fmt: skip

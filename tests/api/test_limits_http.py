@@ -60,3 +60,27 @@ def test_limits_http_headers_health_and_metrics(client: TestClient, keys: dict[s
     assert 'studysift_http_requests_total{method="GET",route="/v1/records",status="401"}' in metrics.text
     assert "studysift_extraction_seconds_count" in metrics.text
     assert 'route="/v1/extract"' in metrics.text
+
+
+def test_limits_http_nul_characters_are_refused_not_500(
+    client: TestClient, keys: dict[str, str], article_id: str
+) -> None:
+    h = bearer(keys["admin"])
+    assert client.get("/v1/articles?q=a%00b", headers=h).status_code == 422
+    assert client.get("/v1/records?intervention=%00", headers=h).status_code == 422
+    assert client.get("/v1/records/a1-r1%00", headers=h).status_code == 422
+    patch = client.patch(
+        "/v1/records/a1-r1", json={"accept": ["design"], "reason": "a\x00b"}, headers={**h, "If-Match": "1"}
+    )
+    assert patch.status_code == 422
+    assert client.post("/v1/users", json={"name": "x\x00", "role": "reader"}, headers=h).status_code == 422
+    # NUL inside a corrected value is JSON, which both databases keep.
+    label = client.patch("/v1/records/a1-r1", json={"set": {"label": "a\x00b"}}, headers={**h, "If-Match": "1"})
+    assert label.status_code == 200 and label.json()["label"] == "a\x00b"
+    upload = client.post(
+        "/v1/articles",
+        files={"file": ("a.txt", b"Ketamine was given to 10 patients.")},
+        data={"source": "s\x00"},
+        headers=h,
+    )
+    assert upload.status_code == 201 and upload.json()["result"]["article"]["source"] == "s"

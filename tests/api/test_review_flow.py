@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.api.browser import AppServer, app_server, chromium, new_page, screenshot, sign_in  # noqa: F401
-from tests.api.review_data import abstract_result, seed_result
+from tests.api.review_data import abstract_result, ev, seed_result
 
 CARETS_JS = """([start, end]) => {
   // scroll text[start:end] into the middle of the article pane; return the viewport coordinates of the caret
@@ -155,8 +155,8 @@ def test_review_flow(app_server: AppServer, chromium: Any, seeded: dict[str, Any
     assert mark.inner_text() == "adverse effects" and "t-outcome" in (mark.get_attribute("class") or "")
 
     # Set an existing field's evidence from a selection: the whole outcome name, not just its first words.
-    start0 = text.index("patient-reported pain intensity")
-    (x1, y1), (x2, y2) = page.evaluate(CARETS_JS, [start0, start0 + len("patient-reported pain intensity")])
+    whole = ev(text, ("patient-reported pain intensity", "patient-reported pain depth"))
+    (x1, y1), (x2, y2) = page.evaluate(CARETS_JS, [whole["start"], whole["end"]])
     page.mouse.move(x1 + 0.5, y1)
     page.mouse.down()
     page.mouse.move(x2 - 0.5, y2, steps=8)
@@ -165,11 +165,11 @@ def test_review_flow(app_server: AppServer, chromium: Any, seeded: dict[str, Any
     outcome0.locator(".field-head").click()
     page.keyboard.press("e")
     outcome0.locator("[data-act=use-selection]").click()
-    assert "patient-reported pain intensity" in outcome0.locator(".ev-text").inner_text()
+    assert whole["text"] in outcome0.locator(".ev-text").inner_text()
     outcome0.locator("button[type=submit]").click()
     page.wait_for_selector(f'.record[data-record-id="{rid}"][data-version="5"]')
     mark0 = page.locator(f'#article-text mark[data-spans~="{rid}:outcomes/0"]')
-    assert "".join(mark0.all_inner_texts()) == "patient-reported pain intensity"
+    assert "".join(mark0.all_inner_texts()) == whole["text"]
 
     # The help overlay.
     page.keyboard.press("?")
@@ -184,7 +184,7 @@ def test_review_flow(app_server: AppServer, chromium: Any, seeded: dict[str, Any
     # The API sees every change.
     api = page.request.get(f"{app_server.url}/v1/records/{rid}").json()
     assert api["version"] == 5
-    assert api["outcomes"][0]["evidence"]["text"] == "patient-reported pain intensity"
+    assert api["outcomes"][0]["evidence"] == whole
     assert api["interventions"][0]["dose"]["value"] == 500 and api["interventions"][0]["dose"]["unit"] == "mg"
     assert api["review"]["fields"]["outcomes/1"] == "rejected"
     assert api["review"]["fields"]["interventions/0/dose"] == "corrected"

@@ -60,3 +60,18 @@ def test_review_seed(client: TestClient, engine: Engine, keys: dict[str, str]) -
     assert f"Removed boilerplate ({len(result.cleaning.removed)})" in body
     raw_page = client.get(f"/review/articles/{article_id}/raw")
     assert raw_page.status_code == 200 and str(escape(raw.decode()[:500])) in raw_page.text
+
+
+def test_review_seed_next_and_missing_pages(client: TestClient, engine: Engine, keys: dict[str, str]) -> None:
+    raw = SEED.read_bytes()
+    with session_scope(engine) as session:
+        article_id = save_article(session, raw=raw, result=extract(raw))
+    sign_in(client, keys["reviewer"])
+    # `n` on the queue opens the first article; on the only article it wraps back to the queue.
+    first = client.get("/review/next", follow_redirects=False)
+    assert first.status_code == 303 and first.headers["location"] == f"/review/articles/{article_id}"
+    last = client.get(f"/review/next?after={article_id}", follow_redirects=False)
+    assert last.headers["location"] == "/review"
+    for path in ("/review/articles/nope", "/review/articles/nope/raw", "/review/records/nope/history"):
+        missing = client.get(path)
+        assert missing.status_code == 404 and "Not found" in missing.text, path

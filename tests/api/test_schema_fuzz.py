@@ -1,66 +1,101 @@
 """Schemathesis against the app's own OpenAPI schema (in process, ASGI): no 5xx, every answer as documented.
 
-The app runs on a throwaway SQLite file holding one known article, authenticated as a reviewer."""
+The app runs on a throwaway SQLite file (and, when ``STUDYSIFT_TEST_POSTGRES_URL`` is set, on a throwaway
+PostgreSQL database) holding one known article, authenticated as a reviewer."""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import schemathesis
+from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from api.app import create_app
 from api.db import session_scope
 from api.store import record_version, save_article
 from studysift.settings import Settings
-from tests.api.conftest import TEXT, add_user, sample_result
+from tests.api.conftest import POSTGRES_URL, TEXT, add_user, sample_result
 
 TMP = Path(tempfile.mkdtemp(prefix="studysift-fuzz-"))
-DB = TMP / "studysift.db"
-APP = create_app(Settings(database_url=f"sqlite:///{DB}", max_text_chars=2_000), warm=False)
-KEY = add_user(APP.state.engine, "fuzzer", "reviewer")
-with session_scope(APP.state.engine) as _session:
-    save_article(_session, raw=TEXT, result=sample_result())
+PG_DATABASE = f"studysift_fuzz_{uuid.uuid4().hex[:10]}"
+KNOWN = {"record_id": ("a1-r1", "a1-r2"), "article_id": ("a1",)}
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
+
+def _app(url: str) -> tuple[FastAPI, str]:
+    app = create_app(Settings(database_url=url, max_text_chars=2_000), warm=False)
+    key = add_user(app.state.engine, "fuzzer", "reviewer")
+    with session_scope(app.state.engine) as session:
+        save_article(session, raw=TEXT, result=sample_result())
+    return app, key
+
+
+def _postgres_url() -> str:
+    assert POSTGRES_URL
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{PG_DATABASE}"'))
+    admin.dispose()
+    return make_url(POSTGRES_URL).set(database=PG_DATABASE).render_as_string(hide_password=False)
+
+
+APPS = {"sqlite": _app(f"sqlite:///{TMP / 'studysift.db'}")}
+if POSTGRES_URL:
+    APPS["postgres"] = _app(_postgres_url())
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _cleanup() -> Iterator[None]:
     yield
-    APP.state.engine.dispose()
+    for app, _ in APPS.values():
+        app.state.engine.dispose()
     shutil.rmtree(TMP, ignore_errors=True)
+    if POSTGRES_URL:
+        admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)'))
+        admin.dispose()
 
 
-KNOWN = {"record_id": ("a1-r1", "a1-r2"), "article_id": ("a1",)}
-
-
-def _aim_at_known_records(case: schemathesis.Case) -> dict[str, str]:
+def _call(case: schemathesis.Case, backend: str) -> None:
     """Every other case targets the stored records (with their current version), so generated patches, splits and
     re-extractions reach the store instead of stopping at 404."""
-    if len(repr(case.body)) % 2 or not case.path_parameters:
-        return {}
-    for name, values in KNOWN.items():
-        if name in case.path_parameters:
-            case.path_parameters[name] = values[len(repr(case.query)) % len(values)]
-    record_id = case.path_parameters.get("record_id")
-    if case.method == "PATCH" and record_id:
-        with session_scope(APP.state.engine) as session:
-            return {"If-Match": str(record_version(session, record_id))}
-    return {}
+    app, key = APPS[backend]
+    headers = {"Authorization": f"Bearer {key}"}
+    if not len(repr(case.body)) % 2 and case.path_parameters:
+        for name, values in KNOWN.items():
+            if name in case.path_parameters:
+                case.path_parameters[name] = values[len(repr(case.query)) % len(values)]
+        record_id = case.path_parameters.get("record_id")
+        if case.method == "PATCH" and record_id:
+            with session_scope(app.state.engine) as session:
+                headers["If-Match"] = str(record_version(session, record_id))
+    case.call_and_validate(headers=headers, checks=CHECKS)
+
+
+schema = schemathesis.openapi.from_asgi("/openapi.json", APPS["sqlite"][0])
 
 
 @schema.parametrize()
-@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
-def test_schema_fuzz_no_server_errors(case: schemathesis.Case) -> None:
-    extra = _aim_at_known_records(case)
-    case.call_and_validate(
-        headers={"Authorization": f"Bearer {KEY}", **extra},
-        checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
-    )
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+def test_schema_fuzz_sqlite(case: schemathesis.Case) -> None:
+    _call(case, "sqlite")
+
+
+if POSTGRES_URL:
+    schema_postgres = schemathesis.openapi.from_asgi("/openapi.json", APPS["postgres"][0])
+
+    @schema_postgres.parametrize()
+    @settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
+    def test_schema_fuzz_postgres(case: schemathesis.Case) -> None:
+        _call(case, "postgres")

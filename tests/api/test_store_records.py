@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from sqlalchemy import Engine
 
@@ -127,3 +129,35 @@ def test_store_records_merge_and_split(engine: Engine, article_id: str) -> None:
             assert store.replay_history(session, record_id) == store.get_record(session, record_id)
         with pytest.raises(store.PatchError):
             store.merge_records(session, ["a1-r1", "a1-m1"], "rev")
+
+
+def test_store_records_odd_ids_stay_unique_and_url_safe(engine: Engine) -> None:
+    result = sample_result(article_id="a path/with spaces")
+    result.records[1].id = result.records[0].id = "r 1/x"
+    with session_scope(engine) as session:
+        article_id = store.save_article(session, raw="other input", result=result)
+        ids = [r.id for r in store.article_records(session, article_id)]
+    assert article_id == hashlib.sha256(b"other input").hexdigest()[:16]
+    assert len(set(ids)) == 2 and all(store.SAFE_ID.fullmatch(i.split("-", 1)[1]) for i in ids)
+
+
+def test_store_records_reextract_moves_evidence_to_the_new_text(engine: Engine, article_id: str) -> None:
+    span = {"start": TEXT.index("120 patients"), "end": TEXT.index("120 patients") + 12, "text": "120 patients"}
+    with session_scope(engine) as session:
+        patch = RecordPatch.model_validate(
+            {"set": {"sample_size": {"value": 121, "unit": "patients", "evidence": span}}}
+        )
+        store.apply_patch(session, "a1-r1", expected_version=1, patch=patch, reviewer="rev")
+        newer = sample_result()
+        newer.text = "Abstract. " + TEXT  # the new cleaning keeps a heading: every offset moves by 10
+        for record in newer.records:
+            record.design = record.sample_size = None
+            for item in record.interventions:
+                item.evidence = None
+        store.reextract(session, article_id, newer)
+        record = store.get_record(session, "a1-r1")
+    assert record.sample_size is not None and record.sample_size.value == 121
+    evidence = record.sample_size.evidence
+    assert evidence is not None and (evidence.start, evidence.end) == (span["start"] + 10, span["end"] + 10)
+    assert newer.text[evidence.start : evidence.end] == "120 patients"
+    assert record.design is None and record.review.fields == {"sample_size": "corrected"}

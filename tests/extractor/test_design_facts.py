@@ -26,6 +26,8 @@ def nlp() -> Language:
         ("Participants were followed up for 12 weeks.", "12 weeks"),
         ("After a follow-up of one year, 3 relapsed.", "1 year"),
         ("The follow-up period of 48 h was uneventful.", "48 h"),
+        ("Rankin scores at follow-up controls after 3 and 6 months.", "6 months"),
+        ("Pain was assessed at 1, 4, 12, 24 and 48 hours postoperatively.", "48 hours"),
     ],
 )
 def test_design_facts_follow_up(nlp: Language, text: str, value: str) -> None:

@@ -53,6 +53,8 @@ def test_design_labels(nlp: Language, text: str, design: str) -> None:
         ("An open-label extension.", "open_label"),
         ("An observer-blinded trial.", "assessor_blind"),
         ("Pain was rated by blinded outcome assessors.", "assessor_blind"),
+        ("The study features the blinding of participants, assessors and therapists.", "triple_blind"),
+        ("It ensured blinding of patients and investigators.", "double_blind"),
     ],
 )
 def test_design_labels_blinding(nlp: Language, text: str, blinding: str) -> None:

@@ -159,3 +159,36 @@ def test_records_assembly_coi_status() -> None:
 def test_records_assembly_no_evidence_no_record() -> None:
     records, _ = assemble(make("Ketamine is an anaesthetic. It is cheap."))
     assert records == []
+
+
+def test_records_assembly_title_names_the_study() -> None:
+    doc = make(
+        "Lithium for depression: a randomized controlled trial\n\n"
+        "Background. Lithium reduces suicide. Methods. In a double-blind, placebo-controlled study, 56 adults "
+        "with chronic depression received lithium. Depression improved."
+    )
+    mark(doc, spans.STUDY, "a randomized controlled trial", "design", "randomized_controlled_trial")
+    mark(doc, spans.STUDY, "a double-blind, placebo-controlled study", "design", "non_randomized_trial")
+    mark(doc, spans.DESIGN, "randomized controlled trial", "randomized_controlled_trial")
+    mark(doc, spans.DESIGN, "placebo-controlled", "non_randomized_trial")
+    mark(doc, spans.SAMPLE_SIZE, "56 adults", "participants", 56)
+    mark(doc, spans.CONDITION, "depression", "condition", "depression")
+    mark(doc, spans.CONDITION, "chronic depression", "condition", "chronic depression")
+    records, _ = assemble(doc)
+    (record,) = records  # the methods' mention is the title's study, not a second one
+    assert record.design is not None and record.design.value == "randomized_controlled_trial"
+    assert record.sample_size is not None and record.sample_size.value == 56
+    assert [c.value for c in record.conditions] == ["chronic depression"]
+
+
+def test_records_assembly_controlled_and_randomized_is_an_rct() -> None:
+    doc = make("Ketamine helps.\n\nA placebo-controlled study was done. Patients were randomized. Another one too.")
+    mention = mark(doc, spans.STUDY, "A placebo-controlled study", "design", "non_randomized_trial")
+    mark(doc, spans.DESIGN, "placebo-controlled", "non_randomized_trial")
+    doc.spans[spans.DESIGN][0]._.confidence = 0.4  # "placebo-controlled" alone: a weak design phrase
+    mark(doc, spans.RANDOMIZED, "randomized", "randomized", True)
+    records, _ = assemble(doc)
+    (record,) = records
+    assert record.evidence is not None and record.evidence.text == mention.text
+    assert record.design is not None and record.design.value == "randomized_controlled_trial"
+    assert record.randomized is True

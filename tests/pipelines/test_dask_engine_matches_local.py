@@ -1,16 +1,18 @@
 """The Dask engine on a 2-worker LocalCluster gives the same results as the local engine (the real extractor,
-end to end), in part files; --resume redoes only a missing partition."""
+end to end), in part files; --resume redoes only a missing partition; a partition whose worker dies becomes
+error rows."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import dask
 from distributed import LocalCluster
 
 from pipelines.runner import BatchOptions, run_batch
 from studysift.settings import Settings
 from tests.conftest import shared_path
-from tests.pipelines.dumps import read_rows, tar_bytes, write
+from tests.pipelines.dumps import FAKE, read_rows, tar_bytes, write
 
 
 def test_dask_engine_matches_local(tmp_path: Path) -> None:
@@ -23,10 +25,11 @@ def test_dask_engine_matches_local(tmp_path: Path) -> None:
     settings = Settings(batch_partition_size=5)
 
     local_out = tmp_path / "local.jsonl"
-    local = run_batch(BatchOptions(inputs=inputs, out=str(local_out), workers=2, quiet=True), settings)
+    local = run_batch(BatchOptions(inputs=inputs, out=str(local_out), workers=1, quiet=True), settings)
     assert local.articles == 17 and local.results >= 16
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    no_retry = dask.config.set({"distributed.scheduler.allowed-failures": 0})  # a worker death fails its task at once
+    with no_retry, LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         parts = tmp_path / "parts"
         opts = BatchOptions(
             inputs=inputs, out=str(parts), engine="dask", scheduler=cluster.scheduler_address, quiet=True
@@ -53,3 +56,20 @@ def test_dask_engine_matches_local(tmp_path: Path) -> None:
         assert resumed.articles == 5 and resumed.skipped == 12
         assert (parts / "part-00002.jsonl").read_bytes() == redo
         assert (parts / "part-00000.jsonl").stat().st_mtime_ns == kept
+
+        # a partition whose worker dies becomes error rows; the batch goes on
+        crash = write(
+            tmp_path / "crash.jsonl",
+            "".join(f'{{"id": "c{i}", "text": "{t}"}}\n' for i, t in enumerate(("a", "b", "CRASH", "d"))),
+        )
+        crashed = BatchOptions(
+            [str(crash)],
+            str(tmp_path / "crashed"),
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            quiet=True,
+            extract_spec=FAKE,
+        )
+        stats = run_batch(crashed, Settings(batch_partition_size=2))
+        assert stats.results == 2 and stats.errors == {"KilledWorker": 2}
+        assert [r["id"] for r in read_rows(tmp_path / "crashed" / "part-00001.errors.jsonl")] == ["c2", "c3"]

@@ -140,6 +140,12 @@
       await showConflict(record, patch, version, data.current);
       return;
     }
+    if (resp.status === 401) {
+      setStatus(record, "Your session has expired: your change was not saved. ", true);
+      const next = encodeURIComponent(location.pathname + location.hash);
+      $(".status-line", record).append(el("a", { href: "/review/login?next=" + next }, "Sign in again"));
+      return;
+    }
     let detail = resp.statusText;
     try {
       const data = await resp.json();
