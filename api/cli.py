@@ -109,6 +109,10 @@ def ingest(
             typer.echo(f"studysift: error: {path}: {e}", err=True)
             failed += 1
             continue
+        except Exception as e:  # an extractor bug on one file must not stop the others
+            typer.echo(f"studysift: error: {path}: extraction failed: {type(e).__name__}: {e}", err=True)
+            failed += 1
+            continue
         with session_scope(engine) as session:
             article_id = store.save_article(session, raw=raw, result=result, source=str(path), html=html)
         typer.echo(f"{path}: stored as {article_id} ({len(result.records)} records)")

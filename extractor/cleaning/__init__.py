@@ -49,7 +49,7 @@ REMOVED_REASONS = {
 
 __all__ = ["REMOVED_REASONS", "CleanedText", "clean"]
 
-_ROUNDS = 3  # stages that can uncover more of their own work repeat, so clean(clean(x)) == clean(x)
+_ROUNDS = 5  # stages that can uncover more of their own work repeat, so clean(clean(x)) == clean(x)
 
 
 @dataclass

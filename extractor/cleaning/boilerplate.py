@@ -13,6 +13,7 @@ _MAX_LINE = 400  # longer lines are article prose, never chrome
 _LINE = re.compile(r"[^\n]+")
 _TITLE_LABEL = re.compile(r"title\s*:\s*(.*)", re.IGNORECASE)
 _TITLE_WINDOW = 6  # the title is looked for among this many first lines
+_TITLE_MIN = 12  # characters: shorter lines (headings) may repeat legitimately
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -101,9 +102,10 @@ def find_title(all_lines: list[Line]) -> TitleDecision:
 
     Lines are walked in order, counting only the lines kept so far: a title-like line repeating one of the first
     three kept lines within the first six is a duplicate, as is (anywhere) any later repeat of a line once found
-    repeated, or of a first line of 12+ characters. Counting kept lines makes this a fixed point: run on its own
-    output it finds nothing more. The title is the first repeated line, else a ``TITLE:`` label's line, else the
-    first line when it looks like a title. An upper-case title whose repeat is in mixed case takes that case.
+    repeated, or of the first line. Only title-like lines of 12+ characters take part ("Methods" may recur).
+    Counting kept lines makes this a fixed point: run on its own output it finds nothing more. The title is the
+    first repeated line, else a ``TITLE:`` label's line, else the first line when it looks like a title. An
+    upper-case title whose repeat is in mixed case takes that case.
     """
     if not all_lines:
         return TitleDecision(None, None, [])
@@ -116,7 +118,8 @@ def find_title(all_lines: list[Line]) -> TitleDecision:
     for line in all_lines:
         key = line.key
         seen = first_seen.get(key)
-        if _title_like(line) and (key in anywhere or (seen is not None and seen[0] < 3 and kept < _TITLE_WINDOW)):
+        repeatable = len(key) >= _TITLE_MIN and _title_like(line)  # "Methods" may recur; a title does not
+        if repeatable and (key in anywhere or (seen is not None and seen[0] < 3 and kept < _TITLE_WINDOW)):
             duplicates.append(line)
             anywhere.add(key)
             if seen is not None and seen[1] not in repeated:
@@ -126,7 +129,7 @@ def find_title(all_lines: list[Line]) -> TitleDecision:
             continue
         if seen is None:
             first_seen[key] = (kept, line)
-        if kept == 0 and _title_like(line) and len(key) >= 12:
+        if kept == 0 and repeatable:
             anywhere.add(key)
         kept += 1
     if repeated:

@@ -15,7 +15,9 @@ from functools import lru_cache
 from extractor.cleaning.offsets import Edit
 from extractor.lexicons import read_tsv
 
-_BRACKET = re.compile(r" ?\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
+_BRACKET = re.compile(
+    r" ?\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\](?:\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\])*"
+)  # "[3][4]" is one
 _GLUED = re.compile(r"(?<![\w\-/.])([a-z]{3,}+)(\d{1,3})(?=[\s,;:!?)\]]|\.(?!\d)|$)")
 _AFTER_STOP = re.compile(r"(?<=[a-z][a-z)][.!?])(\d{1,3})(?=[ \t]+[A-Z]|[ \t]*$)", re.MULTILINE)
 _VOWEL = re.compile(r"[aeiouy]")

@@ -24,6 +24,7 @@ _SNIFF = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|h[1-6]|span|table|ul|li|a\s+href|br)\b[^<>]*>",
     re.IGNORECASE,
 )
+_CLOSING = re.compile(r"</(?:p|div|span|a|li|ul|table|h[1-6]|article|section|title)>", re.IGNORECASE)
 _BLOCK = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
      "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "blockquote", "pre", "figure", "figcaption",
@@ -48,10 +49,12 @@ _REMOVED_MAX = 500
 
 
 def looks_like_html(text: str) -> bool:
-    """Sniff: a doctype/html/body tag, or at least three common tags, in the first 8 kB."""
+    """Sniff: a doctype/html/head/body tag, or at least three common tags and a closing tag, in the first 8 kB."""
     head = text[:8192]
     tags = _SNIFF.findall(head)
-    return any(t[:5].lower() in ("<!doc", "<html", "<body", "<head") for t in tags) or len(tags) >= 3
+    if any(t[:5].lower() in ("<!doc", "<html", "<body", "<head") for t in tags):
+        return True
+    return len(tags) >= 3 and _CLOSING.search(head) is not None
 
 
 @dataclass
@@ -267,132 +270,132 @@ def _content_root(soup: BeautifulSoup, survey: _Survey) -> Tag:
     return body or soup
 
 
+class _Walk:
+    """One iterative pass over the tree (pages nest 10,000 deep): article text into the builder, chrome into
+    ``removed``, every text node located in the raw HTML on the way."""
+
+    def __init__(self, raw: str, root: Tag, soup: BeautifulSoup, title_tag: Tag | None, watch: set[int]) -> None:
+        self.raw, self.root, self.title_tag, self.watch = raw, root, title_tag, watch
+        self.rules = drop_rules()
+        self.out = _Builder()
+        self.removed: list[Removed] = []
+        self.cursor = 0  # raw offset after the last located text node
+        self.inside = root is soup  # inside the content root
+        self.drop_depth = -1  # depth of the element being dropped (-1: none)
+        self.drop_reason = ""
+        self.silent_depth = -1  # depth of a script/style/head being skipped (-1: none)
+        self.pending: list[str] = []  # text of the chrome being dropped, for its Removed entry
+        self.pending_span = [0, 0]
+        self.watched: dict[int, list[tuple[str, Pieces]]] = {}  # text nodes of the title candidates
+        self.watch_stack: list[int] = []
+
+    def run(self, soup: BeautifulSoup, max_depth: int) -> None:
+        stack: list[tuple[object, int, bool]] = [(soup, 0, False)]
+        while stack:
+            node, depth, leaving = stack.pop()
+            if isinstance(node, NavigableString):
+                self.text(node)
+            elif isinstance(node, Tag) and leaving:
+                self.leave(node, depth, max_depth)
+            elif isinstance(node, Tag):
+                self.enter(node, depth, max_depth)
+                stack.append((node, depth, True))
+                stack.extend((child, depth + 1, False) for child in reversed(node.contents))
+        self.flush("outside_article")
+
+    def flush(self, reason: str) -> None:
+        if self.pending and len(self.removed) < _REMOVED_MAX:
+            text = _collapse(" ".join(self.pending))
+            if text:
+                self.removed.append(
+                    Removed(text=text, reason=reason, start=self.pending_span[0], end=self.pending_span[1])
+                )
+        self.pending.clear()
+
+    def enter(self, tag: Tag, depth: int, max_depth: int) -> None:
+        if tag is self.root:
+            self.flush("outside_article")
+            self.inside = True
+        if id(tag) in self.watch:
+            self.watch_stack.append(id(tag))
+        if depth > max_depth or self.drop_depth >= 0 or self.silent_depth >= 0:
+            return  # flattened (too deep) or inside something skipped already
+        name = tag.name
+        if name in _SILENT and tag is not self.title_tag:
+            self.silent_depth = depth
+        elif name != "title" and tag is not self.root and (self.inside or name not in ("html", "body")):
+            reason = drop_reason(tag, self.rules)
+            if reason:
+                self.flush("outside_article")
+                self.drop_depth, self.drop_reason = depth, reason
+        if self.inside and self.drop_depth < 0 and self.silent_depth < 0:
+            self.separate(name)
+            if name in _CELL and not self.out.at_line_start:
+                self.out.brk(" | ")
+
+    def leave(self, tag: Tag, depth: int, max_depth: int) -> None:
+        if depth == self.drop_depth:
+            self.flush(self.drop_reason)
+            self.drop_depth = -1
+        if depth == self.silent_depth:
+            self.silent_depth = -1
+        if tag is self.root:
+            self.inside = False
+            self.out.brk("\n\n")
+        if self.watch_stack and self.watch_stack[-1] == id(tag):
+            self.watch_stack.pop()
+        if depth <= max_depth and self.inside:
+            self.separate(tag.name)
+
+    def separate(self, name: str) -> None:
+        if name in _BLOCK:
+            self.out.brk("\n\n")
+        elif name in _LINE:
+            self.out.brk("\n")
+
+    def text(self, node: NavigableString) -> None:
+        if isinstance(node, Doctype | Declaration | ProcessingInstruction):
+            return
+        s, raw = str(node), self.raw
+        if not s.strip():
+            if s and self.inside and self.drop_depth < 0 and self.silent_depth < 0:
+                self.out.brk(" ")
+            return
+        if isinstance(node, Comment | CData):  # markup, never text: only move the cursor past it
+            source = f"<!--{s}-->" if isinstance(node, Comment) else f"<![CDATA[{s}]]>"
+            p = raw.find(source, self.cursor)
+            self.cursor = p + len(source) if p >= 0 else self.cursor
+            return
+        pieces = locate(raw, s, self.cursor)
+        if pieces:
+            start, self.cursor = pieces[0][0], pieces[-1][1]
+        else:  # not found in the source: an empty raw span keeps the map monotone
+            start = self.cursor
+            pieces = [(start, start, len(s), False)]
+        for w in self.watch_stack:
+            self.watched.setdefault(w, []).append((s, pieces))
+        if self.silent_depth >= 0:
+            return
+        if self.drop_depth >= 0 or not self.inside:
+            if not self.pending:
+                self.pending_span[0] = start
+            self.pending.append(s)
+            self.pending_span[1] = pieces[-1][1]
+            return
+        self.out.emit(pieces, s.translate(_HTML_SPACE), start)
+
+
 def html_to_text(raw: str, max_depth: int) -> HtmlText:
     """The visible article text of an HTML page, mapped to ``raw``; chrome goes to ``removed``."""
     soup = BeautifulSoup(raw, "lxml", multi_valued_attributes=None)  # class stays one string: faster
-    rules = drop_rules()
     survey = _survey(soup)
     root = _content_root(soup, survey)
-    out = _Builder()
-    removed: list[Removed] = []
-    cursor = 0
     in_root = [h for h in survey.h1s if root is soup or any(p is root for p in h.parents)]
     h1: Tag | None = (in_root or survey.h1s)[0] if (in_root or survey.h1s) else None
     title_tag = survey.title
-    watch = {id(t) for t in (h1, title_tag) if isinstance(t, Tag)}
-    watched_nodes: dict[int, list[tuple[str, Pieces]]] = {}  # the text nodes of the title candidates
-
-    # Iterative walk (pages nest 10,000 deep): (node, depth, exiting).
-    stack: list[tuple[object, int, bool]] = [(soup, 0, False)]
-    inside = root is soup  # inside the content root
-    drop_depth = -1  # depth of the element being dropped, -1 when not dropping
-    silent_depth = -1
-    drop_reason_now = ""
-    drop_texts: list[str] = []
-    drop_span = [0, 0]
-    outside_texts: list[str] = []
-    outside_span = [0, 0]
-    watch_stack: list[int] = []
-
-    def flush_outside() -> None:
-        if outside_texts and len(removed) < _REMOVED_MAX:
-            text = _collapse(" ".join(outside_texts))
-            if text:
-                removed.append(Removed(text=text, reason="outside_article", start=outside_span[0], end=outside_span[1]))
-        outside_texts.clear()
-
-    while stack:
-        node, depth, exiting = stack.pop()
-        if exiting:
-            tag = node
-            assert isinstance(tag, Tag)
-            if depth == drop_depth:
-                if drop_texts and len(removed) < _REMOVED_MAX:
-                    text = _collapse(" ".join(drop_texts))
-                    if text:
-                        removed.append(Removed(text=text, reason=drop_reason_now, start=drop_span[0], end=drop_span[1]))
-                drop_texts.clear()
-                drop_depth = -1
-            if depth == silent_depth:
-                silent_depth = -1
-            if tag is root:
-                inside = False
-                out.brk("\n\n")
-            if watch_stack and watch_stack[-1] == id(tag):
-                watch_stack.pop()
-            if depth <= max_depth and inside:
-                name = tag.name
-                if name in _BLOCK:
-                    out.brk("\n\n")
-                elif name in _LINE:
-                    out.brk("\n")
-            continue
-        if isinstance(node, NavigableString):
-            if isinstance(node, Doctype | Declaration | ProcessingInstruction):
-                continue
-            s = str(node)
-            if not s.strip():
-                if inside and drop_depth < 0 and silent_depth < 0 and s:
-                    out.brk(" ")
-                continue
-            if isinstance(node, Comment):
-                p = raw.find(f"<!--{s}-->", cursor)
-                cursor = p + len(s) + 7 if p >= 0 else cursor
-                continue
-            if isinstance(node, CData):
-                p = raw.find(f"<![CDATA[{s}]]>", cursor)
-                cursor = p + len(s) + 12 if p >= 0 else cursor
-                continue
-            pieces = locate(raw, s, cursor)
-            if pieces:
-                start, cursor = pieces[0][0], pieces[-1][1]
-            else:
-                start = cursor
-                pieces = [(cursor, cursor, len(s), False)]
-            for w in watch_stack:
-                watched_nodes.setdefault(w, []).append((s, pieces))
-            if silent_depth >= 0:
-                continue
-            if drop_depth >= 0:
-                if not drop_texts:
-                    drop_span[0] = start
-                drop_texts.append(s)
-                drop_span[1] = pieces[-1][1]
-                continue
-            if not inside:
-                if not outside_texts:
-                    outside_span[0] = start
-                outside_texts.append(s)
-                outside_span[1] = pieces[-1][1]
-                continue
-            out.emit(pieces, s.translate(_HTML_SPACE), start)
-            continue
-        tag = node
-        if not isinstance(tag, Tag):
-            continue
-        if tag is root:
-            flush_outside()
-            inside = True
-        if id(tag) in watch:
-            watch_stack.append(id(tag))
-        if depth <= max_depth and drop_depth < 0 and silent_depth < 0:
-            name = tag.name
-            if name in _SILENT and tag is not title_tag:
-                silent_depth = depth
-            elif name != "title" and (inside or name not in ("html", "body")):
-                reason = drop_reason(tag, rules) if tag is not root else None
-                if reason:
-                    drop_depth, drop_reason_now = depth, reason
-            if inside and drop_depth < 0 and silent_depth < 0:
-                if name in _BLOCK:
-                    out.brk("\n\n")
-                elif name in _LINE:
-                    out.brk("\n")
-                elif name in _CELL and not out.at_line_start:
-                    out.brk(" | ")
-        stack.append((tag, depth, True))
-        stack.extend((child, depth + 1, False) for child in reversed(tag.contents))
-    flush_outside()
+    walk = _Walk(raw, root, soup, title_tag, {id(t) for t in (h1, title_tag) if isinstance(t, Tag)})
+    walk.run(soup, max_depth)
+    out, removed, watched_nodes = walk.out, walk.removed, walk.watched
 
     text = "".join(out.parts)
     title_doc: MappedText | None = None

@@ -53,17 +53,17 @@ class ConditionsComponent(RuleComponent):
         found: list[tuple[Span, str, float, bool]] = []  # span, value, confidence, named as the population
         taken: set[int] = set()
         for m in self.best(doc, "names"):
-            span = self._trim(doc, m.span)
-            if span is None:
+            core = self._trim(doc, m.span)
+            if core is None:
                 continue
-            span = self._widen(doc, span)
+            span = self._widen(doc, core)
             confidence = self._confidence(m)
             population = span.start in population_ends or (
                 span.end < len(doc) and doc[span.end].lower_ in POPULATION_NOUNS
             )
             if population:  # "patients with X", "X patients": the studied population
                 confidence = min(1.0, confidence + 0.1)
-            found.append((span, self._value(doc, span, m, defined), confidence, population))
+            found.append((span, self._value(doc, span, core, m, defined), confidence, population))
             taken.update(range(span.start, span.end))
         for short, long_form in self._abbreviations(doc, found):
             if not any(i in taken for i in range(short.start, short.end)):
@@ -115,12 +115,11 @@ class ConditionsComponent(RuleComponent):
             return {}
         return {short.text: short._.long_form.text.lower() for short in doc._.abbreviations}
 
-    def _value(self, doc: Doc, span: Span, m: Match, defined: dict[str, str]) -> str:
+    def _value(self, doc: Doc, span: Span, core: Span, m: Match, defined: dict[str, str]) -> str:
         """Modifiers as written plus the lexicon's name; an abbreviation expanded only when the article defines it."""
         cols = m.rule.get("cols") or []
-        name_start = span.end - len(m.span)
-        modifiers = doc[span.start : name_start].text.lower()
-        written = doc[name_start : span.end].text
+        modifiers = doc[span.start : core.start].text.lower()
+        written = core.text
         if written in defined:
             name = defined[written]
         elif "abbr" in (m.rule.get("flags") or ()):

@@ -31,6 +31,7 @@ FACTS = ("dose", "route", "duration", "frequency")
 CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "model": 0.5}
 DETERMINERS = {"the", "a", "an", "either", "both", "of", "with"}
 MAX_MODEL_TOKENS = 6
+SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
 
@@ -186,13 +187,14 @@ class InterventionsComponent(RuleComponent):
         """Lexicon names inside one slashed token ("artesunate/placebo", "tamoxifen/10"), each on that token."""
         taken = {i for m in found for i in range(m.span.start, m.span.end)}
         extra = []
-        for token in doc:
-            if "/" not in token.text or token.i in taken:
+        for match in SLASHED.finditer(doc.text):
+            token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if token is None or len(token) != 1 or token.start in taken:
                 continue
-            for part in token.lower_.split("/"):
+            for part in token.text.lower().split("/"):
                 if part in self.words:
                     name, kind = self.words[part]
-                    extra.append(Mention(doc[token.i : token.i + 1], name, kind, kind == "comparator", 0.8))
+                    extra.append(Mention(token, name, kind, kind == "comparator", 0.8))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
     def _with_model(self, doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -260,8 +262,9 @@ class InterventionsComponent(RuleComponent):
     @staticmethod
     def _bracketed(doc: Doc, mention: Span, fact: Span) -> bool:
         """Whether the fact sits in brackets right after the mention: "ketamine (0.5 mg/kg over 40 min)"."""
-        between = doc[mention.end : fact.start].text
-        return mention.end <= fact.start and between.lstrip().startswith("(") and ")" not in between
+        if not (mention.end < fact.start <= mention.end + 12) or doc[mention.end].text != "(":
+            return False
+        return all(")" not in t.text for t in doc[mention.end + 1 : fact.start])
 
     def link(self, doc: Doc, fact: Fact, mentions: list[Mention], generic: list[Span]) -> None:
         """Attach a fact to the nearest named mention in its sentence (a lexicon comparator takes only a route); with

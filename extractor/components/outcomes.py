@@ -128,7 +128,7 @@ class OutcomesComponent(RuleComponent):
                 direction = self._nearest_direction(doc, span, cues)
                 outcomes.append((span, span.text, self._checked(doc, span, direction), 0.5))
                 taken.update(range(start, end))
-        merged = self._merged(doc, outcomes)
+        merged = self._merged(doc, outcomes, whole_doc=bool(salience.sections))
         if any(salience.section(o[0]) == "results" for o in merged):  # a structured abstract: keep what it reports
             merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
         for span, name, direction, confidence in merged:
@@ -148,20 +148,25 @@ class OutcomesComponent(RuleComponent):
     def _one_word_outcome(self, word: str) -> bool:
         return word in self.single_words or word.endswith(self.single_word_endings)
 
-    def _merged(self, doc: Doc, outcomes: list[tuple[Span, str, str, float]]) -> list[tuple[Span, str, str, float]]:
+    def _merged(
+        self, doc: Doc, outcomes: list[tuple[Span, str, str, float]], *, whole_doc: bool
+    ) -> list[tuple[Span, str, str, float]]:
         """One outcome per measure: mentions naming the same thing ("quality of life", "QOL", "global QOL") merge
-        into the one that states a direction (else the first); one inside a condition or treatment span is dropped."""
+        into the one that states a direction (else the first), across a structured abstract (``whole_doc``: one
+        study) or else within a sentence (an article reviewing several studies); one inside a condition or
+        treatment span is dropped."""
         named = [s for key in (spans.CONDITION, spans.INTERVENTION, spans.COMPARATOR) for s in doc.spans.get(key, [])]
         expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
         kept: list[tuple[Span, str, str, float]] = []
-        keys: list[list[str]] = []
+        keys: list[tuple[int, list[str]]] = []
         for outcome in sorted(outcomes, key=lambda o: o[0].start):
             span = outcome[0]
             if any(s.start <= span.start and span.end <= s.end for s in named):
                 continue  # a condition or a treatment, not a measure
-            key = _key(" ".join(expansions.get(t.text, t.text) for t in span))
+            scope = 0 if whole_doc else sentence_of(doc, span.start)[0]
+            key = (scope, _key(" ".join(expansions.get(t.text, t.text) for t in span)))
             for i, other in enumerate(keys):
-                if _same(key, other):
+                if key[0] == other[0] and _same(key[1], other[1]):
                     if kept[i][2] == "reported" and outcome[2] != "reported":
                         kept[i], keys[i] = outcome, key
                     break

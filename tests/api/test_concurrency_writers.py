@@ -7,12 +7,15 @@ import threading
 import time
 from collections import Counter
 
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from api import store
 from api.db import session_scope
 from api.schemas import RecordPatch
 from api.tables import Correction
+from tests.api.conftest import bearer
 
 WRITERS, CORRECTIONS, RECORDS = 8, 200, ("a1-r1", "a1-r2")
 
@@ -84,3 +87,39 @@ def test_concurrency_writers_never_lose_a_correction(engine: Engine, article_id:
             assert audit == stored[record_id]
             assert current.version == 1 + stored[record_id]
             assert store.replay_history(session, record_id) == current
+
+
+def test_concurrency_writers_over_http(app: FastAPI, keys: dict[str, str], article_id: str) -> None:
+    """The same race through the HTTP layer: every PATCH is 200 or 409, never a 5xx, and reads keep answering."""
+    statuses: Counter[int] = Counter()
+    errors: list[BaseException] = []
+    headers = bearer(keys["reviewer"])
+
+    def writer(w: int) -> None:
+        try:
+            client = TestClient(app)
+            version = client.get("/v1/records/a1-r1", headers=headers).json()["version"]
+            for i in range(25):
+                body = {"set": {"follow_up": f"http-{w}-{i}"}}
+                response = client.patch("/v1/records/a1-r1", json=body, headers={**headers, "If-Match": str(version)})
+                assert response.status_code in (200, 409), response.text
+                current = response.json() if response.status_code == 200 else response.json()["current"]
+                version = current["version"]
+                assert client.get("/v1/records?article_id=a1", headers=headers).status_code == 200
+                with lock:
+                    statuses[response.status_code] += 1
+        except BaseException as e:  # noqa: BLE001
+            errors.append(e)
+
+    lock = threading.Lock()
+    threads = [threading.Thread(target=writer, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [], errors[:3]
+    client = TestClient(app)
+    record = client.get("/v1/records/a1-r1", headers=headers).json()
+    history = client.get("/v1/records/a1-r1/history", headers=headers).json()["items"]
+    assert sum(statuses.values()) == 100 and record["version"] == 1 + statuses[200]
+    assert len([h for h in history if h["action"] == "set"]) == statuses[200]

@@ -54,6 +54,7 @@ def test_conditions_abbreviations_of_pattern_conditions(nlp: Language) -> None:
         ("Adults admitted with severe sepsis.", "severe sepsis"),
         ("Children with chronic kidney disease.", "chronic kidney disease"),
         ("Patients suffering from pancreatitis.", "pancreatitis"),
+        ("Adults undergoing coronary artery bypass grafting were randomised.", "coronary artery bypass grafting"),
     ],
 )
 def test_conditions_abbreviations_lexicon_and_patterns(nlp: Language, text: str, expected: str) -> None:
