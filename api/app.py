@@ -16,7 +16,7 @@ from api.db import make_engine, migrate, session_scope
 from api.middleware import BodyLimit, Metrics, RejectNul, SecurityHeaders
 from api.review import router as review_router
 from api.routes import router as v1_router
-from api.schemas import Conflict, Health
+from api.schemas import Conflict, Health, MergeConflict
 from studysift.settings import Settings, get_settings
 
 log = logging.getLogger("studysift.api")
@@ -65,6 +65,11 @@ def create_app(settings: Settings | None = None, *, migrate_db: bool = True, war
     async def _conflict(request: Request, exc: store.VersionConflict) -> JSONResponse:
         body = Conflict(current=exc.current).model_dump(mode="json")
         return JSONResponse(body, status_code=409, headers={"ETag": f'"{exc.current.version}"'})
+
+    @app.exception_handler(store.StaleRecords)
+    async def _stale(request: Request, exc: store.StaleRecords) -> JSONResponse:
+        body = MergeConflict(current=exc.current, stale=exc.stale).model_dump(mode="json")
+        return JSONResponse(body, status_code=409)
 
     @app.get("/healthz", response_model=Health, tags=["ops"])
     def healthz() -> Health:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from fastapi.responses import StreamingResponse
@@ -20,7 +21,9 @@ from api.schemas import (
     Conflict,
     ErrorBody,
     History,
+    MergeConflict,
     MergeRequest,
+    NewRecord,
     NewUser,
     RecordPage,
     RecordPatch,
@@ -171,6 +174,22 @@ async def reextract_article(article_id: str, principal: Reviewer, settings: Sett
     return await run_in_threadpool(_reextract, engine, article_id, result, principal.name)
 
 
+@router.post(
+    "/articles/{article_id}/records",
+    response_model=StoredRecord,
+    status_code=201,
+    responses={**AUTH_ERRORS, **NOT_FOUND, 422: {"model": ErrorBody}},
+    summary="Add a study record the extractor missed (fields given are marked corrected)",
+)
+def create_record(
+    article_id: str, body: NewRecord, db: SessionDep, principal: Reviewer, response: Response
+) -> StoredRecord:
+    record = store.create_record(db, article_id, record=body, reviewer=principal.name, reason=body.reason)
+    response.headers["ETag"] = f'"{record.version}"'
+    response.headers["Location"] = f"/v1/records/{quote(record.id, safe='')}"
+    return record
+
+
 # --- records --------------------------------------------------------------------------------------------------
 
 
@@ -252,11 +271,16 @@ def record_history(record_id: str, db: SessionDep, principal: Reader) -> History
     "/records/merge",
     response_model=StoredRecord,
     status_code=201,
-    responses={**AUTH_ERRORS, **NOT_FOUND, 409: {"model": Conflict}, 422: {"model": ErrorBody}},
-    summary="Merge records of one article into a new record",
+    responses={
+        **AUTH_ERRORS,
+        **NOT_FOUND,
+        409: {"model": MergeConflict, "description": "a record changed since the version given: the current records"},
+        422: {"model": ErrorBody},
+    },
+    summary="Merge records of one article into a new record (with the version read of each)",
 )
 def merge_records(body: MergeRequest, db: SessionDep, principal: Reviewer) -> StoredRecord:
-    return store.merge_records(db, body.ids, principal.name, body.reason)
+    return store.merge_records(db, body.ids, principal.name, body.reason, versions=body.versions)
 
 
 @router.post(

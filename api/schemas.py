@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from extractor.models import ArticleResult, Evidence, StudyRecord
 
@@ -70,11 +71,39 @@ class RecordPatch(BaseModel):
     reason: Str | None = Field(None, max_length=10_000)
 
 
+class NewRecord(StudyRecord):
+    """A study record the extractor missed, as a reviewer gives it: a StudyRecord without ``id`` (the store picks
+    ``<article>-n<k>``); only ``label`` is required. Every field given is marked ``corrected``; evidence spans must
+    be the article's ``text[start:end]``. The record's ``confidence`` is 1.0 (a person's) unless given."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "label": "cohort study, 40 patients",
+                    "design": {"value": "cohort_study", "confidence": 1.0},
+                    "reason": "the extractor missed the second study",
+                }
+            ]
+        },
+    )
+
+    id: SkipJsonSchema[None] = Field(None, exclude=True)  # type: ignore[assignment]  # the store picks the id
+    label: str = Field(min_length=1, max_length=500)
+    confidence: float = Field(1.0, ge=0.0, le=1.0)
+    reason: Str | None = Field(None, max_length=10_000, exclude=True, description="why the record is added")
+
+    def given(self) -> dict[str, Any]:
+        """The record's fields as the reviewer gave them (JSON), without ``reason``."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
 class HistoryItem(BaseModel):
     version: int
     reviewer: str | None
     at: datetime
-    action: str = Field(description="extract, set, accept, reject, reextract, merge, merged, split, retire")
+    action: str = Field(description="extract, create, set, accept, reject, reextract, merge, merged, split, retire")
     field: str | None
     old: Any = None
     new: Any = None
@@ -137,10 +166,31 @@ class Conflict(BaseModel):
 
 
 class MergeRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"ids": ["a1-r1", "a1-r2"], "versions": {"a1-r1": 3, "a1-r2": 1}, "reason": "one trial"}]
+        },
+    )
 
     ids: list[Str] = Field(min_length=2, description="records of one article; the first one's scalars win")
+    versions: dict[Str, Annotated[int, Field(ge=1)]] = Field(
+        description="record id → the version the caller read, for every id; 409 when any record has moved on"
+    )
     reason: Str | None = None
+
+    @model_validator(mode="after")
+    def _a_version_per_record(self) -> MergeRequest:
+        if set(self.versions) != set(self.ids):
+            raise ValueError("versions must give the version read of every record in ids, and no other")
+        return self
+
+
+class MergeConflict(BaseModel):
+    """The answer to a stale merge: every record named in it, as it is now."""
+
+    current: list[StoredRecord]
+    stale: list[str] = Field(description="ids of the records whose version is not the one given")
 
 
 class SplitRequest(BaseModel):

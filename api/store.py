@@ -4,7 +4,8 @@ Write functions commit their own transaction (on SQLite a ``BEGIN IMMEDIATE`` on
 the machine's or a reviewer's, is one ``corrections`` row per field touched, all rows of one change carrying the
 record's new version; the first row of a record (``extract``) and every whole-record change (``reextract``,
 ``merge``, ``merged``, ``split``, ``retire``) carry a snapshot ``{"record", "fields", "active"}``, so replaying the
-rows in order rebuilds the record exactly (``replay_history``).
+rows in order rebuilds the record exactly (``replay_history``). A record a reviewer adds (``create_record``) starts
+with a ``create`` row whose snapshot already holds the reviewer's field statuses.
 """
 
 from __future__ import annotations
@@ -65,6 +66,15 @@ class VersionConflict(Exception):
     def __init__(self, current: StoredRecord) -> None:
         super().__init__(f"record {current.id} is at version {current.version}")
         self.current = current
+
+
+class StaleRecords(Exception):
+    """Some of several records (a merge's) changed since the versions the caller read: ``current`` holds all of
+    them as they are now, ``stale`` the ids of the changed ones."""
+
+    def __init__(self, current: list[StoredRecord], stale: list[str]) -> None:
+        super().__init__(f"records changed since read: {', '.join(stale)}")
+        self.current, self.stale = current, stale
 
 
 @dataclass
@@ -139,7 +149,9 @@ def _index_columns(row: Record, fields: dict[str, str]) -> None:
     row.design = design.get("value") if isinstance(design, dict) else None
     value = size.get("value") if isinstance(size, dict) else None
     row.sample_size = value if isinstance(value, int) and 0 <= value < 2**31 else None  # fits the column
-    row.interventions = "|" + "|".join(str(i.get("name", "")).lower() for i in interventions) + "|"
+    # NUL is fine inside the JSON but not in a PostgreSQL text column: the filter index leaves it out.
+    names = (str(i.get("name", "")).lower().replace("\x00", "") for i in interventions)
+    row.interventions = "|" + "|".join(names) + "|"
     row.routes = "|" + "|".join(str(i.get("route")) for i in interventions if i.get("route")) + "|"
     row.review_status = review_status(fields)
 
@@ -210,15 +222,25 @@ def _audit(
 
 
 def _new_record(
-    session: Session, article_id: str, local_id: str, data: dict[str, Any], reviewer: str | None, action: str
+    session: Session,
+    article_id: str,
+    local_id: str,
+    data: dict[str, Any],
+    reviewer: str | None,
+    action: str,
+    *,
+    fields: dict[str, str] | None = None,
+    reason: str | None = None,
 ) -> Record:
     record_id = f"{article_id}-{local_id}"
     data = {**data, "id": record_id}
+    fields = dict(fields or {})
     row = Record(id=record_id, article_id=article_id, local_id=local_id, version=1, active=True, data=data)
-    _index_columns(row, {})
+    _index_columns(row, fields)
+    _set_fields(row, fields, reviewer or "system", 1)
     session.add(row)
     session.flush()  # the record row before its audit row (the foreign key)
-    _audit(session, record_id, 1, reviewer, action, None, None, _snapshot(data, {}, True), None)
+    _audit(session, record_id, 1, reviewer, action, None, None, _snapshot(data, fields, True), reason)
     return row
 
 
@@ -260,6 +282,8 @@ def _check_evidence(session: Session, article_id: str, value: Any) -> None:
         return
     text = session.scalar(select(Article.text).where(Article.id == article_id)) or ""
     for span in spans:
+        if not isinstance(span["start"], int) or not isinstance(span["end"], int) or span["start"] > span["end"]:
+            raise PatchError(f"evidence {span['text']!r}: start and end must be offsets with start <= end")
         if text[span["start"] : span["end"]] != span["text"]:
             raise PatchError(f"evidence {span['text']!r} is not the article's text[{span['start']}:{span['end']}]")
 
@@ -509,7 +533,7 @@ def _commit_change(session: Session, row: Record) -> StoredRecord:
     return stored
 
 
-def _set_fields(row: Record, changes: dict[str, str | None], reviewer: str, version: int) -> None:
+def _set_fields(row: Record, changes: Mapping[str, str | None], reviewer: str, version: int) -> None:
     by_path = {f.path: f for f in row.fields}
     for path, status in changes.items():
         if status is None:
@@ -574,6 +598,56 @@ def apply_patch(
         new = paths.get(doc, paths.parse(path)) if action == "set" else fields[path]
         _audit(session, row.id, version, reviewer, action, path, old, new, patch.reason)
     return _commit_change(session, row)
+
+
+ADDED_PREFIX = "n"  # local ids of records a reviewer added: <article>-n1, -n2… (the extractor's are r1, r2…)
+NOT_FIELDS = {"id", "confidence"}  # keys of a record that are not review fields
+
+
+def _given_paths(given: Mapping[str, Any]) -> list[str]:
+    """The field paths a reviewer set in a new record: each list item on its own (``outcomes/0``), as a patch
+    appending it would mark it; absent, null and empty values are not set."""
+    marked: list[str] = []
+    for key, value in given.items():
+        if key in NOT_FIELDS or value is None or value == []:
+            continue
+        if key in LIST_FIELDS and isinstance(value, list):
+            marked += [f"{key}/{i}" for i in range(len(value))]
+        else:
+            marked.append(key)
+    return marked
+
+
+@_writes
+def create_record(
+    session: Session,
+    article_id: str,
+    *,
+    record: Mapping[str, Any] | StudyRecord,
+    reviewer: str,
+    reason: str | None = None,
+) -> StoredRecord:
+    """Add a study record the extractor missed to an article: id ``<article>-n<k>``, version 1, every field the
+    reviewer gave marked ``corrected`` (so ``in_review``), one ``create`` audit row with the snapshot. ``record`` is a
+    partial StudyRecord (``label`` required; ``id`` is chosen here; left-out confidences are 1.0). Raises NotFound,
+    PatchError (invalid record, evidence not in the article's text)."""
+    given = record.model_dump(mode="json", exclude_unset=True) if isinstance(record, StudyRecord) else dict(record)
+    given.pop("id", None)
+    begin_write(session)
+    # The article's row lock (PostgreSQL FOR NO KEY UPDATE) queues concurrent additions, so ids never collide.
+    if session.get(Article, article_id, with_for_update={"key_share": True}, populate_existing=True) is None:
+        raise NotFound(f"no article {article_id!r}")
+    if not isinstance(given.get("label"), str) or not given["label"].strip():
+        raise PatchError("label: a new record needs a label")
+    doc = _validate({"confidence": 1.0, **given, "id": "new"})
+    _check_evidence(session, article_id, doc)
+    fields = dict.fromkeys(_given_paths(given), "corrected")
+    local = _free_local_id(session, article_id, ADDED_PREFIX)
+    row = _new_record(session, article_id, local, doc, reviewer, "create", fields=fields, reason=reason)
+    session.flush()
+    stored = to_stored(row)
+    session.commit()
+    return stored
 
 
 def record_history(session: Session, record_id: str) -> list[HistoryItem]:
@@ -734,14 +808,23 @@ LIST_FIELDS = ("conditions", "interventions", "comparators", "outcomes", "advers
 
 
 @_writes
-def merge_records(session: Session, ids: list[str], reviewer: str, reason: str | None = None) -> StoredRecord:
+def merge_records(
+    session: Session, ids: list[str], reviewer: str, reason: str | None = None, *, versions: Mapping[str, int]
+) -> StoredRecord:
     """Merge records of one article into a new record (the first one's scalars win, lists are joined without
-    duplicates); the merged records become inactive. All audited."""
+    duplicates); the merged records become inactive. All audited. ``versions`` maps every id to the version the
+    caller read: when any record has moved on, nothing changes and StaleRecords carries the records as they are."""
     begin_write(session)
     if len(set(ids)) < 2:
         raise PatchError("merge needs at least two different records")
+    missing = sorted(set(ids) - set(versions))
+    if missing:
+        raise PatchError(f"versions: no version given for {', '.join(missing)}")
     rows = [_get_row(session, i, lock=True) for i in sorted(set(ids))]
     rows.sort(key=lambda r: ids.index(r.id))
+    stale = [r.id for r in rows if r.version != versions[r.id]]
+    if stale:
+        raise StaleRecords([to_stored(r) for r in rows], stale)
     if len({r.article_id for r in rows}) > 1:
         raise PatchError("records of different articles cannot be merged")
     if not all(r.active for r in rows):

@@ -41,7 +41,9 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from extractor import spans
+from extractor.components.outcomes import outcome_key, same_outcome
 from extractor.components.rules import doc_text
+from extractor.components.salience import Salience
 from extractor.models import (
     AdverseEvent,
     Comparator,
@@ -63,6 +65,7 @@ LEAD_CHARS = 3000  # a full text's abstract: its counts describe the study; late
 REVIEWS = ("systematic_review", "meta_analysis", "narrative_review")
 WEAK_DESIGN = 0.5  # design spans below this confidence only say "a controlled comparison"
 MIN_DESIGN_SCORE = 0.1  # below this (a weak design in a sentence that calls for studies) a design span is ignored
+MIN_DIRECTED = 2  # directed outcomes that make a study's merely named ones incidental
 PEOPLE = ("participants", "patients")
 UNIT_ORDER = (PEOPLE, ("animals",), ("trials", "studies"))
 ENTITY_GROUPS = (
@@ -279,6 +282,7 @@ class Signals:
     own: list[tuple[int, int]]
     title_end: int
     mentions: list[tuple[int, int]]
+    lead_end: int = 0  # an abstract without headings: its opening sentences, before the study, are background
 
     @classmethod
     def of(cls, doc: Doc) -> Signals:
@@ -290,7 +294,18 @@ class Signals:
 
         breaks = _paragraph_of(doc)
         mentions = [(s.start_char, s.end_char) for s in studies if s.label_ in OPENERS]
-        return cls(sentences("hedge"), sentences("self"), breaks[0] if breaks else 0, mentions)
+        title_end = breaks[0] if breaks else 0
+        own = sentences("self")
+        lead_end = 0
+        if sents and not Salience(doc).sections:
+            starts = [a for a, _ in own] + [s.sent.start_char for s in _group(doc, spans.SAMPLE_SIZE)]
+            lead_end = min((a for a in starts if a >= title_end), default=0)
+        return cls(sentences("hedge"), own, title_end, mentions, lead_end)
+
+    def in_lead(self, span: Span) -> bool:
+        """In the background an abstract without headings opens with: after the title, before the first sentence
+        that speaks of the study itself ("We conducted ...", "38 patients were randomized")."""
+        return self.title_end <= span.start_char < self.lead_end
 
     def score(self, span: Span) -> float:
         """A design span's confidence, raised where the article names its own study or in the title, lowered
@@ -415,8 +430,12 @@ def _first_value(ctx: Context, group: str, labels: Iterable[str] | None = None) 
 
 
 def _interventions(ctx: Context) -> list[Intervention]:
-    """One per drug and route: repeated mentions merge, keeping the most informative (dose, route ...)."""
-    out: list[Intervention] = []
+    """One item per intervention: the mentions of one name (normalised) merge into one, each fact (dose, route,
+    duration, frequency) taken from the first mention that states it (a dose restated more specifically, "10 mg"
+    then "10 mg/day", takes the specific form); the evidence is the mention carrying the dose, else the first.
+    Two routes named in one sentence ("IV ketamine or intrathecal ketamine") are two arms, two items."""
+    clusters: list[list[Intervention]] = []
+    sentences: list[list[int]] = []  # per cluster: the sentence starts of its mentions that state a route
     for span in ctx.get(spans.INTERVENTION):
         attrs: dict[str, Any] = span._.attrs or {}
         dose = attrs.get("dose")
@@ -429,25 +448,70 @@ def _interventions(ctx: Context) -> list[Intervention]:
             evidence=evidence(span),
             confidence=_confidence(span),
         )
-        for i, seen in enumerate(out):
-            if seen.name.lower() == item.name.lower() and _compatible(seen, item):
-                if _informative(item) > _informative(seen):
-                    out[i] = item
-                break
+        sentence = _sentence_start(span)
+        for i, cluster in enumerate(clusters):
+            if _name_key(cluster[0].name) != _name_key(item.name):
+                continue
+            routes = {c.route for c in cluster if c.route is not None}
+            if item.route is not None and routes and item.route not in routes and sentence in sentences[i]:
+                continue  # another route side by side: another arm
+            cluster.append(item)
+            if item.route is not None:
+                sentences[i].append(sentence)
+            break
         else:
-            out.append(item)
+            clusters.append([item])
+            sentences.append([sentence] if item.route is not None else [])
+    return [_merged(cluster) for cluster in clusters]
+
+
+_FACTS = ("route", "duration", "frequency")
+
+
+def _sentence_start(span: Span) -> int:
+    return span.sent.start_char if span.doc.has_annotation("SENT_START") else 0
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    """A name compared as the scorer reads it: lower-case word tokens, a final plural "s" dropped."""
+    return tuple(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in re.findall(r"\w+", name.lower()))
+
+
+def _merged(mentions: list[Intervention]) -> Intervention:
+    first = mentions[0]
+    dosed = [m for m in mentions if m.dose is not None]
+    carrier = dosed[0] if dosed else first
+    dose = carrier.dose
+    for m in dosed[1:]:  # the same amount restated with its rate ("10 mg" → "10 mg/day") is the specific form
+        if (
+            dose is not None
+            and m.dose is not None
+            and m.dose.value == dose.value
+            and m.dose.unit.startswith(dose.unit + "/")
+        ):
+            dose = m.dose
+    facts = {k: next((getattr(m, k) for m in mentions if getattr(m, k) is not None), None) for k in _FACTS}
+    return Intervention(
+        name=first.name,
+        dose=dose,
+        **facts,
+        evidence=carrier.evidence,
+        confidence=max(m.confidence for m in mentions),
+    )
+
+
+def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Comparator]:
+    """The comparators, without those that name one of the record's interventions (a drug is one or the other;
+    "fentanyl alone" or "placebo" still names the comparison)."""
+    treated = [_name_key(i.name) for i in interventions]
+    out = []
+    for s in _unique(ctx.get(spans.COMPARATOR)):
+        name = str(s._.value or s.text)
+        key = _name_key(name)
+        if any(_contains(t, key) for t in treated):
+            continue
+        out.append(Comparator(name=name, evidence=evidence(s), confidence=_confidence(s)))
     return out
-
-
-_FACTS = ("dose", "route", "duration", "frequency")
-
-
-def _informative(item: Intervention) -> int:
-    return sum(getattr(item, k) is not None for k in _FACTS)
-
-
-def _compatible(a: Intervention, b: Intervention) -> bool:
-    return all(getattr(a, k) is None or getattr(b, k) is None or getattr(a, k) == getattr(b, k) for k in _FACTS)
 
 
 def _words(span: Span) -> tuple[str, ...]:
@@ -478,6 +542,62 @@ def _unique(items: Iterable[Span], nested: bool = True) -> list[Span]:
         elif len(words) > len(_words(out[same])):
             out[same] = s
     return out
+
+
+def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
+    """The study's outcomes: mentions naming one measure ("prescription of antipsychotics", "antipsychotic
+    prescription rates") merge into the last that states a direction (a conclusion restates the finding), else the
+    first; an outcome only named, with no direction, is dropped when the study reports directed results for others
+    or when a sentence declares the study's outcomes ("The primary outcome was X"): it was measured in passing or
+    named in the background; declared outcomes stay."""
+    kept: list[Span] = []
+    keys: list[list[str]] = []
+    for s in ctx.get(spans.OUTCOME):
+        if signals.in_lead(s):
+            continue
+        key = outcome_key(str(s._.value or s.text))
+        if not key:
+            continue
+        for i, other in enumerate(keys):
+            if same_outcome(key, other) or _words_within(key, other):
+                if s.label_ != "reported" or (kept[i].label_ == "reported" and (s._.attrs or {}).get("declared")):
+                    kept[i], keys[i] = s, key
+                break
+        else:
+            kept.append(s)
+            keys.append(key)
+    directed = [s for s in kept if s.label_ != "reported"]
+    declared = [s for s in kept if s.label_ == "reported" and (s._.attrs or {}).get("declared")]
+    if len(directed) < MIN_DIRECTED and not declared:
+        return kept
+    return [s for s in kept if s.label_ != "reported" or s in declared]
+
+
+def _words_within(a: list[str], b: list[str]) -> bool:
+    """All words of the shorter name, two or more, in the longer: "antipsychotic prescription(s)" and "prescription
+    rates of antipsychotics" name one measure."""
+    short, long = (set(a), set(b)) if len(set(a)) <= len(set(b)) else (set(b), set(a))
+    return len(short) >= 2 and short <= long
+
+
+def _conditions(ctx: Context) -> list[Span]:
+    """One span per condition: besides names inside longer ones ("PTSD" in "chronic PTSD"), names with the same head
+    word that share another ("advanced prostate cancer", "early prostate cancer"; "unipolar major depression",
+    "unipolar depression") are one condition qualified differently: the more confident (the studied population),
+    else the first stated, stands for it."""
+    kept: list[Span] = []
+    for s in _unique(ctx.get(spans.CONDITION)):
+        words = _words(s)
+        same = next((i for i, k in enumerate(kept) if _same_condition(_words(k), words)), None)
+        if same is None:
+            kept.append(s)
+        elif _confidence(s) > _confidence(kept[same]):
+            kept[same] = s
+    return kept
+
+
+def _same_condition(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return a[-1] == b[-1] and len(set(a) & set(b)) >= 2
 
 
 _DESIGN_WORDS = {
@@ -519,6 +639,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
     blinding = _first_value(ctx, spans.BLINDING) if trial_like else None
     allocation = _first_value(ctx, spans.ALLOCATION) if trial_like else None
     follow_up = _first_value(ctx, spans.FOLLOW_UP)
+    interventions = _interventions(ctx)
     level = _first_value(ctx, spans.EVIDENCE_LEVEL)
     record = StudyRecord(
         id="r0",
@@ -535,13 +656,10 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
         sample_size=_sample_size(ctx, design_value),
         conditions=[
             Condition(value=str(s._.value or s.text), evidence=evidence(s), confidence=_confidence(s))
-            for s in _unique(ctx.get(spans.CONDITION))
+            for s in _conditions(ctx)
         ],
-        interventions=_interventions(ctx),
-        comparators=[
-            Comparator(name=str(s._.value or s.text), evidence=evidence(s), confidence=_confidence(s))
-            for s in _unique(ctx.get(spans.COMPARATOR))
-        ],
+        interventions=interventions,
+        comparators=_comparators(ctx, interventions),
         outcomes=[
             Outcome(
                 name=str(s._.value or s.text),
@@ -550,7 +668,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
                 evidence=evidence(s),
                 confidence=_confidence(s),
             )
-            for s in _unique(ctx.get(spans.OUTCOME), nested=False)
+            for s in _outcomes(ctx, signals)
         ],
         adverse_events=[
             AdverseEvent(name=str(s._.value or s.text), evidence=evidence(s), confidence=_confidence(s))

@@ -296,6 +296,7 @@ def article_page(request: Request, article_id: str, db: Session = Depends(get_db
             "raw_href": f"{article_href(detail['id'])}/raw",
             "next_href": f"/review/next?after={quote(detail['id'], safe='')}",
             "can_merge": len(records) > 1,
+            "designs": render.DESIGNS,
         },
     )
 

@@ -4,8 +4,8 @@ trial"), and score how spun an article is.
 The decision to repair is explicit and two-pass, because many spun phrases are also ordinary English:
 
 1. *Unambiguous* evidence is collected first: lexicon entries with gate ``any`` (phrases no writer produces, such as
-   "managed demo" or "quality of existence"), spun numbers ("0.five mg/kg", "twenty five mg") and the spelled-out
-   citation markers found by the citation stage ("depression.one hundred and one").
+   "managed demo" or "quality of existence"), spun numbers ("0.five mg/kg", "0.twenty five", "twenty five mg") and
+   the spelled-out citation markers found by the citation stage ("depression.one hundred and one").
 2. Entries with gate ``spun`` ("sizeable difference", "locomotor exercise", "periods" before "of KAP") fire only when
    that evidence reaches ``Settings.spin_gate_min_evidence`` repairs *and* ``Settings.spin_gate_per_1000`` per 1,000
    words, and only where their own context cue (``before=``/``after=``/``near=`` in the lexicon) holds.
@@ -218,8 +218,25 @@ class Repair:
 
 
 _DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _DIGIT_DOT_LETTER = re.compile(r"\d\.[a-zA-Z]")  # cheap pre-check
-_DECIMAL_WORD = re.compile(rf"(?<![\w.])(\d+)\.({'|'.join(_DIGITS)})(?!\w)", re.IGNORECASE)
+# the decimals of a number spelled out: "0.five", "12.ten", "0.twenty five" / "0.twenty-five" (two decimal digits)
+_TWO_DIGITS = rf"(?:{'|'.join(_TENS)})(?:[ -](?:{'|'.join(_DIGITS[1:])}))?"
+_DECIMAL_WORD = re.compile(
+    rf"(?<![\w.])(\d+)\.({_TWO_DIGITS}|{'|'.join(_TEENS + _DIGITS)})(?!\w|-\w)",
+    re.IGNORECASE,
+)
+
+
+def _decimal_digits(words: str) -> str:
+    """ "five" -> "5", "ten" -> "10", "thirty" -> "30", "twenty five" -> "25"."""
+    parts = re.split(r"[ -]", words.lower())
+    if parts[0] in _TENS:
+        return str(20 + 10 * _TENS.index(parts[0]) + (_DIGITS.index(parts[1]) if len(parts) > 1 else 0))
+    if parts[0] in _TEENS:
+        return str(10 + _TEENS.index(parts[0]))
+    return str(_DIGITS.index(parts[0]))
 
 
 @lru_cache(maxsize=1)
@@ -232,9 +249,10 @@ def _spelled_unit() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def number_repairs(text: str) -> list[Repair]:
-    """Spun numbers: "0.five" -> "0.5"; a spelled-out number before a dose unit: "twenty five mg" -> "25 mg"."""
+    """Spun numbers: "0.five" -> "0.5", "0.twenty five" -> "0.25"; a spelled-out number before a dose unit:
+    "twenty five mg" -> "25 mg"."""
     repairs = [
-        Repair(m.start(), m.end(), m.group(), f"{m.group(1)}.{_DIGITS.index(m.group(2).lower())}", "spelled-decimal")
+        Repair(m.start(), m.end(), m.group(), f"{m.group(1)}.{_decimal_digits(m.group(2))}", "spelled-decimal")
         for m in (_DECIMAL_WORD.finditer(text) if _DIGIT_DOT_LETTER.search(text) else ())
     ]
     number, word_then_unit = _spelled_unit()

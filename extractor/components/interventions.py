@@ -103,6 +103,9 @@ class InterventionsComponent(RuleComponent):
             if " " not in row[0] and "case" not in (row[3] if len(row) > 3 else "")
         }
         self.dose_exclusions = {row[0].lower() for row in read_tsv("dose_exclusions.tsv")}
+        joins = [(row[0].lower(), row[1]) for row in read_tsv("co_treatment_joins.tsv")]
+        self.joins = {word for word, kind in joins if kind == "join"}
+        self.placebo_words = {word for word, kind in joins if kind == "placebo"}
 
     def annotate(self, doc: Doc) -> None:
         matches = self.best(doc, "names")
@@ -115,6 +118,8 @@ class InterventionsComponent(RuleComponent):
         broad_kept = {m.name for m in mentions if m.generic and (salience.in_title(m.span) or m.comparator)}
         mentions = [m for m in mentions if not m.generic or m.name in broad_kept]
         mentions = salience.keep(mentions, lambda m: m.span, lambda m: m.name, lambda m: bool(m.facts) or m.comparator)
+        background = self._co_treatments(doc, mentions)
+        mentions = [m for m in mentions if m.name not in background]
         linked = {id(m.facts[k][1]) for m in mentions for k in m.facts}
         for fact in facts:
             if fact.weak and id(fact.span) not in linked:
@@ -170,6 +175,26 @@ class InterventionsComponent(RuleComponent):
             if mention.name in compared - treated_in_title:
                 mention.comparator = True
         return found
+
+    def _co_treatments(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Drugs joined to a lexicon comparator as one arm ("codeine plus placebo", "placebo and amodiaquine"): the
+        control arm gets them too, so they are a background treatment of both arms, not what the study tests."""
+        found: set[str] = set()
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            between = doc[a.span.end : b.span.start]
+            if (
+                not 0 < len(between) <= 2
+                or (self._placebo(a) == self._placebo(b))
+                or "comparator" not in (a.kind, b.kind)
+            ):
+                continue
+            join = between[0] if self._placebo(a) else between[-1]  # next to the placebo: "X salt plus placebo"
+            if join.lower_ in self.joins:
+                found.add(b.name if self._placebo(a) else a.name)
+        return found
+
+    def _placebo(self, mention: Mention) -> bool:
+        return mention.kind == "comparator" and bool(self.placebo_words & set(mention.name.split()))
 
     @staticmethod
     def _name(match: Match) -> str:
@@ -262,9 +287,12 @@ class InterventionsComponent(RuleComponent):
     @staticmethod
     def _bracketed(doc: Doc, mention: Span, fact: Span) -> bool:
         """Whether the fact sits in brackets right after the mention: "ketamine (0.5 mg/kg over 40 min)"."""
-        if not (mention.end < fact.start <= mention.end + 12) or doc[mention.end].text != "(":
+        start = mention.end
+        while start < fact.start and doc[start].is_space:  # a line break inside the sentence
+            start += 1
+        if not (start < fact.start <= start + 12) or doc[start].text != "(":
             return False
-        return all(")" not in t.text for t in doc[mention.end + 1 : fact.start])
+        return all(")" not in t.text for t in doc[start + 1 : fact.start])
 
     def link(self, doc: Doc, fact: Fact, mentions: list[Mention], generic: list[Span]) -> None:
         """Attach a fact to the nearest named mention in its sentence (a lexicon comparator takes only a route); with
@@ -272,9 +300,12 @@ class InterventionsComponent(RuleComponent):
         start, end = sentence_of(doc, fact.span.start)
         best: tuple[int, Mention] | None = None
         for m in mentions:
-            if not (start <= m.span.start < end) or (m.kind == "comparator" and fact.key != "route"):
+            if m.kind == "comparator" and fact.key != "route":
                 continue
-            distance = 0 if self._bracketed(doc, m.span, fact.span) else gap(fact.span, m.span)
+            bracketed = self._bracketed(doc, m.span, fact.span)  # may cross a sentence split at a line break
+            if not bracketed and not (start <= m.span.start < end):
+                continue
+            distance = 0 if bracketed else gap(fact.span, m.span)
             if distance <= self.max_link_tokens and (best is None or distance < best[0]):
                 best = (distance, m)
         if best is None:

@@ -28,10 +28,13 @@ from extractor.lexicons import read_jsonl, read_tsv
 KEYS = (spans.OUTCOME, spans.ADVERSE_EVENT)
 DETERMINERS = {"the", "a", "an", "its", "their", "both", "any", "overall"}
 KEY_STOP = {"the", "of", "in", "a", "an", "and", "or", "to", "at", "for", "on", "with", "score", "scores", "level"}
-P_VALUE = re.compile(r"\bp\s*(?:=|>|≥|>=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
+LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outcome_tokens each
+MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
+P_VALUE = re.compile(r"\bp\s*(=|>|≥|>=|<|≤|<=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
+ALPHA = 0.05  # a p-value of this or more (or one only said to be below a larger bound, "p < 0.10") is no difference
 
 
-def _key(text: str) -> list[str]:
+def outcome_key(text: str) -> list[str]:
     """Lower-case content words, plural -s dropped: the comparison key of an outcome name."""
     words = re.findall(r"[a-z0-9]+", text.lower())
     return [
@@ -39,7 +42,7 @@ def _key(text: str) -> list[str]:
     ]
 
 
-def _same(a: list[str], b: list[str]) -> bool:
+def same_outcome(a: list[str], b: list[str]) -> bool:
     """One name inside the other ("QOL" / "global QOL"), or most of their words shared."""
     if not a or not b:
         return False
@@ -87,6 +90,7 @@ class OutcomesComponent(RuleComponent):
         self.skip = {row[0].lower() for row in read_tsv("outcome_skip.tsv")}
         self.ae_cues = {row[0].lower() for row in read_tsv("adverse_event_cues.tsv")}
         self.negations = {row[0].lower() for row in read_tsv("negations.tsv")}
+        self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
         self.single_word_endings = tuple(row[0].lower() for row in read_tsv("outcome_suffixes.tsv"))
         self.single_words = {
             row[0].lower()
@@ -102,12 +106,15 @@ class OutcomesComponent(RuleComponent):
         salience = Salience(doc)
         in_background = salience.in_background
         found = [m for m in self.best(doc, "cues") if not in_background(m.span)]
-        cues = [m for m in found if m.label != "timepoint"]
+        cues = [m for m in found if m.label != "timepoint" and not self._hedged(doc, m)]
+        defining = {sentence_of(doc, m.span.start) for m in cues if m.rule.get("defines")}  # "primary outcome was"
         timepoints = [m for m in found if m.label == "timepoint"]
         outcomes: list[tuple[Span, str, str, float]] = []  # span, name, direction, confidence
         taken: set[int] = set()
         for cue in cues:
             direction = self._direction(doc, cue)
+            if sentence_of(doc, cue.span.start) in defining:
+                direction = "reported"  # "the primary outcome is reduction of X": what is measured, not a result
             for span in self._phrases(doc, cue):
                 if len(span) == 1 and not (span[0].is_upper or self._one_word_outcome(span[0].lower_)):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
@@ -131,8 +138,13 @@ class OutcomesComponent(RuleComponent):
         merged = self._merged(doc, outcomes, whole_doc=bool(salience.sections))
         if any(salience.section(o[0]) == "results" for o in merged):  # a structured abstract: keep what it reports
             merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
+        expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
         for span, name, direction, confidence in merged:
             timepoint = self._timepoint(doc, span, timepoints)
+            if (
+                name == span.text
+            ):  # a short form the article defines, spelled out: "overall QOL" → "overall quality of life"
+                name = "".join(expansions.get(t.text, t.text) + t.whitespace_ for t in span).strip()
             spans.add_span(
                 doc.spans[spans.OUTCOME],
                 Span(doc, span.start, span.end, direction),
@@ -140,6 +152,7 @@ class OutcomesComponent(RuleComponent):
                 confidence,
                 timepoint=timepoint[0] if timepoint else None,
                 timepoint_span=timepoint[1] if timepoint else None,
+                declared=sentence_of(doc, span.start) in defining,
             )
         self.adverse_events(doc)
 
@@ -164,9 +177,9 @@ class OutcomesComponent(RuleComponent):
             if any(s.start <= span.start and span.end <= s.end for s in named):
                 continue  # a condition or a treatment, not a measure
             scope = 0 if whole_doc else sentence_of(doc, span.start)[0]
-            key = (scope, _key(" ".join(expansions.get(t.text, t.text) for t in span)))
+            key = (scope, outcome_key(" ".join(expansions.get(t.text, t.text) for t in span)))
             for i, other in enumerate(keys):
-                if key[0] == other[0] and _same(key[1], other[1]):
+                if key[0] == other[0] and same_outcome(key[1], other[1]):
                     if kept[i][2] == "reported" and outcome[2] != "reported":
                         kept[i], keys[i] = outcome, key
                     break
@@ -189,6 +202,13 @@ class OutcomesComponent(RuleComponent):
             return "no_difference"
         return cue.label
 
+    def _hedged(self, doc: Doc, cue: Match) -> bool:
+        """A verb cue after a modal or "to" ("can reduce", "to significantly increase"): a claim or an aim."""
+        if cue.rule.get("noun") or cue.label in ("reported", "no_difference"):
+            return False
+        before = doc[max(0, cue.span.start - 2) : cue.span.start]
+        return any(t.lower_ in self.hedges for t in before)
+
     def _checked(self, doc: Doc, span: Span, direction: str) -> str:
         """A direction (or a bare "reported") turned to no_difference by a non-significant p-value right after the
         outcome: "X was, compared to the control trial, +2% (P = 1.00)"."""
@@ -197,8 +217,10 @@ class OutcomesComponent(RuleComponent):
         sent_end = sentence_of(doc, span.start)[1]
         window = doc[span.end : min(sent_end, span.end + 15)].text
         match = P_VALUE.search(window)
-        if match and float(match.group(1)) >= 0.05:
-            return "no_difference"
+        if match:
+            value, below = float(match.group(2)), match.group(1) in ("<", "≤", "<=")
+            if value > ALPHA or (value == ALPHA and not below):
+                return "no_difference"
         return direction
 
     def _phrases(self, doc: Doc, cue: Match) -> list[Span]:
@@ -230,16 +252,27 @@ class OutcomesComponent(RuleComponent):
             else:
                 break
         pieces: list[Span] = []
-        piece_start = i
-        j = i
-        while j < end and j - i < self.max_outcome_tokens:
+        piece_start = j = i
+        limit = min(end, i + LIST_PIECES * self.max_outcome_tokens)
+        while j < limit:
             token = doc[j]
-            if token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries:
-                break
-            if token.lower_ in ("and", "or"):
+            if token.text == "(":  # an aside after a name: "estrogen receptor (1D5)"; the name ends there
+                close = next((k for k in range(j + 1, min(limit, j + MAX_ASIDE)) if doc[k].text == ")"), None)
+                if close is None:
+                    break
                 if j > piece_start:
                     pieces.append(doc[piece_start:j])
-                piece_start = j + 1
+                piece_start = j = close + 1
+                continue
+            if token.text == "," or token.lower_ in ("and", "or"):  # a list: "reduced A, B and C"
+                if j > piece_start:
+                    pieces.append(doc[piece_start:j])
+                piece_start = j = j + 1
+                continue
+            if token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries:
+                break
+            if j - piece_start >= self.max_outcome_tokens:
+                break
             j += 1
         if j > piece_start:
             pieces.append(doc[piece_start:j])

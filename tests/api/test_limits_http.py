@@ -77,6 +77,12 @@ def test_limits_http_nul_characters_are_refused_not_500(
     # NUL inside a corrected value is JSON, which both databases keep.
     label = client.patch("/v1/records/a1-r1", json={"set": {"label": "a\x00b"}}, headers={**h, "If-Match": "1"})
     assert label.status_code == 200 and label.json()["label"] == "a\x00b"
+    body = {"set": {"interventions/0/name": "keta\x00mine"}}  # also where a filter column indexes it
+    name = client.patch("/v1/records/a1-r1", json=body, headers={**h, "If-Match": "2"})
+    assert name.status_code == 200 and name.json()["interventions"][0]["name"] == "keta\x00mine"
+    new = {"label": "a\x00b", "interventions": [{"name": "x\x00", "confidence": 1}]}
+    added = client.post("/v1/articles/a1/records", json=new, headers=h)
+    assert added.status_code == 201 and added.json()["interventions"][0]["name"] == "x\x00"
     upload = client.post(
         "/v1/articles",
         files={"file": ("a.txt", b"Ketamine was given to 10 patients.")},

@@ -94,7 +94,8 @@ def test_records_http_export_applies_corrections(client: TestClient, keys: dict[
 
 def test_records_http_merge_and_split(client: TestClient, keys: dict[str, str], article_id: str) -> None:
     h = bearer(keys["reviewer"])
-    merged = client.post("/v1/records/merge", json={"ids": ["a1-r1", "a1-r2"], "reason": "same trial"}, headers=h)
+    body = {"ids": ["a1-r1", "a1-r2"], "versions": {"a1-r1": 1, "a1-r2": 1}, "reason": "same trial"}
+    merged = client.post("/v1/records/merge", json=body, headers=h)
     assert merged.status_code == 201 and merged.json()["id"] == "a1-m1"
     assert client.get("/v1/records/a1-r1", headers=h).json()["active"] is False
     assert [r["id"] for r in client.get("/v1/records", headers=h).json()["items"]] == ["a1-m1"]
@@ -104,6 +105,36 @@ def test_records_http_merge_and_split(client: TestClient, keys: dict[str, str], 
         split.json()["source"]["version"] == 2 and split.json()["created"]["interventions"][0]["name"] == "esketamine"
     )
     assert client.post("/v1/records/a1-m1/split", json={"moves": ["design"]}, headers=h).status_code == 422
-    assert client.post("/v1/records/merge", json={"ids": ["a1-m1", "nope"]}, headers=h).status_code == 404
+    body = {"ids": ["a1-m1", "nope"], "versions": {"a1-m1": 2, "nope": 1}}
+    assert client.post("/v1/records/merge", json=body, headers=h).status_code == 404
     history = client.get("/v1/records/a1-r2/history", headers=h).json()["items"]
     assert history[-1]["action"] == "merged" and history[-1]["old"] == "a1-m1" and history[-1]["reason"] == "same trial"
+
+
+def test_records_http_merge_needs_the_versions_read(client: TestClient, keys: dict[str, str], article_id: str) -> None:
+    alice, bob = bearer(keys["reviewer"]), bearer(keys["admin"])
+    ids = ["a1-r1", "a1-r2"]
+    # Without versions, or without one per record, the merge is malformed.
+    assert client.post("/v1/records/merge", json={"ids": ids}, headers=alice).status_code == 422
+    for versions in ({"a1-r1": 1}, {"a1-r1": 1, "a1-r2": 1, "a1-x": 1}, {"a1-r1": 0, "a1-r2": 1}):
+        response = client.post("/v1/records/merge", json={"ids": ids, "versions": versions}, headers=alice)
+        assert response.status_code == 422, versions
+    # Bob corrects r2 while Alice decides to merge the versions she read: her merge is refused with both records.
+    fixed = client.patch("/v1/records/a1-r2", json={"set": {"follow_up": "8 weeks"}}, headers={**bob, "If-Match": "1"})
+    assert fixed.status_code == 200 and fixed.json()["version"] == 2
+    stale = client.post("/v1/records/merge", json={"ids": ids, "versions": {"a1-r1": 1, "a1-r2": 1}}, headers=alice)
+    assert stale.status_code == 409, stale.text
+    assert stale.json()["stale"] == ["a1-r2"]
+    current = {r["id"]: r for r in stale.json()["current"]}
+    assert current["a1-r1"]["version"] == 1 and current["a1-r2"]["version"] == 2
+    assert current["a1-r2"]["follow_up"] == "8 weeks"
+    # Nothing changed: both records active, no merged record, no new history.
+    assert [r["id"] for r in client.get("/v1/records?article_id=a1", headers=alice).json()["items"]] == ids
+    assert len(client.get("/v1/records/a1-r1/history", headers=alice).json()["items"]) == 1
+    # With the versions she now has, the merge goes through and keeps Bob's correction.
+    ok = client.post("/v1/records/merge", json={"ids": ids, "versions": {"a1-r1": 1, "a1-r2": 2}}, headers=alice)
+    assert ok.status_code == 201 and ok.json()["id"] == "a1-m1" and ok.json()["follow_up"] == "8 weeks"
+    # A record already merged is stale for anyone still holding its old version.
+    again = client.post("/v1/records/merge", json={"ids": ids, "versions": {"a1-r1": 1, "a1-r2": 2}}, headers=bob)
+    assert again.status_code == 409 and sorted(again.json()["stale"]) == ids
+    assert all(r["active"] is False for r in again.json()["current"])

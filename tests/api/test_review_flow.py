@@ -1,5 +1,6 @@
 """The review UI end to end in headless Chromium: sign in, queue, the seed's highlights, correct a dose, reject an
-outcome, add a missing outcome by selecting its text, the history, and the API seeing every change.
+outcome, add a missing outcome and a missing record by selecting their text, the history, and the API seeing every
+change.
 
 Writes docs/screenshots/queue.png, article.png and history.png."""
 
@@ -190,6 +191,46 @@ def test_review_flow(app_server: AppServer, chromium: Any, seeded: dict[str, Any
     assert api["review"]["fields"]["interventions/0/dose"] == "corrected"
     assert api["outcomes"][2]["name"] == "adverse effects" and api["outcomes"][2]["direction"] == "increased"
     assert api["outcomes"][2]["evidence"] == {"start": start, "end": start + 15, "text": "adverse effects"}
+
+    # Add a study the extractor missed: select its mention, "+ Record", a label and a design.
+    mention = "ketamine’s effect on locomotor activity from the mice and rats"
+    start = text.index(mention)
+    (x1, y1), (x2, y2) = page.evaluate(CARETS_JS, [start, start + len(mention)])
+    page.mouse.move(x1 + 0.5, y1)
+    page.mouse.down()
+    page.mouse.move(x2 - 0.5, y2, steps=8)
+    page.mouse.up()
+    assert page.evaluate("() => window.getSelection().toString()") == mention
+    page.click("[data-act=new-record]")
+    form = page.locator("#new-record")
+    expect(form).to_be_visible()
+    assert form.locator("input[name=label]").input_value() == mention  # the selection is the label's draft
+    assert mention in form.locator(".ev-text").inner_text()
+    form.locator("input[name=label]").fill("animal study, mice and rats")
+    form.locator("select[name=design]").select_option("animal_study")
+    form.locator("textarea[name=reason]").fill("the extractor missed the animal study")
+    form.locator("button[type=submit]").click()
+    nid = f"{seeded['seed']}-n1"
+    added_record = page.locator(f'.record[data-record-id="{nid}"]')
+    added_record.wait_for()
+    assert added_record.locator("h2").inner_text() == "animal study, mice and rats"
+    assert "in review" in added_record.locator(".record-head").inner_text()
+    assert field(page, nid, "design").locator(".field-value").inner_text() == "animal study"
+    assert field(page, nid, "design").locator(".badge").inner_text() == "corrected"
+    study = page.locator(f'#article-text mark[data-spans~="{nid}:evidence"]')
+    assert "".join(study.all_inner_texts()) == mention
+    listed = page.request.get(f"{app_server.url}/v1/records?article_id={seeded['seed']}").json()["items"]
+    mine = next(r for r in listed if r["id"] == nid)
+    assert mine["version"] == 1 and mine["design"]["value"] == "animal_study"
+    assert mine["evidence"] == {"start": start, "end": start + len(mention), "text": mention}
+    assert mine["review"] == {
+        "status": "in_review",
+        "fields": {"label": "corrected", "design": "corrected", "evidence": "corrected"},
+    }
+    created = page.request.get(f"{app_server.url}/v1/records/{nid}/history").json()["items"]
+    assert [(h["action"], h["reviewer"], h["reason"]) for h in created] == [
+        ("create", "alice", "the extractor missed the animal study")
+    ]
 
     # History: who changed what and when.
     record.locator("a", has_text="History").click()

@@ -1,10 +1,12 @@
 """Fixing the extractor's grouping in the browser: split items of one record into a new record, merge records
-(through the API's POST /v1/records/{id}/split and /v1/records/merge, with the session's CSRF token), and mark
-a record reviewed as a whole."""
+(through the API's POST /v1/records/{id}/split and /v1/records/merge, with the session's CSRF token; a merge of
+versions another reviewer has changed is refused and says so), and mark a record reviewed as a whole."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from playwright.sync_api import expect
 
 from extractor.models import ArticleResult
 from tests.api.browser import AppServer, app_server, chromium, new_page, sign_in  # noqa: F401
@@ -61,16 +63,33 @@ def test_review_merge_split(app_server: AppServer, chromium: Any) -> None:  # no
     assert created.locator('.field[data-path="interventions/0"] .field-value').inner_text() == "esketamine"
     assert page.locator(f'.record[data-record-id="{article_id}-r1"] .field[data-path="interventions/1"]').count() == 0
 
-    # Merge the new record with the rat study.
-    for rid in (f"{article_id}-r2", f"{article_id}-s1"):
-        page.locator(f'.record[data-record-id="{rid}"] .merge-pick').check()
-    page.locator("[data-act=merge]").click()
+    # Merge the new record with the rat study: another reviewer corrects the rat study first, so the merge of the
+    # versions on screen is refused (409) and says so; after a reload it goes through with their correction.
+    def tick_and_merge() -> None:
+        for rid in (f"{article_id}-r2", f"{article_id}-s1"):
+            page.locator(f'.record[data-record-id="{rid}"] .merge-pick').check()
+        page.locator("[data-act=merge]").click()
+
+    other = {"Authorization": f"Bearer {app_server.user('dave')}", "If-Match": "1"}
+    patched = page.request.patch(
+        f"{app_server.url}/v1/records/{article_id}-r2", data={"set": {"follow_up": "2 weeks"}}, headers=other
+    )
+    assert patched.status == 200
+    tick_and_merge()
+    rats = page.locator(f'.record[data-record-id="{article_id}-r2"]')
+    expect(rats.locator(".status-line")).to_contain_text("Not merged")
+    assert f"{article_id}-r2 (now v2, you saw v1)" in rats.locator(".status-line").inner_text()
+    assert page.locator(f'.record[data-record-id="{article_id}-m1"]').count() == 0
+    rats.locator(".status-line button").click()
+    page.wait_for_selector(f'.record[data-record-id="{article_id}-r2"][data-version="2"]')
+    tick_and_merge()
     merged = page.locator(f'.record[data-record-id="{article_id}-m1"]')
     merged.wait_for()
     assert page.locator(f'.record[data-record-id="{article_id}-r2"]').count() == 0
     record = page.request.get(f"{app_server.url}/v1/records/{article_id}-m1").json()
     assert record["species"] == "rat" and [i["name"] for i in record["interventions"]] == ["esketamine"]
     assert record["outcomes"][0]["name"] == "pain"
+    assert record["follow_up"] == "2 weeks"  # the other reviewer's correction is in the merged record
 
     # Mark the merged record reviewed as a whole: the queue counts it.
     merged.locator("[data-act=record-accept]").click()

@@ -115,7 +115,8 @@ def test_store_records_reextract_keeps_corrections(engine: Engine, article_id: s
 
 def test_store_records_merge_and_split(engine: Engine, article_id: str) -> None:
     with session_scope(engine) as session:
-        merged = store.merge_records(session, ["a1-r1", "a1-r2"], "rev", "one study")
+        versions = {"a1-r1": 1, "a1-r2": 1}
+        merged = store.merge_records(session, ["a1-r1", "a1-r2"], "rev", "one study", versions=versions)
         assert merged.id == "a1-m1" and merged.version == 1
         assert [i.name for i in merged.interventions] == ["ketamine", "placebo", "esketamine"]
         assert merged.design is not None and merged.design.value == "randomized_controlled_trial"
@@ -128,7 +129,7 @@ def test_store_records_merge_and_split(engine: Engine, article_id: str) -> None:
         for record_id in ("a1-r1", "a1-r2", "a1-m1", created.id):
             assert store.replay_history(session, record_id) == store.get_record(session, record_id)
         with pytest.raises(store.PatchError):
-            store.merge_records(session, ["a1-r1", "a1-m1"], "rev")
+            store.merge_records(session, ["a1-r1", "a1-m1"], "rev", versions={"a1-r1": 2, "a1-m1": 2})
 
 
 def test_store_records_odd_ids_stay_unique_and_url_safe(engine: Engine) -> None:

@@ -26,7 +26,7 @@ def test_outcomes_merge(nlp: Language) -> None:
     )
     found = [(s._.value, s.label_) for s in doc.spans[spans.OUTCOME]]
     assert found == [
-        ("HRQOL", "improved"),
+        ("Health-related quality of life", "improved"),  # the short form spelled out
         ("Systolic blood pressure", "reported"),
         ("diastolic blood pressure", "reported"),
     ]

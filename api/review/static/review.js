@@ -1,5 +1,6 @@
 // studysift review UI: keyboard navigation, evidence flashing, text selection as evidence, and saves through the
-// API's PATCH /v1/records/{id} (If-Match: version, X-CSRF-Token), with the 409 "redo my change on top" flow.
+// API's PATCH /v1/records/{id} (If-Match: version, X-CSRF-Token), with the 409 "redo my change on top" flow;
+// new records through POST /v1/articles/{id}/records, merges with the versions shown (409 when one is stale).
 // Plain JavaScript, no build step; untrusted text only ever goes through textContent.
 "use strict";
 
@@ -331,15 +332,118 @@
   async function merge() {
     const picked = $$(".merge-pick:checked").map((c) => recordOf(c));
     if (picked.length < 2) return;
+    const versions = {};
+    for (const r of picked) versions[r.dataset.recordId] = Number(r.dataset.version);
+    let resp;
     try {
-      await post("/v1/records/merge", {
-        ids: picked.map((r) => r.dataset.recordId),
-        reason: $(".reason textarea", picked[0]).value.trim() || null,
+      resp = await fetch("/v1/records/merge", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
+        body: JSON.stringify({
+          ids: picked.map((r) => r.dataset.recordId),
+          versions,
+          reason: $(".reason textarea", picked[0]).value.trim() || null,
+        }),
       });
-      location.reload();
     } catch (err) {
-      setStatus(picked[0], "Merge failed: " + err.message, true);
+      setStatus(picked[0], "Merge failed: network error: " + err, true);
+      return;
     }
+    if (resp.ok) {
+      location.reload();
+      return;
+    }
+    if (resp.status === 409) {
+      // Another reviewer changed (or merged) a record since this page was loaded: merge nothing, say which.
+      const data = await resp.json();
+      const now = {};
+      for (const r of data.current || []) now[r.id] = r;
+      const what = (data.stale || []).map((id) => {
+        const r = now[id] || {};
+        return id + (r.active === false ? " (merged or retired)" : " (now v" + r.version + ", you saw v" + versions[id] + ")");
+      });
+      setStatus(picked[0], "Not merged: changed by someone else since you loaded the page: " + what.join(", ") + ". ", true);
+      const line = $(".status-line", picked[0]);
+      line.append(el("button", { type: "button", class: "btn ghost small", onclick: () => location.reload() }, "Reload to see their changes"));
+      line.scrollIntoView({ block: "nearest" });
+      return;
+    }
+    setStatus(picked[0], "Merge failed: " + resp.status + " " + (await resp.text()), true);
+  }
+
+  // --- a record the extractor missed -----------------------------------------------------------------------------
+  function newRecordStatus(form, message, isError) {
+    const line = $(".status-line", form);
+    line.textContent = message;
+    line.classList.toggle("err", Boolean(isError));
+  }
+
+  function openNewRecord() {
+    const form = $("#new-record");
+    if (!form) return;
+    form.hidden = false;
+    form.evidence = null;
+    $(".ev-text", form).textContent = "none";
+    newRecordStatus(form, "");
+    if (selection) {
+      useSelection(form);
+      const label = form.elements.label;
+      if (!label.value) label.value = selection.text.length > 120 ? selection.text.slice(0, 119) + "…" : selection.text;
+    }
+    form.scrollIntoView({ block: "nearest" });
+    form.elements.label.focus();
+  }
+
+  function closeNewRecord() {
+    const form = $("#new-record");
+    if (form) form.hidden = true;
+  }
+
+  async function createRecord(form) {
+    const label = form.elements.label.value.trim();
+    if (!label) {
+      newRecordStatus(form, "Give the record a label.", true);
+      form.elements.label.focus();
+      return;
+    }
+    const body = { label };
+    const design = form.elements.design.value;
+    if (design) body.design = { value: design, confidence: 1 };
+    if (form.evidence) body.evidence = form.evidence;
+    const reason = form.elements.reason.value.trim();
+    if (reason) body.reason = reason;
+    newRecordStatus(form, "Saving…");
+    let resp;
+    try {
+      resp = await fetch("/v1/articles/" + encodeURIComponent(form.dataset.articleId) + "/records", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
+        body: JSON.stringify(body),
+      });
+    } catch (err) {
+      newRecordStatus(form, "Network error: " + err, true);
+      return;
+    }
+    if (resp.ok) {
+      const created = await resp.json();
+      sessionStorage.setItem("studysift-focus", created.id + "|");
+      location.reload();
+      return;
+    }
+    if (resp.status === 401) {
+      newRecordStatus(form, "Your session has expired: the record was not added. ", true);
+      const next = encodeURIComponent(location.pathname + location.hash);
+      $(".status-line", form).append(el("a", { href: "/review/login?next=" + next }, "Sign in again"));
+      return;
+    }
+    let detail = resp.statusText;
+    try {
+      const data = await resp.json();
+      detail = typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail || data);
+    } catch (_) {}
+    newRecordStatus(form, "Not added (" + resp.status + "): " + detail, true);
   }
 
   function toggleSplit(record) {
@@ -379,7 +483,9 @@
       const field = btn.closest(".field");
       if (what === "help") toggleHelp();
       else if (what === "help-close") toggleHelp(false);
-      else if (what === "use-selection") useSelection(btn.closest(".editor"));
+      else if (what === "use-selection") useSelection(btn.closest("form"));
+      else if (what === "new-record") openNewRecord();
+      else if (what === "new-record-cancel") closeNewRecord();
       else if (what === "cancel") {
         if (field.classList.contains("new-item")) field.hidden = true;
         closeEditor(field);
@@ -418,6 +524,9 @@
     if (form.classList.contains("editor")) {
       e.preventDefault();
       saveEditor(form);
+    } else if (form.classList.contains("new-record")) {
+      e.preventDefault();
+      createRecord(form);
     }
   });
 
@@ -432,6 +541,10 @@
     const typing = e.target.closest("input, textarea, select, [contenteditable]");
     if (e.key === "Escape") {
       toggleHelp(false);
+      if (e.target.closest("#new-record")) {
+        closeNewRecord();
+        return;
+      }
       const field = e.target.closest(".field");
       if (field && typing) {
         if (field.classList.contains("new-item")) field.hidden = true;

@@ -1,0 +1,93 @@
+"""De-spinning of trial-report wording: designs, populations, results, routes, groups and spelled decimals.
+
+Each tier is checked both ways: an "any" phrase is repaired wherever it occurs, a "spun" word is repaired only in an
+article already evidenced as spun (and where its cue holds), and the same words in ordinary text stay as they are."""
+
+from __future__ import annotations
+
+from extractor.cleaning import clean
+
+# Three unambiguous repairs: enough evidence that the article is spun.
+SPUN = "This randomized, managed demo measured quality of existence in the Command group. "
+
+
+def repairs(text: str) -> dict[str, str]:
+    return {r.found: r.restored for r in clean(text).cleaning.spin.repairs}
+
+
+def test_cleaning_trial_phrases_repaired_anywhere() -> None:
+    found = repairs(
+        "A randomised managed preliminary, fake treatment-managed and twofold dazzle, in 24 sound unpaid workers. "
+        "A single spoken measurement was nicely endured; aspect outcomes and destructive occasions were rare, and "
+        "the difference was measurably huge."
+    )
+    assert found == {
+        "randomised managed preliminary": "randomised controlled trial",
+        "fake treatment-managed": "placebo-controlled",
+        "twofold dazzle": "double-blind",
+        "sound unpaid workers": "healthy volunteers",
+        "spoken measurement": "oral dose",
+        "nicely endured": "well tolerated",
+        "aspect outcomes": "side effects",
+        "destructive occasions": "adverse events",
+        "measurably huge": "statistically significant",
+    }
+
+
+def test_cleaning_trial_words_need_spun_article() -> None:
+    text = (
+        "In this randomized, hybrid study, the double-blind preliminary gave 40 sufferers with asthma the drug by "
+        "mouth twice daily. "
+        "Members were randomized to the Intercession gathering or to placebo. FEV1 was extensively "
+        "higher with the drug (p = 0.01)."
+    )
+    spun = repairs(SPUN + text)
+    assert spun["hybrid"] == "crossover"
+    assert spun["preliminary"] == "trial"
+    assert spun["sufferers with"] == "patients with"
+    assert spun["by mouth"] == "orally"
+    assert spun["Members"] == "Participants"
+    assert spun["Intercession gathering"] == "Intervention group"
+    assert spun["extensively"] == "significantly"
+    # without the unambiguous evidence only the phrase no writer produces is repaired
+    assert repairs(text) == {"Intercession gathering": "Intervention group"}
+
+
+def test_cleaning_trial_words_need_their_cue() -> None:
+    """In a spun article the same words keep their ordinary sense where the cue does not hold."""
+    text = (
+        "Preliminary results of a hybrid approach were presented at a social gathering. Members of the research team "
+        "scored verbal fluency and spoken English. Cell viability and the mediation analysis were reported, and "
+        "costs rose considerably over the years."
+    )
+    assert set(repairs(SPUN + text)) == {"randomized, managed demo", "quality of existence", "Command group"}
+
+
+def test_cleaning_trial_routes_and_doses() -> None:
+    found = repairs(SPUN + "Ketamine was regulated verbally at a measurement of 0.five mg/kg, versus verbal placebo.")
+    assert found["regulated verbally"] == "administered orally"
+    assert found["measurement"] == "dose"
+    assert found["0.five"] == "0.5"
+    assert "verbal" not in found  # "verbal placebo" has no route cue
+
+
+def test_cleaning_trial_unspun_abstract_untouched() -> None:
+    text = (
+        "Healthy volunteers (n = 24) received 2 mg by mouth twice daily in a randomized, double-blind, "
+        "placebo-controlled crossover trial. Members of staff recorded adverse events. Verbal memory improved "
+        "considerably more than with placebo (p < 0.01); the hybrid design and preliminary data are discussed."
+    )
+    result = clean(text)
+    assert result.text == text and result.cleaning.spin.repairs == [] and not result.cleaning.spin.is_spun
+
+
+def test_cleaning_despin_two_digit_decimals() -> None:
+    found = repairs("Ketamine 0.twenty five mg/kg; p = 0.thirty four; mean 12.ten (95% CI 1.twenty-one to 3.forty).")
+    assert found == {
+        "0.twenty five": "0.25",
+        "0.thirty four": "0.34",
+        "12.ten": "12.10",
+        "1.twenty-one": "1.21",
+        "3.forty": "3.40",
+    }
+    assert repairs("Version 1.one-off and section 2.five-fold were kept.") == {}

@@ -1,0 +1,136 @@
+"""Record assembly merges mentions of one thing: an intervention's facts, comparators that name an intervention,
+near-duplicate outcomes and conditions."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from extractor import spans
+from extractor.records import assemble
+
+NLP = spacy.blank("en")
+NLP.add_pipe("sentencizer")
+
+
+def make(text: str) -> Doc:
+    doc = NLP(text)
+    for key in spans.ALL_GROUPS:
+        doc.spans[key] = []
+    return doc
+
+
+def mark(doc: Doc, group: str, text: str, label: str, value: object = None, nth: int = 0, **attrs: object) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    found = doc.char_span(start, start + len(text))
+    assert found is not None, text
+    return spans.add_span(doc.spans[group], Span(doc, found.start, found.end, label), value, 0.8, **attrs)
+
+
+def dose(value: float, unit: str) -> dict[str, object]:
+    return {"value": value, "unit": unit, "max": None, "text": f"{value:g} {unit}"}
+
+
+def trial(text: str) -> Doc:
+    doc = make(text)
+    mark(doc, spans.STUDY, "We randomized", "self")
+    mark(doc, spans.DESIGN, "randomized", "randomized_controlled_trial")
+    return doc
+
+
+def test_records_merge_intervention_facts_from_all_mentions() -> None:
+    doc = trial(
+        "We randomized 12 volunteers to 50 mg diclofenac or placebo. A single oral dose of diclofenac was safe."
+    )
+    mark(doc, spans.INTERVENTION, "diclofenac", "drug", "diclofenac", dose=dose(50, "mg"))
+    mark(doc, spans.INTERVENTION, "diclofenac", "drug", "diclofenac", nth=1, route="oral")
+    ((record,), _) = assemble(doc)
+    (item,) = record.interventions
+    assert item.dose is not None and (item.dose.value, item.dose.unit) == (50, "mg")
+    assert item.route == "oral"
+    assert item.evidence is not None and item.evidence.start == doc.text.index("diclofenac")  # the dose's mention
+
+
+def test_records_merge_intervention_dose_restated_with_its_rate() -> None:
+    doc = trial("We randomized 38 women to 10 mg of tamoxifen. Group B took tamoxifen 10 mg/day for 14 days.")
+    mark(doc, spans.INTERVENTION, "tamoxifen", "drug", "tamoxifen", dose=dose(10, "mg"))
+    mark(doc, spans.INTERVENTION, "tamoxifen", "drug", "tamoxifen", nth=1, dose=dose(10, "mg/day"))
+    ((record,), _) = assemble(doc)
+    (item,) = record.interventions
+    assert item.dose is not None and item.dose.unit == "mg/day"
+
+
+def test_records_merge_intervention_first_stated_dose_and_route() -> None:
+    doc = trial("We randomized 64 patients to an infusion of amiodarone. Later amiodarone was given orally.")
+    mark(doc, spans.INTERVENTION, "amiodarone", "drug", "amiodarone", dose=dose(1200, "mg"), route="intravenous")
+    mark(doc, spans.INTERVENTION, "amiodarone", "drug", "amiodarone", nth=1, dose=dose(600, "mg/day"), route="oral")
+    ((record,), _) = assemble(doc)
+    (item,) = record.interventions
+    assert item.route == "intravenous" and item.dose is not None and item.dose.value == 1200
+
+
+def test_records_merge_intervention_two_routes_in_one_sentence_are_two_arms() -> None:
+    doc = trial("We randomized 30 patients to IV ketamine or intrathecal ketamine.")
+    mark(doc, spans.INTERVENTION, "ketamine", "drug", "ketamine", route="intravenous")
+    mark(doc, spans.INTERVENTION, "ketamine", "drug", "ketamine", nth=1, route="intrathecal")
+    ((record,), _) = assemble(doc)
+    assert [i.route for i in record.interventions] == ["intravenous", "intrathecal"]
+
+
+def test_records_merge_comparator_that_names_an_intervention() -> None:
+    doc = trial("We randomized 90 patients to magnesium, fentanyl or placebo; magnesium versus fentanyl alone.")
+    mark(doc, spans.INTERVENTION, "magnesium", "drug", "magnesium")
+    mark(doc, spans.INTERVENTION, "fentanyl", "drug", "fentanyl")
+    mark(doc, spans.COMPARATOR, "placebo", "comparator", "placebo")
+    mark(doc, spans.COMPARATOR, "magnesium", "drug", "magnesium", nth=1)
+    mark(doc, spans.COMPARATOR, "fentanyl alone", "drug", "fentanyl alone")
+    ((record,), _) = assemble(doc)
+    assert [i.name for i in record.interventions] == ["magnesium", "fentanyl"]
+    assert [c.name for c in record.comparators] == ["placebo", "fentanyl alone"]
+
+
+def test_records_merge_outcomes_near_duplicates_and_incidental() -> None:
+    doc = trial(
+        "We randomized 60 residents. The primary outcome was falls. Sleep was recorded. "
+        "Antipsychotic prescription rates did not differ at first. Prescription of antipsychotics decreased. "
+        "Agitation increased."
+    )
+    mark(doc, spans.OUTCOME, "falls", "reported", "falls", declared=True)
+    mark(doc, spans.OUTCOME, "Sleep", "reported", "sleep")
+    mark(doc, spans.OUTCOME, "Antipsychotic prescription rates", "no_difference", "antipsychotic prescription rates")
+    mark(doc, spans.OUTCOME, "Prescription of antipsychotics", "decreased", "prescription of antipsychotics")
+    mark(doc, spans.OUTCOME, "Agitation", "increased", "agitation")
+    ((record,), _) = assemble(doc)
+    # one measure named twice: the last directed mention; sleep, only named, is incidental; falls is declared
+    assert [(o.name, o.direction) for o in record.outcomes] == [
+        ("falls", "reported"),
+        ("prescription of antipsychotics", "decreased"),
+        ("agitation", "increased"),
+    ]
+
+
+def test_records_merge_outcomes_kept_without_directed_results() -> None:
+    doc = trial("We randomized 50 adults. Pain and disability will be measured.")
+    mark(doc, spans.OUTCOME, "Pain", "reported", "pain")
+    mark(doc, spans.OUTCOME, "disability", "reported", "disability")
+    ((record,), _) = assemble(doc)
+    assert [o.name for o in record.outcomes] == ["pain", "disability"]
+
+
+def test_records_merge_conditions_qualified_differently() -> None:
+    doc = trial(
+        "We randomized 102 patients with advanced prostate cancer. Pomegranate slowed early prostate cancer. "
+        "Some had bipolar depression or treatment-resistant depression."
+    )
+    mark(doc, spans.CONDITION, "advanced prostate cancer", "condition", "advanced prostate cancer")
+    mark(doc, spans.CONDITION, "early prostate cancer", "condition", "early prostate cancer")
+    mark(doc, spans.CONDITION, "bipolar depression", "condition", "bipolar depression")
+    mark(doc, spans.CONDITION, "treatment-resistant depression", "condition", "treatment-resistant depression")
+    ((record,), _) = assemble(doc)
+    assert [c.value for c in record.conditions] == [
+        "advanced prostate cancer",
+        "bipolar depression",
+        "treatment-resistant depression",
+    ]

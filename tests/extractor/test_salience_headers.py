@@ -1,0 +1,22 @@
+"""Section headings written in Markdown ("## Introduction") or numbered ("## 1. Background") are headings."""
+
+from __future__ import annotations
+
+import spacy
+
+from extractor.components.salience import Salience
+
+NLP = spacy.blank("en")
+
+
+def test_salience_headers_markdown_and_numbered() -> None:
+    doc = NLP(
+        "A trial of X\n\n## 1. Background\nDrugs help.\n\n## 2. Methods and Design\nWe randomized.\n\n"
+        "### Results\nPain fell.\n\n## Introduction\nOld news."
+    )
+    salience = Salience(doc)
+    kinds = [kind for _, _, kind in salience.sections]
+    assert kinds == ["background", "methods", "results", "background"]
+    drugs, pain = (doc.char_span(doc.text.index(w), doc.text.index(w) + len(w)) for w in ("Drugs", "Pain"))
+    assert drugs is not None and pain is not None
+    assert salience.in_background(drugs) and salience.section(pain) == "results"
