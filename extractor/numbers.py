@@ -103,6 +103,15 @@ def parse_range(text: str) -> tuple[float, float | None] | None:
     return low, high
 
 
+@lru_cache(maxsize=1)
+def spelled_number_re() -> re.Pattern[str]:
+    """One spelled-out number as a regex ("one hundred and one", "sixty six", "twenty-five"): unit and scale
+    words only, so "a", "once" or "twice" alone never match."""
+    words = sorted((w for w, (_, kind) in number_words().items() if kind in ("unit", "scale")), key=len, reverse=True)
+    alternation = "|".join(words)
+    return re.compile(rf"\b(?:{alternation})(?:[ -](?:and[ -])?(?:{alternation}))*\b")
+
+
 def is_number_word(word: str) -> bool:
     """Whether ``word`` is one of the words that spell numbers ("three", "hundred", "twice")."""
     return word.lower() in number_words()

@@ -36,6 +36,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -44,6 +45,7 @@ from extractor import spans
 from extractor.components.outcomes import outcome_key, same_outcome
 from extractor.components.rules import doc_text
 from extractor.components.salience import Salience
+from extractor.lexicons import read_tsv
 from extractor.models import (
     AdverseEvent,
     Comparator,
@@ -285,7 +287,7 @@ class Signals:
     lead_end: int = 0  # an abstract without headings: its opening sentences, before the study, are background
 
     @classmethod
-    def of(cls, doc: Doc) -> Signals:
+    def of(cls, doc: Doc, single: bool = False) -> Signals:
         studies = _group(doc, spans.STUDY)
         sents = doc.has_annotation("SENT_START")
 
@@ -297,9 +299,9 @@ class Signals:
         title_end = breaks[0] if breaks else 0
         own = sentences("self")
         lead_end = 0
-        if sents and not Salience(doc).sections:
-            starts = [a for a, _ in own] + [s.sent.start_char for s in _group(doc, spans.SAMPLE_SIZE)]
-            lead_end = min((a for a in starts if a >= title_end), default=0)
+        if single and not Salience(doc).sections:  # one study, in an abstract without headings
+            about = [s for s in studies if s.label_ == "self"] + _group(doc, spans.SAMPLE_SIZE)
+            lead_end = min((max(s.sent.start_char, title_end) for s in about if s.start_char >= title_end), default=0)
         return cls(sentences("hedge"), own, title_end, mentions, lead_end)
 
     def in_lead(self, span: Span) -> bool:
@@ -502,16 +504,27 @@ def _merged(mentions: list[Intervention]) -> Intervention:
 
 def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Comparator]:
     """The comparators, without those that name one of the record's interventions (a drug is one or the other;
-    "fentanyl alone" or "placebo" still names the comparison)."""
+    "fentanyl alone" or "placebo" still names the comparison), nor a bare "control group" beside a placebo or sham
+    (which names that arm)."""
     treated = [_name_key(i.name) for i in interventions]
     out = []
     for s in _unique(ctx.get(spans.COMPARATOR)):
         name = str(s._.value or s.text)
         key = _name_key(name)
-        if any(_contains(t, key) for t in treated):
+        if key in treated:
             continue
         out.append(Comparator(name=name, evidence=evidence(s), confidence=_confidence(s)))
+    generic, placebo = _comparator_words()
+    if any(placebo & set(c.name.lower().split()) for c in out):  # "placebo" names the control arm
+        out = [c for c in out if c.name.lower() not in generic]
     return out
+
+
+@lru_cache(maxsize=1)
+def _comparator_words() -> tuple[frozenset[str], frozenset[str]]:
+    generic = frozenset(row[0].lower() for row in read_tsv("generic_comparators.tsv"))
+    placebo = frozenset(row[0].lower() for row in read_tsv("co_treatment_joins.tsv") if row[1] == "placebo")
+    return generic, placebo
 
 
 def _words(span: Span) -> tuple[str, ...]:
@@ -690,7 +703,7 @@ def assemble(doc: Doc) -> tuple[list[StudyRecord], ConflictsOfInterest]:
     coi = article_coi(doc)
     contexts, pieces = segment(doc)
     _distribute(doc, contexts, pieces)
-    signals = Signals.of(doc)
+    signals = Signals.of(doc, single=len(contexts) == 1)
     records = [r for r in (build_record(ctx, signals) for ctx in contexts) if r is not None]
     for i, record in enumerate(records, 1):
         record.id = f"r{i}"

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from extractor.cleaning.offsets import Edit
 from extractor.lexicons import read_tsv
+from extractor.numbers import parse_int, spelled_number_re
 
 _BRACKET = re.compile(
     r" ?\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\](?:\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\])*"
@@ -27,46 +28,6 @@ _STOP_THEN_WORD = re.compile(r"[a-z)][.!?][\da-z]")
 _NUMBER_BEFORE = re.compile(r"(\d[^\s\d]*|\d)(\s+\S+)?\s*$")  # a number among the two words before
 
 
-@dataclass(frozen=True)
-class NumberWords:
-    values: dict[str, int]
-    kinds: dict[str, str]
-    phrase: re.Pattern[str]  # one spelled-out number: "one hundred and one", "sixty six", "twenty-five"
-
-
-@lru_cache(maxsize=1)
-def number_words() -> NumberWords:
-    values: dict[str, int] = {}
-    kinds: dict[str, str] = {}
-    for word, value, kind in read_tsv("cleaning/number_words.tsv"):
-        values[word], kinds[word] = int(value), kind
-    words = "|".join(sorted(values, key=len, reverse=True))
-    phrase = re.compile(rf"\b(?:{words})(?:[ -](?:and[ -])?(?:{words}))*\b")
-    return NumberWords(values, kinds, phrase)
-
-
-def parse_number(phrase: str) -> int | None:
-    """The value of a spelled-out number ("one hundred and one" -> 101), None when it is not one."""
-    nw = number_words()
-    total = current = 0
-    seen = False
-    for word in re.split(r"[ -]+", phrase.lower()):
-        if word == "and" or not word:
-            continue
-        if word not in nw.values:
-            return None
-        seen = True
-        value, kind = nw.values[word], nw.kinds[word]
-        if kind == "hundred":
-            current = max(current, 1) * 100
-        elif kind == "thousand":
-            total += max(current, 1) * 1000
-            current = 0
-        else:
-            current += value
-    return total + current if seen else None
-
-
 @lru_cache(maxsize=1)
 def _name_stems() -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_tsv("cleaning/citation_stems.tsv"))
@@ -74,7 +35,7 @@ def _name_stems() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _spelled_marker() -> re.Pattern[str]:
-    return re.compile(rf"(?<=[a-z][a-z)][.!?])({number_words().phrase.pattern})(?=[ \t]+[A-Z]|[ \t]*$)", re.MULTILINE)
+    return re.compile(rf"(?<=[a-z][a-z)][.!?])({spelled_number_re().pattern})(?=[ \t]+[A-Z]|[ \t]*$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -103,7 +64,7 @@ def find_markers(text: str) -> list[Marker]:
     for m in _AFTER_STOP.finditer(text) if stop_then_word else ():
         markers.append(Marker(m.start(1), m.end(1), m.group(1), int(m.group(1)), False))
     for m in _spelled_marker().finditer(text) if stop_then_word else ():
-        value = parse_number(m.group(1))
+        value = parse_int(m.group(1))
         if value is not None:
             markers.append(Marker(m.start(1), m.end(1), m.group(1), value, True))
     markers.sort(key=lambda mk: mk.start)

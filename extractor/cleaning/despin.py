@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.cleaning.citations import number_words, parse_number
 from extractor.errors import InputError
 from extractor.lexicons import read_tsv
+from extractor.numbers import parse_int, spelled_number_re
 
 _BEFORE, _AFTER, _NEAR = 100, 100, 400  # context windows of the cues, in characters
 _SUFFIX = re.compile(r"^(.*)\((\w+)\)$")
@@ -244,7 +244,7 @@ def _spelled_unit() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A spelled-out number before a unit, and a cheap pre-check (a word before a unit) that most texts fail."""
     units = sorted((row[0] for row in read_tsv("spin/units.tsv")), key=len, reverse=True)
     unit_rx = "|".join(re.escape(u) for u in units)
-    number = re.compile(rf"(?<![\w-])({number_words().phrase.pattern})(?=[ \u00a0](?:{unit_rx})(?![\w/]))")
+    number = re.compile(rf"(?<![\w-])({spelled_number_re().pattern})(?=[ \u00a0](?:{unit_rx})(?![\w/]))")
     return number, re.compile(rf"[a-z][ \u00a0](?:{unit_rx})(?![\w/])")
 
 
@@ -257,7 +257,7 @@ def number_repairs(text: str) -> list[Repair]:
     ]
     number, word_then_unit = _spelled_unit()
     for m in number.finditer(text) if word_then_unit.search(text) else ():
-        value = parse_number(m.group(1))
+        value = parse_int(m.group(1))
         if value is not None:
             repairs.append(Repair(m.start(1), m.end(1), m.group(1), str(value), "spelled-number-unit"))
     return repairs

@@ -206,7 +206,12 @@ class InterventionsComponent(RuleComponent):
         return CONFIDENCE.get(str(match.rule.get("id")), 0.9)
 
     def _blocked(self, doc: Doc, span: Span) -> bool:
-        return span.end < len(doc) and doc[span.end].lower_ in self.blockers
+        """Followed by a blocker ("estrogen receptors"), also across a coordinated word ("estrogen and progesterone
+        receptors")."""
+        end = span.end
+        if end + 2 < len(doc) and doc[end].lower_ in ("and", "or", "/") and doc[end + 1].is_alpha:
+            end += 2
+        return end < len(doc) and doc[end].lower_ in self.blockers
 
     def _with_slashed(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Lexicon names inside one slashed token ("artesunate/placebo", "tamoxifen/10"), each on that token."""
@@ -295,13 +300,14 @@ class InterventionsComponent(RuleComponent):
         return all(")" not in t.text for t in doc[start + 1 : fact.start])
 
     def link(self, doc: Doc, fact: Fact, mentions: list[Mention], generic: list[Span]) -> None:
-        """Attach a fact to the nearest named mention in its sentence (a lexicon comparator takes only a route); with
+        """Attach a fact to the nearest named mention in its sentence (a lexicon comparator takes only a route, a broad
+        word such as "exercise" no dose: an amount beside it is of something else); with
         none there, to every named intervention when the sentence says "the study drugs"."""
         start, end = sentence_of(doc, fact.span.start)
         best: tuple[int, Mention] | None = None
         for m in mentions:
-            if m.kind == "comparator" and fact.key != "route":
-                continue
+            if m.kind == "comparator" and fact.key != "route" or (m.generic and fact.key == "dose"):
+                continue  # a comparator takes only a route; a broad word ("exercise", "surgery") no dose
             bracketed = self._bracketed(doc, m.span, fact.span)  # may cross a sentence split at a line break
             if not bracketed and not (start <= m.span.start < end):
                 continue

@@ -91,6 +91,8 @@ class OutcomesComponent(RuleComponent):
         self.ae_cues = {row[0].lower() for row in read_tsv("adverse_event_cues.tsv")}
         self.negations = {row[0].lower() for row in read_tsv("negations.tsv")}
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
+        self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
+        self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
         self.single_word_endings = tuple(row[0].lower() for row in read_tsv("outcome_suffixes.tsv"))
         self.single_words = {
             row[0].lower()
@@ -106,16 +108,17 @@ class OutcomesComponent(RuleComponent):
         salience = Salience(doc)
         in_background = salience.in_background
         found = [m for m in self.best(doc, "cues") if not in_background(m.span)]
-        cues = [m for m in found if m.label != "timepoint" and not self._hedged(doc, m)]
+        cues = [m for m in found if m.label != "timepoint" and not self._hedged(doc, m) and not self._baseline(doc, m)]
         defining = {sentence_of(doc, m.span.start) for m in cues if m.rule.get("defines")}  # "primary outcome was"
         timepoints = [m for m in found if m.label == "timepoint"]
         outcomes: list[tuple[Span, str, str, float]] = []  # span, name, direction, confidence
         taken: set[int] = set()
+        cue_starts = {c.span.start for c in cues}
         for cue in cues:
             direction = self._direction(doc, cue)
             if sentence_of(doc, cue.span.start) in defining:
                 direction = "reported"  # "the primary outcome is reduction of X": what is measured, not a result
-            for span in self._phrases(doc, cue):
+            for span in self._phrases(doc, cue, cue_starts):
                 if len(span) == 1 and not (span[0].is_upper or self._one_word_outcome(span[0].lower_)):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):
@@ -202,6 +205,13 @@ class OutcomesComponent(RuleComponent):
             return "no_difference"
         return cue.label
 
+    def _baseline(self, doc: Doc, cue: Match) -> bool:
+        """A "no difference" cue in a sentence about the groups at baseline: a check of randomization."""
+        if cue.label != "no_difference":
+            return False
+        start, end = sentence_of(doc, cue.span.start)
+        return any(t.lower_ in self.baseline_words for t in doc[start:end])
+
     def _hedged(self, doc: Doc, cue: Match) -> bool:
         """A verb cue after a modal or "to" ("can reduce", "to significantly increase"): a claim or an aim."""
         if cue.rule.get("noun") or cue.label in ("reported", "no_difference"):
@@ -223,16 +233,18 @@ class OutcomesComponent(RuleComponent):
                 return "no_difference"
         return direction
 
-    def _phrases(self, doc: Doc, cue: Match) -> list[Span]:
+    def _phrases(self, doc: Doc, cue: Match, cue_starts: set[int] | frozenset[int] = frozenset()) -> list[Span]:
         side = str(cue.rule.get("side", "both"))
         found: list[Span] = []
         if side in ("after", "both"):
-            found = self._after(doc, cue.span, noun=bool(cue.rule.get("noun")))
+            found = self._after(doc, cue.span, noun=bool(cue.rule.get("noun")), cue_starts=cue_starts)
         if not found and side in ("before", "both"):
             found = self._before(doc, cue.span)
         return found
 
-    def _after(self, doc: Doc, cue: Span, *, noun: bool) -> list[Span]:
+    def _after(
+        self, doc: Doc, cue: Span, *, noun: bool, cue_starts: set[int] | frozenset[int] = frozenset()
+    ) -> list[Span]:
         """The outcome phrase(s) after a cue, split at "and" / "or"; a noun cue ("no difference") may be followed by a
         preposition ("in", "regarding") or "between groups" first, a verb cue ("reduced") only by its object."""
         skip = self.skip if noun else DETERMINERS
@@ -242,7 +254,7 @@ class OutcomesComponent(RuleComponent):
             lower = doc[i].lower_
             if noun and lower == "between" and i + 1 < end:  # "no difference between (the two) groups in X"
                 j = i + 1
-                while j < min(end, i + 5) and doc[j].lower_ not in ("groups", "arms", "treatments", "conditions"):
+                while j < min(end, i + 5) and doc[j].lower_ not in self.group_nouns:
                     j += 1
                 if j >= min(end, i + 5):
                     return []
@@ -269,6 +281,9 @@ class OutcomesComponent(RuleComponent):
                     pieces.append(doc[piece_start:j])
                 piece_start = j = j + 1
                 continue
+            if j in cue_starts and j > piece_start:  # "Pain decreased and function improved": the next cue's subject
+                piece_start = j
+                break
             if token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries:
                 break
             if j - piece_start >= self.max_outcome_tokens:

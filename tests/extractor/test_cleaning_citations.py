@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.cleaning import clean
-from extractor.cleaning.citations import parse_number
+from extractor.numbers import parse_int, spelled_number_re
 
 
 @pytest.mark.parametrize(
@@ -63,5 +63,6 @@ def test_cleaning_citations_position() -> None:
     ("words", "value"),
     [("one hundred and one", 101), ("sixty six", 66), ("twenty-five", 25), ("two thousand and nine", 2009)],
 )
-def test_cleaning_citations_parse_number(words: str, value: int) -> None:
-    assert parse_number(words) == value
+def test_cleaning_citations_spelled_numbers(words: str, value: int) -> None:
+    assert spelled_number_re().fullmatch(words)
+    assert parse_int(words) == value

@@ -48,3 +48,25 @@ def test_outcomes_claims_list_with_asides(nlp: Language) -> None:
         ("inflammation", "improved"),
         ("estrogen receptor", "decreased"),
     ]
+
+
+def test_outcomes_claims_noun_cue_with_passive_and_trend(nlp: Language) -> None:
+    assert outcomes(nlp, "No differences were detected in high peak torque, or total work with ATP.") == [
+        ("high peak torque", "no_difference"),
+        ("total work", "no_difference"),
+    ]
+    assert outcomes(nlp, "ATP reduced torque fatigue (p < 0.10).") == [("torque fatigue", "no_difference")]
+    assert outcomes(nlp, "ATP reduced torque fatigue (p < 0.05).") == [("torque fatigue", "decreased")]
+
+
+def test_outcomes_claims_baseline_similarity_is_no_outcome(nlp: Language) -> None:
+    assert outcomes(nlp, "The baseline demographic characteristics and laboratory values were similar.") == []
+    assert outcomes(nlp, "There were no differences in adverse events over 6 months.") == [
+        ("adverse events", "no_difference")
+    ]
+
+
+def test_outcomes_claims_no_difference_between_drugs(nlp: Language) -> None:
+    assert outcomes(
+        nlp, "There was no difference between the two drugs in preventing supraventricular arrhythmia."
+    ) == [("supraventricular arrhythmia", "no_difference")]

@@ -134,3 +134,41 @@ def test_records_merge_conditions_qualified_differently() -> None:
         "bipolar depression",
         "treatment-resistant depression",
     ]
+
+
+def test_records_merge_outcomes_declared_make_named_ones_incidental() -> None:
+    doc = trial("We randomized 50 adults. The primary outcome will be pain. Compliance will be recorded.")
+    mark(doc, spans.OUTCOME, "pain", "reported", "pain", declared=True)
+    mark(doc, spans.OUTCOME, "Compliance", "reported", "compliance")
+    ((record,), _) = assemble(doc)
+    assert [o.name for o in record.outcomes] == ["pain"]
+
+
+def test_records_merge_outcomes_in_an_unheaded_lead_are_background() -> None:
+    doc = make(
+        "Tamoxifen and breast cancer\n\nLower doses reduced healthcare costs. "
+        "We randomized 38 patients to tamoxifen. Tamoxifen reduced Ki-67."
+    )
+    mark(doc, spans.STUDY, "We randomized", "self")
+    mark(doc, spans.DESIGN, "randomized", "randomized_controlled_trial")
+    mark(doc, spans.SAMPLE_SIZE, "38 patients", "patients", 38)
+    mark(doc, spans.OUTCOME, "healthcare costs", "decreased", "healthcare costs")
+    mark(doc, spans.OUTCOME, "Ki-67", "decreased", "Ki-67")
+    ((record,), _) = assemble(doc)
+    assert [o.name for o in record.outcomes] == ["Ki-67"]
+
+
+def test_records_merge_control_group_beside_a_placebo() -> None:
+    doc = trial("We randomized 192 patients; the control group had saline as placebo.")
+    mark(doc, spans.COMPARATOR, "control group", "comparator", "control group")
+    mark(doc, spans.COMPARATOR, "placebo", "comparator", "placebo")
+    ((record,), _) = assemble(doc)
+    assert [c.name for c in record.comparators] == ["placebo"]
+
+
+def test_records_merge_control_group_beside_usual_care() -> None:
+    doc = trial("We randomized 37 clusters; the control group received usual care.")
+    mark(doc, spans.COMPARATOR, "control group", "comparator", "control group")
+    mark(doc, spans.COMPARATOR, "usual care", "comparator", "usual care")
+    ((record,), _) = assemble(doc)
+    assert [c.name for c in record.comparators] == ["control group", "usual care"]

@@ -1,0 +1,42 @@
+"""Facts and names around intervention mentions: a bracketed dose after a line break, ingestion as the oral route,
+a blocker after a coordinated word ("estrogen and progesterone receptors")."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("studysift_interventions", config={"model": ""})
+    return nlp
+
+
+def test_interventions_linking_bracketed_dose_after_a_line_break(nlp: Language) -> None:
+    doc = nlp("Patients randomly received cisapride\n(10 mg, via nasogastric tube) one day and a placebo the other.")
+    (item,) = doc.spans[spans.INTERVENTION]
+    assert item._.attrs["dose"]["value"] == 10 and item._.attrs["route"] == "other"
+
+
+def test_interventions_linking_ingestion_is_oral(nlp: Language) -> None:
+    doc = nlp("The subjects consumed 500 ml of pomegranate juice every day.")
+    (item,) = doc.spans[spans.INTERVENTION]
+    assert item._.attrs["route"] == "oral"
+
+
+def test_interventions_linking_coordinated_blocker(nlp: Language) -> None:
+    doc = nlp("Effects of tamoxifen on estrogen and progesterone receptors.")
+    assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["tamoxifen"]
+
+
+def test_interventions_linking_broad_word_takes_no_dose(nlp: Language) -> None:
+    doc = nlp("Exercise with 400 mg daily improved fatigue.")
+    found = {s._.value: s._.attrs["dose"] for s in doc.spans[spans.INTERVENTION]}
+    assert found == {"exercise": None}
