@@ -107,6 +107,22 @@
   // --- PATCH through the API -----------------------------------------------------------------------------------
   const recordOf = (node) => node.closest(".record");
 
+  // A failed save: an expired session offers to sign in again; anything else shows the API's detail.
+  async function reportFailure(resp, box, show, lost, failed) {
+    if (resp.status === 401) {
+      show("Your session has expired: " + lost + ". ");
+      const next = encodeURIComponent(location.pathname + location.hash);
+      $(".status-line", box).append(el("a", { href: "/review/login?next=" + next }, "Sign in again"));
+      return;
+    }
+    let detail = resp.statusText;
+    try {
+      const data = await resp.json();
+      detail = typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail || data);
+    } catch (_) {}
+    show(failed + " (" + resp.status + "): " + detail);
+  }
+
   function setStatus(record, message, isError) {
     const line = $(".status-line", record);
     line.textContent = message;
@@ -141,18 +157,7 @@
       await showConflict(record, patch, version, data.current);
       return;
     }
-    if (resp.status === 401) {
-      setStatus(record, "Your session has expired: your change was not saved. ", true);
-      const next = encodeURIComponent(location.pathname + location.hash);
-      $(".status-line", record).append(el("a", { href: "/review/login?next=" + next }, "Sign in again"));
-      return;
-    }
-    let detail = resp.statusText;
-    try {
-      const data = await resp.json();
-      detail = typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail || data);
-    } catch (_) {}
-    setStatus(record, "Not saved (" + resp.status + "): " + detail, true);
+    await reportFailure(resp, record, (m) => setStatus(record, m, true), "your change was not saved", "Not saved");
   }
 
   const patchPaths = (patch) => Object.keys(patch.set || {}).concat(patch.accept || [], patch.reject || []);
@@ -432,18 +437,7 @@
       location.reload();
       return;
     }
-    if (resp.status === 401) {
-      newRecordStatus(form, "Your session has expired: the record was not added. ", true);
-      const next = encodeURIComponent(location.pathname + location.hash);
-      $(".status-line", form).append(el("a", { href: "/review/login?next=" + next }, "Sign in again"));
-      return;
-    }
-    let detail = resp.statusText;
-    try {
-      const data = await resp.json();
-      detail = typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail || data);
-    } catch (_) {}
-    newRecordStatus(form, "Not added (" + resp.status + "): " + detail, true);
+    await reportFailure(resp, form, (m) => newRecordStatus(form, m, true), "the record was not added", "Not added");
   }
 
   function toggleSplit(record) {
