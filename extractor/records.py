@@ -431,6 +431,26 @@ def _first_value(ctx: Context, group: str, labels: Iterable[str] | None = None) 
     return next((s for s in ctx.get(group) if allowed is None or s.label_ in allowed), None)
 
 
+_DAYS = {"s": 1 / 86400, "min": 1 / 1440, "hours": 1 / 24, "h": 1 / 24, "days": 1, "weeks": 7, "months": 30.4}
+_DAYS |= {"month": 30.4, "year": 365.25, "years": 365.25, "week": 7, "hour": 1 / 24, "day": 1}
+
+
+def _follow_up(ctx: Context, signals: Signals, design: str | None) -> Span | None:
+    """The stated follow-up, else the last assessment time point ("at 3 and 6 months" → 6 months) outside the
+    title and the background lead: of a day or more (hours and minutes time measurements within a session), and
+    not in a crossover trial (whose time points are those of its periods)."""
+    stated = _first_value(ctx, spans.FOLLOW_UP, ("follow_up",))
+    if stated is not None or design == "crossover_trial":
+        return stated
+    times = [s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "timepoint" and not signals.in_lead(s)]
+    return max((s for s in times if _duration_days(s) >= 1), key=_duration_days, default=None)
+
+
+def _duration_days(span: Span) -> float:
+    number, _, unit = str(span._.value).partition(" ")
+    return float(number) * _DAYS.get(unit, 0.0)
+
+
 def _interventions(ctx: Context) -> list[Intervention]:
     """One item per intervention: the mentions of one name (normalised) merge into one, each fact (dose, route,
     duration, frequency) taken from the first mention that states it (a dose restated more specifically, "10 mg"
@@ -651,7 +671,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
     trial_like = design_value in TRIALS
     blinding = _first_value(ctx, spans.BLINDING) if trial_like else None
     allocation = _first_value(ctx, spans.ALLOCATION) if trial_like else None
-    follow_up = _first_value(ctx, spans.FOLLOW_UP)
+    follow_up = _follow_up(ctx, signals, design_value)
     interventions = _interventions(ctx)
     level = _first_value(ctx, spans.EVIDENCE_LEVEL)
     record = StudyRecord(

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor import spans
+from extractor.components import frames
 from extractor.components.base import RuleComponent
 from extractor.components.rules import Match, grouped, phrase_rules
 from extractor.components.salience import Salience
@@ -24,7 +25,7 @@ from extractor.lexicons import read_jsonl, read_tsv
 
 KEYS = (spans.CONDITION,)
 POPULATION_NOUNS = {"patients", "patient", "participants", "subjects", "cases", "sufferers", "population", "cohort"}
-CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8}
+CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7}
 
 
 @Language.factory("studysift_conditions", assigns=["doc.spans"], default_config={})
@@ -69,6 +70,15 @@ class ConditionsComponent(RuleComponent):
             if not any(i in taken for i in range(short.start, short.end)):
                 found.append((short, long_form, CONFIDENCE["abbreviation"], False))
                 taken.update(range(short.start, short.end))
+        # "X for C", "in patients with C": a population no lexicon name covers, from the title; from the body only
+        # when nothing else names one (the body's "patients with ..." often qualifies rather than names)
+        named = bool(found)
+        for slot in frames.slots(doc):
+            if slot.role != "condition" or named and not slot.in_title:
+                continue
+            if not any(i in taken for i in range(slot.span.start, slot.span.end)):
+                found.append((slot.span, slot.name, CONFIDENCE["frame"], True))
+                taken.update(range(slot.span.start, slot.span.end))
         found = Salience(doc).keep(found, lambda f: f[0], lambda f: self._core(f[1]), lambda f: f[3])
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)

@@ -83,6 +83,6 @@ class DesignComponent(RuleComponent):
             self.emit(doc, spans.EVIDENCE_LEVEL, m.span, "evidence_level", evidence_level(m), m.rule["confidence"])
         for m in self.best(doc, spans.FOLLOW_UP):
             groups = m.rule["groups"]
-            value = normalise_duration(groups["n"], groups["u"])
-            if value is not None:
-                self.emit(doc, spans.FOLLOW_UP, m.span, "follow_up", value, m.rule["confidence"])
+            value = normalise_duration(groups["n"], groups.get("u") or m.rule["unit"])
+            if value is not None:  # "follow_up" states the follow-up; "timepoint" an assessment time ("at 6 months")
+                self.emit(doc, spans.FOLLOW_UP, m.span, m.label, value, m.rule["confidence"])

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor import spans
+from extractor.components import frames
 from extractor.components.base import RuleComponent
 from extractor.components.dose import normalise_amount, parse_dose
 from extractor.components.entity_model import DEFAULT_MODEL, load_entity_model
@@ -28,7 +29,7 @@ from extractor.lexicons import read_jsonl, read_tsv
 KEYS = (spans.INTERVENTION, spans.COMPARATOR, spans.DOSE, spans.ROUTE, spans.DURATION, spans.FREQUENCY)
 NAME_KINDS = ("drug", "therapy", "comparator")
 FACTS = ("dose", "route", "duration", "frequency")
-CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "model": 0.5}
+CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "model": 0.5, "frame": 0.6}
 DETERMINERS = {"the", "a", "an", "either", "both", "of", "with"}
 MAX_MODEL_TOKENS = 6
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
@@ -56,6 +57,7 @@ class Mention:
     confidence: float
     facts: dict[str, tuple[int, Span, Any]] = field(default_factory=dict)  # key → (distance, evidence, value)
     generic: bool = False  # a broad word ("surgery", "exercise"): an intervention only when the title names it
+    framed: bool = False  # named by its place in a sentence ("randomised to X or Y"): salient without a repeat
 
 
 @dataclass
@@ -117,7 +119,9 @@ class InterventionsComponent(RuleComponent):
         salience = Salience(doc)
         broad_kept = {m.name for m in mentions if m.generic and (salience.in_title(m.span) or m.comparator)}
         mentions = [m for m in mentions if not m.generic or m.name in broad_kept]
-        mentions = salience.keep(mentions, lambda m: m.span, lambda m: m.name, lambda m: bool(m.facts) or m.comparator)
+        mentions = salience.keep(
+            mentions, lambda m: m.span, lambda m: m.name, lambda m: bool(m.facts) or m.comparator or m.framed
+        )
         background = self._co_treatments(doc, mentions)
         mentions = [m for m in mentions if m.name not in background]
         linked = {id(m.facts[k][1]) for m in mentions for k in m.facts}
@@ -154,6 +158,7 @@ class InterventionsComponent(RuleComponent):
         found = self._with_slashed(doc, found)
         found = self._with_model(doc, found)
         found = self._with_abbreviations(doc, found)
+        found = self._with_frames(doc, found)
         for i, mention in enumerate(found):
             if mention.span.end in alone:
                 mention.span = doc[mention.span.start : mention.span.end + 1]
@@ -248,6 +253,19 @@ class InterventionsComponent(RuleComponent):
             extra.append(Mention(span, span.text.lower(), "model", False, CONFIDENCE["model"]))
             taken.update(range(start, end))
         return sorted(found + extra, key=lambda m: m.span.start)
+
+    def _with_frames(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """Treatments and controls in a frame slot ("effects of X on", "randomised to X or Y") that hold no named
+        mention: the slot's phrase is the name."""
+        extra = []
+        for slot in frames.slots(doc):
+            if slot.role not in ("intervention", "comparator") or any(
+                m.span.start < slot.span.end and slot.span.start < m.span.end for m in found + extra
+            ):
+                continue
+            comparator = slot.role == "comparator"
+            extra.append(Mention(slot.span, slot.name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
+        return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
     def _with_abbreviations(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Occurrences of a short form whose defined long form holds a named intervention, as that intervention."""

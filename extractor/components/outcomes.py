@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor import spans
+from extractor.components import frames
 from extractor.components.base import RuleComponent
 from extractor.components.entity_model import DEFAULT_MODEL, load_entity_model
 from extractor.components.rules import Match, gap, grouped, phrase_rules, sentence_of
@@ -130,6 +131,15 @@ class OutcomesComponent(RuleComponent):
             direction = self._nearest_direction(doc, m.span, cues)
             outcomes.append((m.span, self._name(m), self._checked(doc, m.span, direction), 0.6))
             taken.update(range(m.span.start, m.span.end))
+        declared = set(defining)
+        for slot in frames.slots(doc):  # "effects of X on sleep and cortisol levels": what the study measures
+            if slot.role != "outcome" or any(i in taken for i in range(slot.span.start, slot.span.end)):
+                continue
+            if self._plausible(slot.span):
+                direction = self._body_direction(doc, slot.span, cues, salience)
+                outcomes.append((slot.span, slot.span.text, direction, 0.65))
+                taken.update(range(slot.span.start, slot.span.end))
+                declared.add(sentence_of(doc, slot.span.start))
         for label, start, end in self.model.predict(doc) if self.model else ():
             span = doc[start:end]
             if label != "OUTCOME" or in_background(span) or any(i in taken for i in range(start, end)):
@@ -155,7 +165,7 @@ class OutcomesComponent(RuleComponent):
                 confidence,
                 timepoint=timepoint[0] if timepoint else None,
                 timepoint_span=timepoint[1] if timepoint else None,
-                declared=sentence_of(doc, span.start) in defining,
+                declared=sentence_of(doc, span.start) in declared,
             )
         self.adverse_events(doc)
 
@@ -322,6 +332,22 @@ class OutcomesComponent(RuleComponent):
             if token.lower_ in self.edge_words or token.is_stop or token.like_num or token.lower_.endswith("ly"):
                 return False
         return not (len(span) == 1 and first.lower_ in self.alone_words)
+
+    def _body_direction(self, doc: Doc, span: Span, cues: list[Match], salience: Salience) -> str:
+        """The direction of an outcome named in the title or the aim, from the first result sentence outside the
+        background that names its head word near a cue ("... on cortisol levels" → "cortisol was lower")."""
+        key = outcome_key(span.text)
+        if not key:
+            return "reported"
+        head = key[-1]
+        for cue in cues:
+            if salience.in_title(cue.span) or sentence_of(doc, cue.span.start) == sentence_of(doc, span.start):
+                continue
+            start, end = sentence_of(doc, cue.span.start)
+            for token in doc[max(start, cue.span.start - self.cue_window) : min(end, cue.span.end + self.cue_window)]:
+                if outcome_key(token.text) == [head]:
+                    return self._direction(doc, cue)
+        return "reported"
 
     def _nearest_direction(self, doc: Doc, span: Span, cues: list[Match]) -> str:
         start, end = sentence_of(doc, span.start)
