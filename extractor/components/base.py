@@ -52,7 +52,7 @@ def _fill(placeholder: str) -> str:
         return rf"\b(?=[\d½¼¾⅓⅔{''.join(initials)}{''.join(initials).upper()}])"
     if placeholder == "NUMW":
         words = alternation(w for w, (_, kind) in number_words().items() if kind in ("unit", "scale"))
-        return rf"(?:(?:{words})(?:(?:[\s-]+|\s+and\s+)(?:{words}))*)"
+        return rf"(?:(?:{words})(?:(?:[\s-]+and[\s-]+|[\s-]+)(?:{words}))*)"
     return f"(?:{alternation(row[0] for row in lexicon(placeholder[4:]))})"
 
 

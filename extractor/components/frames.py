@@ -26,7 +26,10 @@ from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 
 ROLES = {"x": "intervention", "y": "comparator", "c": "condition", "o": "outcome"}
-LISTS = {"y": re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+or\s+|\s+and/or\s+)\s*"), "o": re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")}
+LISTS = {  # how a slot holding several names separates them
+    "y": re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+or\s+|\s+and/or\s+)\s*"),
+    "o": re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*"),
+}
 MAX_TOKENS = 8  # a longer slot is a clause, not a name
 _CACHE_KEY = "studysift.frames"
 _NUMERIC = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*")  # "20–44", "1:1": an amount, not a name

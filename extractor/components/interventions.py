@@ -257,7 +257,7 @@ class InterventionsComponent(RuleComponent):
     def _with_frames(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Treatments and controls in a frame slot ("effects of X on", "randomised to X or Y") that hold no named
         mention: the slot's phrase is the name."""
-        extra = []
+        extra: list[Mention] = []
         for slot in frames.slots(doc):
             if slot.role not in ("intervention", "comparator") or any(
                 m.span.start < slot.span.end and slot.span.start < m.span.end for m in found + extra
