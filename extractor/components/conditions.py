@@ -47,6 +47,7 @@ class ConditionsComponent(RuleComponent):
         super().__init__(nlp, name, default_rules() if rules is None else rules)
         self.modifiers = {row[0].lower() for row in read_tsv("condition_modifiers.tsv")}
         self.stopwords = {row[0].lower() for row in read_tsv("condition_stopwords.tsv")}
+        self.blockers = {row[0].lower() for row in read_tsv("condition_blockers.tsv")}
 
     def annotate(self, doc: Doc) -> None:
         defined = self._defined(doc)
@@ -55,8 +56,8 @@ class ConditionsComponent(RuleComponent):
         taken: set[int] = set()
         for m in self.best(doc, "names"):
             core = self._trim(doc, m.span)
-            if core is None:
-                continue
+            if core is None or core.end < len(doc) and doc[core.end].lower_ in self.blockers:
+                continue  # "shock wave lithotripsy", "stroke volume": part of another name
             span = self._widen(doc, core)
             confidence = self._confidence(m)
             population = span.start in population_ends or (

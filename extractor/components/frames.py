@@ -52,8 +52,8 @@ def _frames() -> tuple[tuple[re.Pattern[str], bool], ...]:
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    """Word lists by kind: leading, trailing, dangling (``frame_trims.tsv``), reject, reject_alone
+def trim_words() -> dict[str, frozenset[str]]:
+    """Word lists by kind: leading, trailing, dangling, head (``frame_trims.tsv``), reject, reject_alone
     (``frame_rejects.tsv``)."""
     kinds: dict[str, set[str]] = {}
     for row in read_tsv("frame_trims.tsv"):
@@ -110,7 +110,7 @@ def _slot(doc: Doc, role: str, start: int, end: int, in_title: bool) -> Slot | N
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or not len(span):
         return None
-    trims = _words()
+    trims = trim_words()
     a, b = span.start, span.end
     while a < b and (doc[a].lower_ in trims["leading"] or doc[a].is_punct):
         a += 1

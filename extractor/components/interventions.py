@@ -22,7 +22,7 @@ from extractor.components import frames
 from extractor.components.base import RuleComponent
 from extractor.components.dose import normalise_amount, parse_dose
 from extractor.components.entity_model import DEFAULT_MODEL, load_entity_model
-from extractor.components.rules import Match, gap, grouped, phrase_rules, sentence_of
+from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 
@@ -256,16 +256,28 @@ class InterventionsComponent(RuleComponent):
 
     def _with_frames(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Treatments and controls in a frame slot ("effects of X on", "randomised to X or Y") that hold no named
-        mention: the slot's phrase is the name."""
+        mention: the slot's phrase is the name, and its other occurrences in the text ("X 10 mg daily"), also
+        without a trailing head such as "supplementation" (``data/frame_trims.tsv``, kind "head"), are mentions of
+        it too, so that their doses and routes reach it."""
         extra: list[Mention] = []
+        heads = frames.trim_words()["head"]
         for slot in frames.slots(doc):
-            if slot.role not in ("intervention", "comparator") or any(
-                m.span.start < slot.span.end and slot.span.start < m.span.end for m in found + extra
-            ):
+            if slot.role not in ("intervention", "comparator") or self._overlaps(slot.span, found + extra):
                 continue
             comparator = slot.role == "comparator"
             extra.append(Mention(slot.span, slot.name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
+            words = slot.name.split()
+            forms = {slot.name} | ({" ".join(words[:-1])} if len(words) > 1 and words[-1] in heads else set())
+            for form in forms:
+                for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), re.IGNORECASE):
+                    span = doc.char_span(m.start(), m.end())
+                    if span is not None and not self._overlaps(span, found + extra):
+                        extra.append(Mention(span, slot.name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    @staticmethod
+    def _overlaps(span: Span, mentions: list[Mention]) -> bool:
+        return any(m.span.start < span.end and span.start < m.span.end for m in mentions)
 
     def _with_abbreviations(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Occurrences of a short form whose defined long form holds a named intervention, as that intervention."""

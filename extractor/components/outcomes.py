@@ -13,6 +13,7 @@ adverse effects, toxicity or tolerability (``data/adverse_event_cues.tsv``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from spacy.language import Language
@@ -22,6 +23,7 @@ from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
 from extractor.components.entity_model import DEFAULT_MODEL, load_entity_model
+from extractor.components.ranker import DEFAULT_OUTCOME_RANKER, load_ranker
 from extractor.components.rules import Match, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
@@ -32,6 +34,9 @@ KEY_STOP = {"the", "of", "in", "a", "an", "and", "or", "to", "at", "for", "on", 
 LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outcome_tokens each
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
 P_VALUE = re.compile(r"\bp\s*(=|>|≥|>=|<|≤|<=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
+FEATURES_KEY = "studysift.outcome_features"
+SOURCES = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "model": 0.5}  # a candidate's source, as its first confidence
+SOURCE_OF = {confidence: source for source, confidence in SOURCES.items()}
 ALPHA = 0.05  # a p-value of this or more (or one only said to be below a larger bound, "p < 0.10") is no difference
 
 
@@ -55,10 +60,19 @@ def same_outcome(a: list[str], b: list[str]) -> bool:
 @Language.factory(
     "studysift_outcomes",
     assigns=["doc.spans"],
-    default_config={"max_outcome_tokens": 6, "cue_window": 12, "model": DEFAULT_MODEL},
+    default_config={
+        "max_outcome_tokens": 6,
+        "cue_window": 12,
+        "model": DEFAULT_MODEL,
+        "ranker": DEFAULT_OUTCOME_RANKER,
+    },
 )
-def make_outcomes(nlp: Language, name: str, max_outcome_tokens: int, cue_window: int, model: str) -> OutcomesComponent:
-    return OutcomesComponent(nlp, name, max_outcome_tokens=max_outcome_tokens, cue_window=cue_window, model=model)
+def make_outcomes(
+    nlp: Language, name: str, max_outcome_tokens: int, cue_window: int, model: str, ranker: str
+) -> OutcomesComponent:
+    return OutcomesComponent(
+        nlp, name, max_outcome_tokens=max_outcome_tokens, cue_window=cue_window, model=model, ranker=ranker
+    )
 
 
 def default_rules() -> list[dict[str, Any]]:
@@ -82,9 +96,12 @@ class OutcomesComponent(RuleComponent):
         max_outcome_tokens: int = 6,
         cue_window: int = 12,
         model: str = DEFAULT_MODEL,
+        ranker: str = DEFAULT_OUTCOME_RANKER,
     ) -> None:
         super().__init__(nlp, name, default_rules() if rules is None else rules)
         self.model = load_entity_model(model)
+        self.ranker = load_ranker(ranker)
+        self.collect_features = False  # training: keep every candidate's features in doc.user_data[FEATURES_KEY]
         self.max_outcome_tokens = max_outcome_tokens
         self.cue_window = cue_window
         self.boundaries = {row[0].lower() for row in read_tsv("outcome_boundaries.tsv")}
@@ -123,13 +140,13 @@ class OutcomesComponent(RuleComponent):
                 if len(span) == 1 and not (span[0].is_upper or self._one_word_outcome(span[0].lower_)):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):
-                    outcomes.append((span, span.text, self._checked(doc, span, direction), 0.7))
+                    outcomes.append((span, span.text, self._checked(doc, span, direction), SOURCES["cue"]))
                     taken.update(range(span.start, span.end))
         for m in self.best(doc, "measures"):
             if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
                 continue
             direction = self._nearest_direction(doc, m.span, cues)
-            outcomes.append((m.span, self._name(m), self._checked(doc, m.span, direction), 0.6))
+            outcomes.append((m.span, self._name(m), self._checked(doc, m.span, direction), SOURCES["measure"]))
             taken.update(range(m.span.start, m.span.end))
         declared = set(defining)
         for slot in frames.slots(doc):  # "effects of X on sleep and cortisol levels": what the study measures
@@ -137,7 +154,7 @@ class OutcomesComponent(RuleComponent):
                 continue
             if self._plausible(slot.span):
                 direction = self._body_direction(doc, slot.span, cues, salience)
-                outcomes.append((slot.span, slot.span.text, direction, 0.65))
+                outcomes.append((slot.span, slot.span.text, direction, SOURCES["frame"]))
                 taken.update(range(slot.span.start, slot.span.end))
                 declared.add(sentence_of(doc, slot.span.start))
         for label, start, end in self.model.predict(doc) if self.model else ():
@@ -146,11 +163,12 @@ class OutcomesComponent(RuleComponent):
                 continue
             if self._plausible(span):
                 direction = self._nearest_direction(doc, span, cues)
-                outcomes.append((span, span.text, self._checked(doc, span, direction), 0.5))
+                outcomes.append((span, span.text, self._checked(doc, span, direction), SOURCES["model"]))
                 taken.update(range(start, end))
         merged = self._merged(doc, outcomes, whole_doc=bool(salience.sections))
         if any(salience.section(o[0]) == "results" for o in merged):  # a structured abstract: keep what it reports
             merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
+        merged = self._ranked(doc, merged, salience, declared)
         expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
         for span, name, direction, confidence in merged:
             timepoint = self._timepoint(doc, span, timepoints)
@@ -170,6 +188,64 @@ class OutcomesComponent(RuleComponent):
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------
+
+    def _ranked(
+        self,
+        doc: Doc,
+        outcomes: list[tuple[Span, str, str, float]],
+        salience: Salience,
+        declared: set[tuple[int, int]],
+    ) -> list[tuple[Span, str, str, float]]:
+        """The candidates the ranker keeps (at least the best one), each with its score as confidence."""
+        if self.ranker is None and not self.collect_features:
+            return outcomes
+        heads = Counter(w for t in doc for w in outcome_key(t.text))
+        title_start, title_end = salience.title
+        title_words = {w for t in doc if title_start <= t.idx < title_end for w in outcome_key(t.text)}
+        features = [self._features(doc, o, salience, declared, heads, title_words) for o in outcomes]
+        if self.collect_features:
+            doc.user_data[FEATURES_KEY] = [
+                (o[0].start, o[0].end, o[1], f) for o, f in zip(outcomes, features, strict=True)
+            ]
+        if self.ranker is None or not outcomes:
+            return outcomes
+        scores = [self.ranker.score(f) for f in features]
+        best = max(scores)
+        return [
+            (span, name, direction, round(p, 3))
+            for (span, name, direction, _), p in zip(outcomes, scores, strict=True)
+            if p >= self.ranker.threshold or p == best
+        ]
+
+    @staticmethod
+    def _features(
+        doc: Doc,
+        outcome: tuple[Span, str, str, float],
+        salience: Salience,
+        declared: set[tuple[int, int]],
+        heads: Counter[str],
+        title_words: set[str],
+    ) -> list[str]:
+        """What the ranker sees of a candidate: its words, source, direction, section, place and salience."""
+        span, name, direction, confidence = outcome
+        key = outcome_key(name)
+        source = SOURCE_OF.get(confidence, "other")
+        found = [f"src={source}", f"dir={direction}", f"dir_src={direction}_{source}", f"len={min(len(key), 6)}"]
+        found += [f"sec={salience.section(span) or 'none'}", f"pos={10 * span.start // max(1, len(doc))}"]
+        found += [f"w={w}" for w in key]
+        if key:
+            found += [f"first={key[0]}", f"last={key[-1]}", f"head_count={min(heads[key[-1]], 4)}"]
+        if salience.in_title(span):
+            found.append("in_title")
+        if title_words & set(key):
+            found.append("title_word")
+        if sentence_of(doc, span.start) in declared:
+            found.append("declared")
+        if any(t.like_num for t in span):
+            found.append("digit")
+        if any(t.is_upper and len(t) > 1 for t in span):
+            found.append("abbreviation")
+        return found
 
     def _one_word_outcome(self, word: str) -> bool:
         return word in self.single_words or word.endswith(self.single_word_endings)

@@ -70,3 +70,11 @@ def test_design_facts_evidence_level(nlp: Language, text: str, level: str) -> No
 def test_design_facts_no_level_from_a_measurement(nlp: Language) -> None:
     doc = nlp("Lactate level 3 months after baseline.")
     assert list(doc.spans[spans.EVIDENCE_LEVEL]) == []
+
+
+def test_design_facts_assessment_time_points_are_labelled_timepoint(nlp: Language) -> None:
+    doc = nlp("Pain was assessed at baseline, 3 and 6 months. PSA was measured on day 14, 28 and 56.")
+    assert [(s.label_, s._.value) for s in doc.spans[spans.FOLLOW_UP]] == [
+        ("timepoint", "6 months"),
+        ("timepoint", "56 days"),
+    ]

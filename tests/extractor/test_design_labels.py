@@ -35,6 +35,9 @@ def nlp() -> Language:
         ("Semi-structured interviews were analysed.", "qualitative_study"),
         ("A narrative review of the evidence.", "narrative_review"),
         ("The CANMAT guidelines rate this as Level 3.", "guideline"),
+        ("We randomized 389 patients with stable coronary artery disease.", "randomized_controlled_trial"),
+        ("Patients were randomly assigned to two arms.", "randomized_controlled_trial"),
+        ("Symptoms were similar in the treatment and placebo groups.", "non_randomized_trial"),
     ],
 )
 def test_design_labels(nlp: Language, text: str, design: str) -> None:

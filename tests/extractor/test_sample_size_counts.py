@@ -36,6 +36,10 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("The cohort (N=1,651) was followed.", (1651, "participants")),
         ("Forty-six age- and IQ-matched children were assigned.", (46, "participants")),
         ("We studied 12 adult rats.", (12, "animals")),
+        ("Three-hundred-and-six patients were included.", (306, "patients")),
+        ("The participants were 402 community-dwelling 85-y-old people.", (402, "participants")),
+        ("A trial involving 534 6- to 10-year-old children.", (534, "participants")),
+        ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
     ],
 )
 def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str]) -> None:

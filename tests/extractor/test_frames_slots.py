@@ -1,0 +1,44 @@
+"""Frame slots: treatments, controls, conditions and outcomes named by their place in a sentence."""
+
+from __future__ import annotations
+
+import spacy
+
+from extractor.components.frames import slots
+
+NLP = spacy.blank("en")
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(s.role, s.name) for s in slots(NLP(text))]
+
+
+def test_frames_slots_title_effect_of_x_on_outcomes() -> None:
+    got = found("Effects of earplugs and eye masks on sleep, melatonin and cortisol levels in ICU patients: a trial\n")
+    assert ("intervention", "earplugs and eye masks") in got
+    assert {name for role, name in got if role == "outcome"} == {"sleep", "melatonin", "cortisol levels"}
+
+
+def test_frames_slots_allocation_sentence_gives_treatment_and_control() -> None:
+    got = found("Title\n\nPatients were randomised to individual cognitive stimulation therapy or treatment as usual.")
+    assert ("intervention", "individual cognitive stimulation therapy") in got
+    assert ("comparator", "treatment as usual") in got
+
+
+def test_frames_slots_drop_fragments_numbers_and_study_nouns() -> None:
+    got = found("Title\n\nThey were randomized to sleep with or without earplugs during the night.")
+    assert not [name for role, name in got if role == "intervention"]  # "sleep with" is cut mid-phrase
+    got = found("Title\n\nSubjects were randomly assigned to 20–44 mg or placebo.")
+    assert ("intervention", "20–44 mg") not in got
+    assert not found("A randomised trial of the effects of this study on trial outcomes\n")
+
+
+def test_frames_slots_title_treatment_for_condition() -> None:
+    got = found("Individual cognitive stimulation therapy for dementia: a randomised controlled trial\n")
+    assert ("intervention", "individual cognitive stimulation therapy") in got
+    assert ("condition", "dementia") in got
+
+
+def test_frames_slots_population_with_condition() -> None:
+    got = found("Title\n\nWe enrolled 40 patients with chronic tension-type headache who had failed treatment.")
+    assert ("condition", "chronic tension-type headache") in got

@@ -1,0 +1,28 @@
+"""Interventions no lexicon names, found by their frame and followed through the text to their doses."""
+
+from __future__ import annotations
+
+from extractor import extract, load
+
+ABSTRACT = (
+    "TITLE:\nEfficacy of zelumanib after shock wave lithotripsy for ureteral calculi\n\n"
+    "ABSTRACT.MATERIALS AND METHODS:\nA total of 84 patients were randomly divided into two groups. "
+    "Zelumanib 10 mg (once daily) was given to group 1 and nothing to group 2.\n\n"
+    "ABSTRACT.RESULTS:\nThe stone-free rate was significantly higher in group 1.\n"
+)
+
+
+def test_interventions_frames_unknown_name_from_the_title_takes_its_dose() -> None:
+    result = extract(ABSTRACT, nlp=load())
+    (record,) = result.records
+    found = {i.name: i for i in record.interventions}
+    assert "zelumanib" in found
+    assert found["zelumanib"].dose is not None and found["zelumanib"].dose.text == "10 mg"
+    assert [c.value for c in record.conditions] == ["ureteral calculi"]
+
+
+def test_interventions_frames_section_heading_is_not_background() -> None:
+    # "PATIENTS AND METHODS" is a methods heading: the doses stated under it are the study's own
+    text = ABSTRACT.replace("MATERIALS AND METHODS", "PATIENTS AND METHODS")
+    (record,) = extract(text, nlp=load()).records
+    assert any(i.dose is not None for i in record.interventions)

@@ -1,0 +1,33 @@
+"""Follow-up in the record: the stated follow-up, else the last assessment time point of a parallel study."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract, load
+
+TRIAL = (
+    "Exercise for knee pain\n\n"
+    "ABSTRACT.METHODS:\nSixty patients were randomly assigned to exercise or usual care. {assessment}\n\n"
+    "ABSTRACT.RESULTS:\nPain was significantly reduced in the exercise group.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("assessment", "follow_up"),
+    [
+        ("Pain was assessed at baseline, 3 and 6 months.", "6 months"),
+        ("Outcomes were measured after 12 weeks and at 1 year.", "1 year"),
+        ("Patients were followed up for 2 years; pain was assessed at 6 months.", "2 years"),
+        ("Pain was assessed at 30 and 60 min.", None),  # time points within a session are not a follow-up
+        ("Patients were treated for 6 months.", None),  # a treatment duration alone is not a follow-up
+    ],
+)
+def test_records_follow_up_from_assessment_time_points(assessment: str, follow_up: str | None) -> None:
+    result = extract(TRIAL.format(assessment=assessment), nlp=load())
+    assert [r.follow_up for r in result.records] == [follow_up]
+
+
+def test_records_follow_up_not_from_crossover_periods() -> None:
+    text = TRIAL.format(assessment="In this crossover trial, pain was assessed after 2 weeks of each period.")
+    assert [r.follow_up for r in extract(text, nlp=load()).records] == [None]
