@@ -32,6 +32,7 @@ FACTS = ("dose", "route", "duration", "frequency")
 CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "model": 0.5, "frame": 0.6}
 DETERMINERS = {"the", "a", "an", "either", "both", "of", "with"}
 MAX_MODEL_TOKENS = 6
+SETTING_WINDOW = 3  # "after third molar surgery": a setting word this many tokens before a broad word
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
@@ -97,7 +98,10 @@ class InterventionsComponent(RuleComponent):
         self.model = load_entity_model(model)
         self.max_link_tokens = max_link_tokens
         self.cue_window = cue_window
-        self.blockers = {row[0].lower() for row in read_tsv("intervention_blockers.tsv")}
+        blockers = [(r[0].lower(), r[1] if len(r) > 1 else "after") for r in read_tsv("intervention_blockers.tsv")]
+        self.blockers = {word for word, side in blockers if side == "after"}
+        self.blockers_before = {word for word, side in blockers if side == "before"}
+        self.settings = {word for word, side in blockers if side == "setting"}
         # one-word lexicon names, for the parts of slashed tokens ("artesunate/placebo") the tokenizer keeps whole
         self.words = {
             row[0].lower(): ((row[1] or row[0]).lower(), row[2])
@@ -117,7 +121,11 @@ class InterventionsComponent(RuleComponent):
         for fact in facts:
             self.link(doc, fact, mentions, generic)
         salience = Salience(doc)
-        broad_kept = {m.name for m in mentions if m.generic and (salience.in_title(m.span) or m.comparator)}
+        broad_kept = {
+            m.name
+            for m in mentions
+            if m.generic and (salience.in_title(m.span) and not self._setting(doc, m.span) or m.comparator)
+        }
         mentions = [m for m in mentions if not m.generic or m.name in broad_kept]
         mentions = salience.keep(
             mentions, lambda m: m.span, lambda m: m.name, lambda m: bool(m.facts) or m.comparator or m.framed
@@ -159,6 +167,7 @@ class InterventionsComponent(RuleComponent):
         found = self._with_model(doc, found)
         found = self._with_abbreviations(doc, found)
         found = self._with_frames(doc, found)
+        found = self._with_restatements(doc, found)
         for i, mention in enumerate(found):
             if mention.span.end in alone:
                 mention.span = doc[mention.span.start : mention.span.end + 1]
@@ -210,9 +219,21 @@ class InterventionsComponent(RuleComponent):
     def _confidence(match: Match) -> float:
         return CONFIDENCE.get(str(match.rule.get("id")), 0.9)
 
+    def _setting(self, doc: Doc, span: Span) -> bool:
+        """A broad word after "after", "during", "undergoing" ...: the setting of the study ("pain after surgery"),
+        not its treatment."""
+        for token in reversed(doc[max(0, span.start - SETTING_WINDOW) : span.start]):
+            if token.is_punct:
+                return False
+            if token.lower_ in self.settings:
+                return True
+        return False
+
     def _blocked(self, doc: Doc, span: Span) -> bool:
         """Followed by a blocker ("estrogen receptors"), also across a coordinated word ("estrogen and progesterone
-        receptors")."""
+        receptors"), or preceded by one ("plasma glucose")."""
+        if span.start > 0 and doc[span.start - 1].lower_ in self.blockers_before:
+            return True
         end = span.end
         if end + 2 < len(doc) and doc[end].lower_ in ("and", "or", "/") and doc[end + 1].is_alpha:
             end += 2
@@ -256,23 +277,37 @@ class InterventionsComponent(RuleComponent):
 
     def _with_frames(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Treatments and controls in a frame slot ("effects of X on", "randomised to X or Y") that hold no named
-        mention: the slot's phrase is the name, and its other occurrences in the text ("X 10 mg daily"), also
-        without a trailing head such as "supplementation" (``data/frame_trims.tsv``, kind "head"), are mentions of
-        it too, so that their doses and routes reach it."""
+        mention: the slot's phrase is the name."""
         extra: list[Mention] = []
-        heads = frames.trim_words()["head"]
         for slot in frames.slots(doc):
             if slot.role not in ("intervention", "comparator") or self._overlaps(slot.span, found + extra):
                 continue
             comparator = slot.role == "comparator"
             extra.append(Mention(slot.span, slot.name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
-            words = slot.name.split()
-            forms = {slot.name} | ({" ".join(words[:-1])} if len(words) > 1 and words[-1] in heads else set())
-            for form in forms:
+        return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    def _with_restatements(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """Other occurrences of a multi-word name found by frame or pattern, also without a route or generic head
+        ("aerosolized iloprost" → "iloprost", "ubiquinol supplementation" → "ubiquinol"; ``data/frame_trims.tsv``
+        kinds "head" and "route"), as mentions of it, so that the doses and routes stated there reach it."""
+        trims = frames.trim_words()
+        extra: list[Mention] = []
+        done: set[str] = set()
+        for mention in found:
+            words = mention.name.split()
+            if mention.name in done or mention.kind == "comparator" or len(words) < 2 and not mention.framed:
+                continue
+            done.add(mention.name)
+            core = words[1:] if words[0] in trims["route"] else words
+            core = core[:-1] if len(core) > 1 and core[-1] in trims["head"] else core
+            for form in {mention.name, " ".join(core)}:
                 for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), re.IGNORECASE):
                     span = doc.char_span(m.start(), m.end())
                     if span is not None and not self._overlaps(span, found + extra):
-                        extra.append(Mention(span, slot.name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
+                        confidence = min(mention.confidence, CONFIDENCE["frame"])
+                        extra.append(
+                            Mention(span, mention.name, mention.kind, mention.comparator, confidence, framed=True)
+                        )
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
     @staticmethod
