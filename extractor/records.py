@@ -299,7 +299,7 @@ class Signals:
         title_end = breaks[0] if breaks else 0
         own = sentences("self")
         lead_end = 0
-        if single and not Salience(doc).sections:  # one study, in an abstract without headings
+        if single and not Salience.of(doc).sections:  # one study, in an abstract without headings
             about = [s for s in studies if s.label_ == "self"] + _group(doc, spans.SAMPLE_SIZE)
             lead_end = min((max(s.sent.start_char, title_end) for s in about if s.start_char >= title_end), default=0)
         return cls(sentences("hedge"), own, title_end, mentions, lead_end)

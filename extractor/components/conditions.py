@@ -80,7 +80,7 @@ class ConditionsComponent(RuleComponent):
             if not any(i in taken for i in range(slot.span.start, slot.span.end)):
                 found.append((slot.span, slot.name, CONFIDENCE["frame"], True))
                 taken.update(range(slot.span.start, slot.span.end))
-        found = Salience(doc).keep(found, lambda f: f[0], lambda f: self._core(f[1]), lambda f: f[3])
+        found = Salience.of(doc).keep(found, lambda f: f[0], lambda f: self._core(f[1]), lambda f: f[3])
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
 

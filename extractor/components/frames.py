@@ -72,7 +72,7 @@ def slots(doc: Doc) -> list[Slot]:
     if isinstance(cached, list):
         return cached
     text = doc_text(doc)
-    title_start, title_end = Salience(doc).title
+    title_start, title_end = Salience.of(doc).title
     found: list[Slot] = []
     for pattern, title_only in _frames():
         start, end = (title_start, title_end) if title_only else (0, len(text))

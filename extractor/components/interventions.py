@@ -120,7 +120,7 @@ class InterventionsComponent(RuleComponent):
         facts = self.facts(doc)
         for fact in facts:
             self.link(doc, fact, mentions, generic)
-        salience = Salience(doc)
+        salience = Salience.of(doc)
         broad_kept = {
             m.name
             for m in mentions
@@ -182,7 +182,7 @@ class InterventionsComponent(RuleComponent):
                 mention.comparator = True  # "placebo, lisinopril 10 mg/day or ramipril"
         # A drug compared against ("haloperidol versus olanzapine") is the comparator wherever it is named, unless the
         # title names it as the treatment.
-        title = Salience(doc).in_title
+        title = Salience.of(doc).in_title
         compared = {m.name for m in found if m.comparator and m.kind != "comparator"}
         treated_in_title = {m.name for m in found if not m.comparator and title(m.span)}
         for mention in found:
@@ -243,7 +243,7 @@ class InterventionsComponent(RuleComponent):
         """Lexicon names inside one slashed token ("artesunate/placebo", "tamoxifen/10"), each on that token."""
         taken = {i for m in found for i in range(m.span.start, m.span.end)}
         extra = []
-        for match in SLASHED.finditer(doc.text):
+        for match in SLASHED.finditer(doc_text(doc)):
             token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if token is None or len(token) != 1 or token.start in taken:
                 continue

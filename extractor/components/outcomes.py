@@ -123,7 +123,7 @@ class OutcomesComponent(RuleComponent):
         self.alone_words = {word for word, _ in stopwords}
 
     def annotate(self, doc: Doc) -> None:
-        salience = Salience(doc)
+        salience = Salience.of(doc)
         in_background = salience.in_background
         found = [m for m in self.best(doc, "cues") if not in_background(m.span)]
         cues = [m for m in found if m.label != "timepoint" and not self._hedged(doc, m) and not self._baseline(doc, m)]

@@ -2,10 +2,12 @@
 token patterns (``Matcher``) and text regexes, loaded from ``extractor/data/`` and saved with the component.
 
 A rule is a dict: ``{"label": str, "phrase": str}`` (matched on lower-case text, or on the exact text with
-``"case": true``), ``{"label": str, "pattern": [token specs]}`` or ``{"label": str, "regex": str}``; any other
-keys (``"value"``, ``"id"`` ...) travel with the match. Regexes are there for dose-like expressions, which the
-scispaCy tokenizer splits inconsistently ("0.5mg/kg/day" one token, "0.5 - 1 mg/kg" five); they match on the
-text and snap outward to token boundaries.
+``"case": true``), ``{"label": str, "pattern": [token specs]}`` or ``{"label": str, "regex": str}``; any other keys
+(``"value"``, ``"id"`` ...) travel with the match. Regexes are there for dose-like expressions, which the scispaCy
+tokenizer splits inconsistently ("0.5mg/kg/day" one token, "0.5 - 1 mg/kg" five); they match on the text and snap
+outward to token boundaries. A one-token pattern that needs a regex (a drug-name suffix) is a regex rule with
+``"whole_token": true`` (it counts only when it is exactly one token): one pass over the text instead of a regex per
+token, and the token patterns left can then run only around their anchor words.
 """
 
 from __future__ import annotations
@@ -92,20 +94,22 @@ class RuleSet:
             self._phrases_cased.add(key, docs)
 
     def _add_trigger(self, pattern: list[dict[str, Any]]) -> None:
-        """Record the LOWER values that can start ``pattern`` (through optional leading tokens), or give up."""
+        """Record the LOWER values of the pattern's first required token that names them (its anchor: every match
+        holds it, at most ``lead`` tokens from the start), or give up when no such token comes before an
+        open-ended one."""
         open_ended = any(spec.get("OP") in ("*", "+") for spec in pattern)
         self._window = max(self._window, len(pattern) + (MAX_REPEAT if open_ended else 0))
         for lead, spec in enumerate(pattern):
+            if self._triggers is None or spec.get("OP") in ("*", "+"):
+                break
             lower = spec.get("LOWER")
             values = [lower] if isinstance(lower, str) else lower.get("IN") if isinstance(lower, dict) else None
             simple = isinstance(lower, str) or (isinstance(lower, dict) and set(lower) == {"IN"})
-            if self._triggers is None or set(spec) - {"LOWER", "OP"} or not simple or not isinstance(values, list):
-                self._triggers = None
+            if spec.get("OP") != "?" and simple and isinstance(values, list):
+                self._triggers.update(self.nlp.vocab.strings.add(str(v)) for v in values)
+                self._lead = max(self._lead, lead)
                 return
-            self._triggers.update(self.nlp.vocab.strings.add(str(v)) for v in values)
-            self._lead = max(self._lead, lead)
-            if spec.get("OP") not in ("?", "*"):
-                return
+        self._triggers = None
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges that can hold a token-pattern match."""
@@ -142,6 +146,8 @@ class RuleSet:
                 group = "m" if "m" in regex.groupindex else 0
                 start, end = m.span(group)
                 span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+                if span is not None and self.rules[index].get("whole_token"):  # as a token pattern: one whole token
+                    span = span if len(span) == 1 and span.start_char == start and span.end_char == end else None
                 if span is not None:
                     yield Match(span, {**self.rules[index], "groups": m.groupdict(), "text": m.group(group)}, index)
 

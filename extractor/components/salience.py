@@ -15,9 +15,11 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
+from extractor.components.rules import doc_text
 from extractor.lexicons import read_tsv
 
 T = TypeVar("T")
+_CACHE_KEY = "studysift.salience"
 _TITLE_MARK = re.compile(r"^\s*TITLE:\s*", re.IGNORECASE)
 
 
@@ -35,9 +37,19 @@ def _headers() -> tuple[re.Pattern[str], dict[str, str]]:
 class Salience:
     """Section and title facts of one doc, computed once."""
 
+    @classmethod
+    def of(cls, doc: Doc) -> Salience:
+        """The doc's Salience, computed once per doc (kept in ``doc.user_data``) for every component that asks."""
+        cached = doc.user_data.get(_CACHE_KEY)
+        if isinstance(cached, Salience) and cached.length == len(doc_text(doc)):
+            return cached
+        doc.user_data[_CACHE_KEY] = found = cls(doc)
+        return found
+
     def __init__(self, doc: Doc) -> None:
         pattern, kinds = _headers()
-        text = doc.text
+        text = doc_text(doc)
+        self.length = len(text)
         heads = [(m.start(), m.group(1).lower()) for m in pattern.finditer(text)]
         self.sections = [  # (start, end, kind) of every headed section
             (start, heads[i + 1][0] if i + 1 < len(heads) else len(text), kinds[name])
