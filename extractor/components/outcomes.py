@@ -24,7 +24,7 @@ from extractor.components import frames
 from extractor.components.base import RuleComponent
 from extractor.components.entity_model import DEFAULT_MODEL, load_entity_model
 from extractor.components.ranker import DEFAULT_OUTCOME_RANKER, load_ranker
-from extractor.components.rules import Match, gap, grouped, phrase_rules, sentence_of
+from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 
@@ -199,9 +199,9 @@ class OutcomesComponent(RuleComponent):
         """The candidates the ranker keeps (at least the best one), each with its score as confidence."""
         if self.ranker is None and not self.collect_features:
             return outcomes
-        heads = Counter(w for t in doc for w in outcome_key(t.text))
-        title_start, title_end = salience.title
-        title_words = {w for t in doc if title_start <= t.idx < title_end for w in outcome_key(t.text)}
+        text = doc_text(doc)
+        heads = Counter(outcome_key(text))
+        title_words = set(outcome_key(text[slice(*salience.title)]))
         features = [self._features(doc, o, salience, declared, heads, title_words) for o in outcomes]
         if self.collect_features:
             doc.user_data[FEATURES_KEY] = [
