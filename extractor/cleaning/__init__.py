@@ -171,6 +171,8 @@ def clean(raw: str | bytes, *, html: bool | None = None, settings: Settings | No
     work.apply(whitespace_edits(work.text))
     _require_text(work.text, is_html)
     if html_title_doc:  # an HTML page's title goes on top now, so later stages treat it as they treat any line
+        for edits in (whitespace_edits, unicode_edits, whitespace_edits):  # the same fixes as the body had
+            html_title_doc, _ = html_title_doc.apply(edits(html_title_doc.text))
         _put_title_on_top(work, html_title_doc)
 
     # citation markers: out of the text, into cleaning.citations

@@ -72,10 +72,13 @@ def lines(text: str) -> list[Line]:
 
 
 def drop_line(text: str, line: Line) -> Edit:
-    """Delete a line with the line breaks after it (the whitespace pass tidies the seams)."""
+    """Delete a line with the line breaks (and blank lines) after it, but not the indent of the next line, which
+    belongs to that line and may be dropped too (the whitespace pass tidies the seams)."""
     end = line.end
     while end < len(text) and text[end] in "\n ":
         end += 1
+    if end < len(text):
+        end = max(text.rfind("\n", line.end, end) + 1, line.end)
     return Edit(line.start, end, "")
 
 

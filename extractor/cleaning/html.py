@@ -113,7 +113,7 @@ Pieces = list[tuple[int, int, int, bool]]  # (raw_start, raw_end, text_length, e
 
 def _align_at(raw: str, i: int, s: str) -> Pieces | None:
     """Match ``s`` against raw HTML at ``i``, decoding entities and skipping carriage returns and stray tags (lxml
-    joins "a</p>b" into one text node "ab"); None when it differs."""
+    joins "a</p>b" into one text node "ab", and "a</p>&lt;p>" into "a<p>"); None when it differs."""
     pieces: Pieces = []
     j, n = 0, len(s)
     while j < n:
@@ -127,11 +127,15 @@ def _align_at(raw: str, i: int, s: str) -> Pieces | None:
             i, j = stop, j + k
         if j >= n:
             break
-        if raw.startswith("<", i) and s[j] != "<":
+        if raw.startswith("<", i):
             tag = _MARKUP.match(raw, i)
-            if not tag:
+            if tag and not s.startswith(tag.group(), j):  # a tag inside the run, even before a "<" from "&lt;"
+                i = tag.end()
+                continue
+            if s[j] != "<":
                 return None
-            i = tag.end()
+            pieces.append((i, i + 1, 1, True))  # a "<" the parser kept as text ("a < b", "x&amp;<")
+            i, j = i + 1, j + 1
             continue
         if raw.startswith("\r", i):
             if s[j] == "\r":
@@ -155,20 +159,41 @@ def _align_at(raw: str, i: int, s: str) -> Pieces | None:
     return pieces
 
 
+def _crosses_markup(raw: str, start: int, end: int) -> bool:
+    """Whether ``raw[start:end]`` holds the start of a tag or comment (so it is markup, not a text node's source)."""
+    q = raw.find("<", start, end)
+    while q >= 0:
+        if _MARKUP.match(raw, q):
+            return True
+        q = raw.find("<", q + 1, end)
+    return False
+
+
 def locate(raw: str, s: str, cursor: int) -> Pieces | None:
-    """Where text node ``s`` sits in ``raw`` at or after ``cursor`` (outside tags), as aligned pieces."""
+    """Where text node ``s`` sits in ``raw`` at or after ``cursor`` (outside tags), as aligned pieces.
+
+    The earliest place wins, verbatim or entity-decoded: text nodes come in document order, so the first place after
+    the cursor is the node's own. (A text "<p>" decoded from "&lt;p>" must not be placed at a later ``<p>`` tag: the
+    cursor would jump past all the text in between, which then maps nowhere.) A verbatim copy that is itself markup
+    is taken only when nothing else aligns: the raw text of a script or style element ("a<b && c>d").
+    """
     limit = min(len(raw), cursor + _SEARCH_WINDOW + len(s))
+    verbatim = markup = -1
     p = raw.find(s, cursor, limit)
     for _ in range(16):
         if p < 0:
             break
         if not _in_tag(raw, cursor, p):
-            return [(p, p + len(s), len(s), True)]
+            if "<" not in s or not _crosses_markup(raw, p, p + len(s)):
+                verbatim = p
+                break
+            if markup < 0:
+                markup = p
         p = raw.find(s, p + 1, limit)
     first = re.escape(s[0])
     candidates = re.compile(f"{first}|&|\r")
     tries = 0
-    for m in candidates.finditer(raw, cursor, limit):
+    for m in candidates.finditer(raw, cursor, verbatim if verbatim >= 0 else limit):
         if tries > 64:
             break
         if _in_tag(raw, cursor, m.start()):
@@ -177,6 +202,10 @@ def locate(raw: str, s: str, cursor: int) -> Pieces | None:
         pieces = _align_at(raw, m.start(), s)
         if pieces:
             return pieces
+    if verbatim >= 0:
+        return [(verbatim, verbatim + len(s), len(s), True)]
+    if markup >= 0:
+        return [(markup, markup + len(s), len(s), True)]
     return None
 
 

@@ -134,3 +134,61 @@ def test_cleaning_despin_external_lexicon_bad_file(tmp_path: Path) -> None:
         clean("Some text here.", settings=Settings(spin_lexicon=bad))
     with pytest.raises(InputError, match="spin lexicon"):
         clean("Some text here.", settings=Settings(spin_lexicon=tmp_path / "missing.json"))
+
+
+# Spun trial-report wording (second-pass lexicon): restored in spun text, untouched in clean text with the same words.
+SPUN_TRIAL = (
+    "In this learn about, 120 more established grown-ups were haphazardly appointed to ketamine or a sugar pill in a "
+    "randomized regulated preliminary. Ketamine 0.five mg/kg was given as soon as day by day; chest torment and "
+    "unfriendly occasions were recorded, and all-reason mortality was the optional endpoint."
+)
+
+
+def test_cleaning_despin_trial_wording_restored() -> None:
+    found = repairs(SPUN_TRIAL)
+    assert found["this learn about"] == "this study"
+    assert found["more established grown-ups"] == "older adults"
+    assert found["haphazardly appointed"] == "randomly assigned"
+    assert found["randomized regulated preliminary"] == "randomized controlled trial"
+    assert found["as soon as day by day"] == "once daily"
+    assert found["chest torment"] == "chest pain"
+    assert found["unfriendly occasions"] == "adverse events"
+    assert found["all-reason mortality"] == "all-cause mortality"
+    assert found["optional endpoint"] == "secondary endpoint"
+    assert found["sugar pill"] == "placebo"  # context-dependent: fires because the article is evidenced spun
+
+
+def test_cleaning_despin_trial_wording_clean_untouched() -> None:
+    clean_text = (
+        "Patients learn about their disease from nurses. Older adults were randomly assigned to exercise or usual "
+        "care in a randomized controlled trial; the drug was taken as soon as symptoms began, and day by day the pain "
+        "eased. "
+        "Secondary endpoints were optional for sites. Early supported discharge was offered, and youngsters with "
+        "asthma were seen by ladies in the clinic."
+    )
+    assert repairs(clean_text) == {}
+
+
+def test_cleaning_despin_dosing_and_results_need_spun_article() -> None:
+    text = "Ketamine was given verbally day by day; pain scores were lower (p = 0.01) in the fake drug arm."
+    assert repairs(text) == {}  # no unambiguous evidence: "day by day", "verbally", "fake drug" stay
+    assert repairs("Ketamine 20 mg day by day was given.") == {"mg day by day": "mg daily"}  # no writer says this
+    found = repairs(SPUN_TRIAL + " " + text)
+    assert found["day by day"] == "daily"
+    assert found["verbally"] == "orally"
+    assert found["fake drug"] == "placebo"
+
+
+def test_cleaning_despin_blinding_and_groups() -> None:
+    found = repairs(
+        "A twofold sightless, equal-gathering, aviator examine: the manipulate gatherings and the fake treatment bunch "
+        "were assessed by dazzled assessors at 6-month development."
+    )
+    assert found["twofold sightless"] == "double-blind"
+    assert found["equal-gathering"] == "parallel-group"
+    assert found["aviator examine"] == "pilot study"
+    assert found["manipulate gatherings"] == "control groups"
+    assert found["fake treatment bunch"] == "placebo group"
+    assert found["dazzled assessors"] == "blinded assessors"
+    # "development" is ordinary English: repaired only in a spun article, after "6-month", near trial words
+    assert "development" not in repairs("Motor development at 6-month development checks was normal in the children.")

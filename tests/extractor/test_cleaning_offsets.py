@@ -128,3 +128,45 @@ def test_cleaning_offsets_segments_merge() -> None:
     assert len(m) == 2 and m.length == 8
     assert m.to_raw(7, 8) == (9, 12)
     assert m.point(8) == 12
+
+
+def test_cleaning_offsets_escaped_tag_text_keeps_cursor() -> None:
+    # "&lt;p>" is the text "<p>": it must map to its entity, not to the later <p> tag, or the cursor jumps past the
+    # text in between and the repair of "managed demo" maps to an empty raw span
+    raw = '<html><body>&lt;p><p class="x"></p>randomized, managed demo<p></p></body></html>'
+    result = clean(raw, html=True)
+    assert result.text == "<p>\n\nrandomized controlled trial"
+    (repair,) = result.cleaning.spin.repairs
+    assert raw[repair.raw_start : repair.raw_end] == "randomized, managed demo" == repair.found
+    assert raw[slice(*result.to_raw(0, 3))] == "&lt;p>"
+
+
+def test_cleaning_offsets_literal_lt_and_tag_in_text_run() -> None:
+    # one text node from "x</p>&lt;p>..." (a stray tag, then an escaped one) and one ending in a literal "<"
+    for raw, found in [
+        ("<html><body><p></p>doses</p>&lt;p>randomized, managed demo</body></html>", "randomized, managed demo"),
+        ("<html><body>randomized, managed demo&amp;<</body></html>", "randomized, managed demo"),
+    ]:
+        result = clean(raw, html=True)
+        (repair,) = result.cleaning.spin.repairs
+        assert raw[repair.raw_start : repair.raw_end] == found == repair.found, raw
+
+
+def test_cleaning_offsets_indented_chrome_lines() -> None:
+    # dropping a chrome line must not swallow the indent of the next line (left here by taking " [86]" out),
+    # which is dropped too: the two edits overlapped
+    raw = "Blog Article\n  [86] Report this page\n\nThe trial randomized patients."
+    result = clean(raw, html=False)
+    assert result.text == "The trial randomized patients."
+    assert [(r.text, raw[r.start : r.end].strip()) for r in result.cleaning.removed] == [
+        ("Blog Article", "Blog Article"),
+        ("Report this page", "Report this page"),
+    ]
+
+
+def test_cleaning_offsets_html_title_gets_the_body_fixes() -> None:
+    # the page title is cleaned like the body (a zero-width space after "doses31" must not shield the marker)
+    raw = "<html><body><h1>Ketamine doses31\u200b</h1><p>Ketamine doses were reported in the trial.</p></body></html>"
+    text = clean(raw, html=True).text
+    assert "\u200b" not in text and "doses31" not in text
+    assert clean(text, html=False).text == text
