@@ -32,7 +32,7 @@ def extract(
     records, coi = assemble(doc)
     return ArticleResult(
         article=Article(id=article_id or digest[:16], sha256=digest, source=source, title=cleaned.title),
-        text=doc.text,
+        text=cleaned.text,  # the Doc's text: the tokenizer keeps every character
         cleaning=cleaned.cleaning,
         conflicts_of_interest=coi,
         records=records,

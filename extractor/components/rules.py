@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -32,11 +33,15 @@ _TEXT_KEY = "studysift.text"
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc and kept in ``doc.user_data``: spaCy joins every token on each access."""
+    """``doc.text``, built once per Doc (kept in ``doc.user_data``) and from two arrays: spaCy's ``doc.text`` makes
+    a ``Token`` per token on every access."""
     text = doc.user_data.get(_TEXT_KEY)
     size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     if not isinstance(text, str) or len(text) != size:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        strings = doc.vocab.strings
+        pairs = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
+        text = "".join([strings[orth] + " " if space else strings[orth] for orth, space in pairs])
+        doc.user_data[_TEXT_KEY] = text
     return text
 
 

@@ -11,22 +11,15 @@ from __future__ import annotations
 
 import numpy
 from scispacy.consts import ABBREVIATIONS
-from spacy.attrs import DEP, IDX, LENGTH, ORTH, SENT_START, SPACY
+from spacy.attrs import DEP, IDX, LENGTH, SENT_START
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components.rules import doc_text
 from extractor.components.sentence_rules import FastSegmenter
 
 _ABBREVIATIONS = frozenset(ABBREVIATIONS)
-
-
-def _text(doc: Doc) -> str:
-    """``doc.text``, which builds a ``Token`` per token on every access, from two arrays instead."""
-    strings = doc.vocab.strings
-    return "".join(
-        [strings[orth] + " " if space else strings[orth] for orth, space in doc.to_array([ORTH, SPACY]).tolist()]
-    )
 
 
 @Language.factory("studysift_sentences", assigns=["token.is_sent_start"], default_config={})
@@ -40,7 +33,7 @@ class SentenceSplitter:
         self.segmenter = FastSegmenter()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _text(doc)
+        text = doc_text(doc)
         starts: set[int] = set()
         for sentence in self.segmenter.segment(text):
             # pySBD's spans keep trailing spaces; the sentence starts at its first token either way
