@@ -12,7 +12,9 @@ always stated next to the count).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 
 from spacy.language import Language
@@ -20,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from extractor import spans
 from extractor.components.base import RuleComponent, lexicon
-from extractor.components.rules import Match
+from extractor.components.rules import Match, doc_text
 from extractor.numbers import parse_int
 
 KEYS = (spans.SAMPLE_SIZE,)
@@ -28,6 +30,7 @@ BEFORE_CHARS = 40  # a kind cue this far before a count ("a sample size of ... w
 AFTER_CHARS = 150  # or this far after it, in its sentence ("... patients, aged ..., were randomized")
 YEARS = range(1900, 2100)
 STUDY_UNITS = ("trials", "studies")
+EACH_GROUP = re.compile(r"\s*(?:for|in)?\s*(?:each|every|per)\s+(?:group|arm)", re.IGNORECASE)
 
 
 @Language.factory("studysift_sample_size", assigns=["doc.spans"], default_config={})
@@ -61,7 +64,12 @@ class SampleSizeComponent(RuleComponent):
         cues = self.matches(doc, "kind")
         cue_starts = [c.span.start_char for c in cues]
         studies_at: list[tuple[int, int]] = []  # sentences (bounds) holding a count of trials or studies
-        for m in self.best(doc, spans.SAMPLE_SIZE):
+        found = self.best(doc, spans.SAMPLE_SIZE)
+        text = doc_text(doc)
+        # "(N = 381)" is a total (a lower-case "n" an arm's), unless one sentence holds two: "A (N = 197), B (N = 103)"
+        bracketed = [m for m in found if m.label == "N" and _in_brackets(text, _sentence(m.span), m.span)]
+        per_sentence = Counter(_sentence(m.span).start_char for m in bracketed)
+        for m in found:
             value = parse_int(m.rule["groups"]["n"])
             unit = _unit(m)
             if value is None or unit is None or value == 0:
@@ -71,6 +79,10 @@ class SampleSizeComponent(RuleComponent):
             sent = _sentence(m.span)
             kind = m.rule.get("kind") or self._kind(m.span, sent, cues, cue_starts)
             role = m.rule.get("role")
+            if m in bracketed and per_sentence[sent.start_char] > 1:
+                role = "group"
+            if EACH_GROUP.match(text, m.span.end_char):  # "N = 381 for each group"
+                role = "group"
             if kind == "screened" or any(c.label == "screened" and _within(c.span, m.span) for c in cues):
                 kind, role = None, "screened"
             if unit in STUDY_UNITS:
@@ -98,3 +110,9 @@ class SampleSizeComponent(RuleComponent):
                 if best is None or distance < best[0]:
                     best = (distance, cues[i].label)
         return best[1] if best else None
+
+
+def _in_brackets(text: str, sent: Span, span: Span) -> bool:
+    """Whether ``span`` sits inside an open bracket of its sentence: "placebo (n = 15)", "(..., n = 93)"."""
+    before = text[sent.start_char : span.start_char]
+    return max(before.rfind("("), before.rfind("[")) > max(before.rfind(")"), before.rfind("]"))

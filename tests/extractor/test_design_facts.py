@@ -28,6 +28,7 @@ def nlp() -> Language:
         ("The follow-up period of 48 h was uneventful.", "48 h"),
         ("Rankin scores at follow-up controls after 3 and 6 months.", "6 months"),
         ("Pain was assessed at 1, 4, 12, 24 and 48 hours postoperatively.", "48 hours"),
+        ("303 adult patients with severe asthma, followed over 24 weeks.", "24 weeks"),
     ],
 )
 def test_design_facts_follow_up(nlp: Language, text: str, value: str) -> None:
@@ -73,8 +74,12 @@ def test_design_facts_no_level_from_a_measurement(nlp: Language) -> None:
 
 
 def test_design_facts_assessment_time_points_are_labelled_timepoint(nlp: Language) -> None:
-    doc = nlp("Pain was assessed at baseline, 3 and 6 months. PSA was measured on day 14, 28 and 56.")
+    doc = nlp(
+        "Pain was assessed at baseline, 3 and 6 months. PSA was measured on day 14, 28 and 56. "
+        "ANCHOR was a 12-week, phase 3 study."
+    )
     assert [(s.label_, s._.value) for s in doc.spans[spans.FOLLOW_UP]] == [
         ("timepoint", "6 months"),
         ("timepoint", "56 days"),
+        ("timepoint", "12 weeks"),
     ]

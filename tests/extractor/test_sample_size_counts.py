@@ -88,3 +88,13 @@ def test_sample_size_counts_roles(nlp: Language) -> None:
     assert roles[20] == "group"
     assert roles[6674] == "pooled"
     assert roles[85] is None and roles[48] is None
+
+
+def test_sample_size_counts_bracketed_totals_and_arms(nlp: Language) -> None:
+    def roles(text: str) -> list[tuple[int, str | None]]:
+        doc = nlp(text)
+        return [(s._.value, (s._.attrs or {}).get("role")) for s in doc.spans[spans.SAMPLE_SIZE]]
+
+    assert roles("Adults with psoriasis (N = 300) were enrolled.") == [(300, None)]
+    assert roles("Etanercept (N = 197) or placebo (N = 103) was given.") == [(197, "group"), (103, "group")]
+    assert roles("Patients were allocated to two groups (N = 381 for each group).") == [(381, "group")]
