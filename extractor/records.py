@@ -68,6 +68,7 @@ REVIEWS = ("systematic_review", "meta_analysis", "narrative_review")
 WEAK_DESIGN = 0.5  # design spans below this confidence only say "a controlled comparison"
 MIN_DESIGN_SCORE = 0.1  # below this (a weak design in a sentence that calls for studies) a design span is ignored
 MIN_DIRECTED = 2  # directed outcomes that make a study's merely named ones incidental
+MAX_OUTCOMES = 7  # outcomes per record, as a systematic reviewer's evidence table lists them
 PEOPLE = ("participants", "patients")
 UNIT_ORDER = (PEOPLE, ("animals",), ("trials", "studies"))
 ENTITY_GROUPS = (
@@ -601,9 +602,12 @@ def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
             keys.append(key)
     directed = [s for s in kept if s.label_ != "reported"]
     declared = [s for s in kept if s.label_ == "reported" and (s._.attrs or {}).get("declared")]
-    if len(directed) < MIN_DIRECTED and not declared:
-        return kept
-    return [s for s in kept if s.label_ != "reported" or s in declared]
+    if len(directed) >= MIN_DIRECTED or declared:
+        kept = [s for s in kept if s.label_ != "reported" or s in declared]
+    if len(kept) > MAX_OUTCOMES:  # an evidence table lists the main ones: the most confident, in text order
+        best = set(sorted(kept, key=lambda s: -_confidence(s))[:MAX_OUTCOMES])
+        kept = [s for s in kept if s in best]
+    return kept
 
 
 def _words_within(a: list[str], b: list[str]) -> bool:

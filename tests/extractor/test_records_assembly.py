@@ -192,3 +192,14 @@ def test_records_assembly_controlled_and_randomized_is_an_rct() -> None:
     assert record.evidence is not None and record.evidence.text == mention.text
     assert record.design is not None and record.design.value == "randomized_controlled_trial"
     assert record.randomized is True
+
+
+def test_records_assembly_keeps_the_seven_most_confident_outcomes() -> None:
+    names = ["pain", "sleep", "anxiety", "fatigue", "mood", "weight", "appetite", "nausea", "cough"]
+    doc = make("A randomized trial. " + ", ".join(f"{n} fell" for n in names) + ".")
+    mark(doc, spans.DESIGN, "randomized", "randomized_controlled_trial")
+    for rank, name in enumerate(names):
+        found = mark(doc, spans.OUTCOME, name, "decreased", name)
+        found._.confidence = 0.9 - rank * 0.05 if name != "cough" else 0.95
+    (record,) = assemble(doc)[0]
+    assert [o.name for o in record.outcomes] == ["pain", "sleep", "anxiety", "fatigue", "mood", "weight", "cough"]
