@@ -40,6 +40,7 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("The participants were 402 community-dwelling 85-y-old people.", (402, "participants")),
         ("A trial involving 534 6- to 10-year-old children.", (534, "participants")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
+        ("A pretest-posttest design was used.Sixty patients were enrolled.", (60, "patients")),  # a missing space
     ],
 )
 def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str]) -> None:
