@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -31,7 +32,7 @@ LISTS = {  # how a slot holding several names separates them
     "o": re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*"),
 }
 MAX_TOKENS = 8  # a longer slot is a clause, not a name
-_CACHE_KEY = "studysift.frames"
+_CACHE: WeakKeyDictionary[Doc, list[Slot]] = WeakKeyDictionary()
 _NUMERIC = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*")  # "20–44", "1:1": an amount, not a name
 
 
@@ -68,8 +69,8 @@ def trim_words() -> dict[str, frozenset[str]]:
 def slots(doc: Doc) -> list[Slot]:
     """Every frame slot of the doc, in text order; a slot that restates an earlier one of its role (same words, or
     words inside it) is left out."""
-    cached = doc.user_data.get(_CACHE_KEY)
-    if isinstance(cached, list):
+    cached = _CACHE.get(doc)
+    if cached is not None:
         return cached
     text = doc_text(doc)
     title_start, title_end = Salience.of(doc).title
@@ -93,7 +94,7 @@ def slots(doc: Doc) -> list[Slot]:
         if not any(k.role == slot.role and _overlaps(words, k.name.split()) for k in kept):
             kept.append(slot)
     kept.sort(key=lambda s: s.span.start)
-    doc.user_data[_CACHE_KEY] = kept
+    _CACHE[doc] = kept  # beside the doc, not in doc.user_data (which must stay serialisable)
     return kept
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -19,7 +20,6 @@ from extractor.components.rules import doc_text
 from extractor.lexicons import read_tsv
 
 T = TypeVar("T")
-_CACHE_KEY = "studysift.salience"
 _TITLE_MARK = re.compile(r"^\s*TITLE:\s*", re.IGNORECASE)
 
 
@@ -34,16 +34,20 @@ def _headers() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, rows
 
 
+_CACHE: WeakKeyDictionary[Doc, Salience] = WeakKeyDictionary()
+
+
 class Salience:
     """Section and title facts of one doc, computed once."""
 
     @classmethod
     def of(cls, doc: Doc) -> Salience:
-        """The doc's Salience, computed once per doc (kept in ``doc.user_data``) for every component that asks."""
-        cached = doc.user_data.get(_CACHE_KEY)
-        if isinstance(cached, Salience) and cached.length == len(doc_text(doc)):
+        """The doc's Salience, computed once per doc for every component that asks (kept beside the doc, not in
+        ``doc.user_data``, which must stay serialisable)."""
+        cached = _CACHE.get(doc)
+        if cached is not None and cached.length == len(doc_text(doc)):
             return cached
-        doc.user_data[_CACHE_KEY] = found = cls(doc)
+        _CACHE[doc] = found = cls(doc)
         return found
 
     def __init__(self, doc: Doc) -> None:
