@@ -44,6 +44,15 @@ def _parse_digits(text: str) -> float | None:
         return None
 
 
+def _fits(current: float, value: float) -> bool:
+    """Whether a unit word can follow what is spelled so far: tens and teens after a round hundred (or nothing),
+    ones after a round ten that is not a teen ("sixty six", "one hundred and one"; not "one twenty")."""
+    below_hundred = current % 100
+    if value >= 10:
+        return below_hundred == 0
+    return below_hundred % 10 == 0 and not 10 <= below_hundred < 20
+
+
 def _parse_words(text: str) -> float | None:
     words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
     if not words:
@@ -66,6 +75,8 @@ def _parse_words(text: str) -> float | None:
                 return None
             return value
         elif kind == "unit":
+            if not _fits(current, value):
+                return None  # "one hundred and one twenty five" is two numbers, not 126
             current += value
             seen_value = True
         else:  # scale

@@ -36,3 +36,11 @@ def test_numbers_parse_ranges_and_counts() -> None:
     assert parse_range("ten to x") is None
     assert parse_int("eighteen") == 18
     assert parse_int("0.5") is None
+
+
+def test_numbers_parse_rejects_two_numbers_run_together() -> None:
+    # a spelled number ends where its words stop composing: "one hundred and one" + "twenty five" is not 126
+    assert parse_number("one hundred and one twenty five") is None
+    assert parse_number("one twenty") is None
+    assert parse_number("eleven five") is None
+    assert parse_number("three hundred and six") == 306 and parse_number("ninety nine") == 99
