@@ -69,7 +69,9 @@ def _check(result: CleanedText, *, exact_copies: bool) -> None:
     for r in result.cleaning.spin.repairs:
         assert text[r.start : r.end] == r.restored
         assert r.raw_start is not None and r.raw_end is not None
-        assert raw[r.raw_start : r.raw_end] == r.found
+        spun = raw[r.raw_start : r.raw_end]
+        # HTML renders any run of white space as one space: the phrase read is the folded one
+        assert spun == r.found if exact_copies else " ".join(spun.split()) == " ".join(r.found.split())
     for c in result.cleaning.citations:
         assert 0 <= c.at <= len(text) and 0 <= c.raw_start <= c.raw_end <= len(raw)
 
