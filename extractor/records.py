@@ -432,13 +432,14 @@ def _first_value(ctx: Context, group: str, labels: Iterable[str] | None = None) 
     return next((s for s in ctx.get(group) if allowed is None or s.label_ in allowed), None)
 
 
+# days per time unit, as design.normalise_duration writes them ("6 months", "1 month", "48 h")
 _DAYS = {"s": 1 / 86400, "min": 1 / 1440, "hours": 1 / 24, "h": 1 / 24, "days": 1, "weeks": 7, "months": 30.4}
 _DAYS |= {"month": 30.4, "year": 365.25, "years": 365.25, "week": 7, "hour": 1 / 24, "day": 1}
 
 
 def _follow_up(ctx: Context, signals: Signals, design: str | None) -> Span | None:
     """The stated follow-up, else the last assessment time point ("at 3 and 6 months" → 6 months) outside the
-    title and the background lead: of a day or more (hours and minutes time measurements within a session), and
+    title and the background lead: of a day or more (hours and minutes time a measurement within one session), and
     not in a crossover trial (whose time points are those of its periods)."""
     stated = _first_value(ctx, spans.FOLLOW_UP, ("follow_up",))
     if stated is not None or design == "crossover_trial":
