@@ -21,7 +21,6 @@ from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
 from extractor.components.dose import normalise_amount, parse_dose
-from extractor.components.entity_model import DEFAULT_MODEL, load_entity_model
 from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
@@ -29,9 +28,7 @@ from extractor.lexicons import read_jsonl, read_tsv
 KEYS = (spans.INTERVENTION, spans.COMPARATOR, spans.DOSE, spans.ROUTE, spans.DURATION, spans.FREQUENCY)
 NAME_KINDS = ("drug", "therapy", "comparator")
 FACTS = ("dose", "route", "duration", "frequency")
-CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "model": 0.5, "frame": 0.6}
-DETERMINERS = {"the", "a", "an", "either", "both", "of", "with"}
-MAX_MODEL_TOKENS = 6
+CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "frame": 0.6}
 SETTING_WINDOW = 3  # "after third molar surgery": a setting word this many tokens before a broad word
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
@@ -41,12 +38,10 @@ LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or)
 @Language.factory(
     "studysift_interventions",
     assigns=["doc.spans"],
-    default_config={"max_link_tokens": 30, "cue_window": 3, "model": DEFAULT_MODEL},
+    default_config={"max_link_tokens": 30, "cue_window": 3},
 )
-def make_interventions(
-    nlp: Language, name: str, max_link_tokens: int, cue_window: int, model: str
-) -> InterventionsComponent:
-    return InterventionsComponent(nlp, name, max_link_tokens=max_link_tokens, cue_window=cue_window, model=model)
+def make_interventions(nlp: Language, name: str, max_link_tokens: int, cue_window: int) -> InterventionsComponent:
+    return InterventionsComponent(nlp, name, max_link_tokens=max_link_tokens, cue_window=cue_window)
 
 
 @dataclass
@@ -92,10 +87,8 @@ class InterventionsComponent(RuleComponent):
         *,
         max_link_tokens: int = 30,
         cue_window: int = 3,
-        model: str = DEFAULT_MODEL,
     ) -> None:
         super().__init__(nlp, name, default_rules() if rules is None else rules)
-        self.model = load_entity_model(model)
         self.max_link_tokens = max_link_tokens
         self.cue_window = cue_window
         blockers = [(r[0].lower(), r[1] if len(r) > 1 else "after") for r in read_tsv("intervention_blockers.tsv")]
@@ -164,7 +157,6 @@ class InterventionsComponent(RuleComponent):
             mention.generic = "generic" in (m.rule.get("flags") or ())
             found.append(mention)
         found = self._with_slashed(doc, found)
-        found = self._with_model(doc, found)
         found = self._with_abbreviations(doc, found)
         found = self._with_frames(doc, found)
         found = self._with_restatements(doc, found)
@@ -252,28 +244,6 @@ class InterventionsComponent(RuleComponent):
                     name, kind = self.words[part]
                     extra.append(Mention(token, name, kind, kind == "comparator", 0.8))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
-
-    def _with_model(self, doc: Doc, found: list[Mention]) -> list[Mention]:
-        """Treatments the trained model finds where no rule matched ("pomegranate juice", "Medical Qigong")."""
-        if self.model is None:
-            return found
-        taken = {i for m in found for i in range(m.span.start, m.span.end)}
-        extra = []
-        for label, start, end in self.model.predict(doc):
-            while start < end and doc[start].lower_ in DETERMINERS:
-                start += 1
-            if label != "TREATMENT" or start >= end or end - start > MAX_MODEL_TOKENS:
-                continue
-            span = doc[start:end]
-            if (
-                any(i in taken for i in range(start, end))
-                or not any(t.is_alpha for t in span)
-                or self._blocked(doc, span)
-            ):
-                continue
-            extra.append(Mention(span, span.text.lower(), "model", False, CONFIDENCE["model"]))
-            taken.update(range(start, end))
-        return sorted(found + extra, key=lambda m: m.span.start)
 
     def _with_frames(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Treatments and controls in a frame slot ("effects of X on", "randomised to X or Y") that hold no named

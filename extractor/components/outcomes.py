@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Span
 from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
-from extractor.components.entity_model import DEFAULT_MODEL, load_entity_model
 from extractor.components.ranker import DEFAULT_OUTCOME_RANKER, load_ranker
 from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
@@ -35,7 +34,7 @@ LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outco
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
 P_VALUE = re.compile(r"\bp\s*(=|>|≥|>=|<|≤|<=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
 FEATURES_KEY = "studysift.outcome_features"
-SOURCES = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "model": 0.5}  # a candidate's source, as its first confidence
+SOURCES = {"cue": 0.7, "frame": 0.65, "measure": 0.6}  # a candidate's source, as its first confidence
 SOURCE_OF = {confidence: source for source, confidence in SOURCES.items()}
 ALPHA = 0.05  # a p-value of this or more (or one only said to be below a larger bound, "p < 0.10") is no difference
 
@@ -63,16 +62,11 @@ def same_outcome(a: list[str], b: list[str]) -> bool:
     default_config={
         "max_outcome_tokens": 6,
         "cue_window": 12,
-        "model": DEFAULT_MODEL,
         "ranker": DEFAULT_OUTCOME_RANKER,
     },
 )
-def make_outcomes(
-    nlp: Language, name: str, max_outcome_tokens: int, cue_window: int, model: str, ranker: str
-) -> OutcomesComponent:
-    return OutcomesComponent(
-        nlp, name, max_outcome_tokens=max_outcome_tokens, cue_window=cue_window, model=model, ranker=ranker
-    )
+def make_outcomes(nlp: Language, name: str, max_outcome_tokens: int, cue_window: int, ranker: str) -> OutcomesComponent:
+    return OutcomesComponent(nlp, name, max_outcome_tokens=max_outcome_tokens, cue_window=cue_window, ranker=ranker)
 
 
 def default_rules() -> list[dict[str, Any]]:
@@ -95,11 +89,9 @@ class OutcomesComponent(RuleComponent):
         *,
         max_outcome_tokens: int = 6,
         cue_window: int = 12,
-        model: str = DEFAULT_MODEL,
         ranker: str = DEFAULT_OUTCOME_RANKER,
     ) -> None:
         super().__init__(nlp, name, default_rules() if rules is None else rules)
-        self.model = load_entity_model(model)
         self.ranker = load_ranker(ranker)
         self.collect_features = False  # training: keep every candidate's features in doc.user_data[FEATURES_KEY]
         self.max_outcome_tokens = max_outcome_tokens
@@ -157,14 +149,6 @@ class OutcomesComponent(RuleComponent):
                 outcomes.append((slot.span, slot.span.text, direction, SOURCES["frame"]))
                 taken.update(range(slot.span.start, slot.span.end))
                 declared.add(sentence_of(doc, slot.span.start))
-        for label, start, end in self.model.predict(doc) if self.model else ():
-            span = doc[start:end]
-            if label != "OUTCOME" or in_background(span) or any(i in taken for i in range(start, end)):
-                continue
-            if self._plausible(span):
-                direction = self._nearest_direction(doc, span, cues)
-                outcomes.append((span, span.text, self._checked(doc, span, direction), SOURCES["model"]))
-                taken.update(range(start, end))
         merged = self._merged(doc, outcomes, whole_doc=bool(salience.sections))
         if any(salience.section(o[0]) == "results" for o in merged):  # a structured abstract: keep what it reports
             merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]

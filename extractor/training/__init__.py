@@ -1,1 +1,1 @@
-"""Training and evaluation scripts for the entity components (run as ``python -m extractor.training.<script>``)."""
+"""Training and evaluation scripts for the extraction components (run as ``python -m extractor.training.<script>``)."""

@@ -15,7 +15,7 @@ from extractor import spans
 def nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("studysift_interventions", config={"model": ""})
+    nlp.add_pipe("studysift_interventions")
     return nlp
 
 

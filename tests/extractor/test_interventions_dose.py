@@ -14,7 +14,7 @@ from extractor import spans
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     nlp = spacy.blank("en")
-    nlp.add_pipe("studysift_interventions", config={"model": ""})
+    nlp.add_pipe("studysift_interventions")
     return nlp
 
 

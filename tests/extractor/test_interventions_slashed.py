@@ -10,7 +10,7 @@ from extractor import spans
 def test_interventions_slashed() -> None:
     nlp = spacy.blank("en")
     nlp.tokenizer = combined_rule_tokenizer(nlp)  # keeps "artesunate/placebo" as one token
-    nlp.add_pipe("studysift_interventions", config={"model": ""})
+    nlp.add_pipe("studysift_interventions")
     doc = nlp("We studied the addition of artesunate/placebo (4 mg/kg/day) to the usual regimen.")
     assert any(t.text == "artesunate/placebo" for t in doc)
     (drug,) = doc.spans[spans.INTERVENTION]

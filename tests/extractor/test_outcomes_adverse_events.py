@@ -9,7 +9,7 @@ from extractor import spans
 def test_outcomes_adverse_events() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("studysift_outcomes", config={"model": "", "ranker": ""})  # the rules alone
+    nlp.add_pipe("studysift_outcomes", config={"ranker": ""})  # the rules alone
     doc = nlp("Adverse events included nausea, vomiting and dizziness. Headache was the primary outcome.")
     names = [s._.value for s in doc.spans[spans.ADVERSE_EVENT]]
     assert names == ["nausea", "vomiting", "dizziness"]

@@ -15,7 +15,7 @@ from extractor import spans
 def nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("studysift_outcomes", config={"model": "", "ranker": ""})  # the rules alone
+    nlp.add_pipe("studysift_outcomes", config={"ranker": ""})  # the rules alone
     return nlp
 
 

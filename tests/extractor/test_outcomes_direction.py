@@ -11,7 +11,7 @@ from extractor import spans
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     nlp = spacy.blank("en")
-    nlp.add_pipe("studysift_outcomes", config={"model": "", "ranker": ""})  # the rules alone
+    nlp.add_pipe("studysift_outcomes", config={"ranker": ""})  # the rules alone
     return nlp
 
 

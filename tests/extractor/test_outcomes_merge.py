@@ -15,7 +15,7 @@ def nlp() -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("abbreviation_detector")
     nlp.add_pipe("studysift_conditions")
-    nlp.add_pipe("studysift_outcomes", config={"model": "", "ranker": ""})  # the rules alone
+    nlp.add_pipe("studysift_outcomes", config={"ranker": ""})  # the rules alone
     return nlp
 
 

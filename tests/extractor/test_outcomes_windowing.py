@@ -10,7 +10,7 @@ from extractor.components.outcomes import OutcomesComponent
 
 def test_outcomes_windowing() -> None:
     nlp = spacy.blank("en")
-    component = OutcomesComponent(nlp, "outcomes", model="")
+    component = OutcomesComponent(nlp, "outcomes", ranker="")
     cues = component.sets[("cues", ())]
     assert cues._triggers, "the direction cues should be windowed"
     doc = nlp(
