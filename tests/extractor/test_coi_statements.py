@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-import extractor.components.coi  # noqa: F401
 from extractor import spans
+from tests.extractor.pipes import blank_with
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("studysift_coi")
-    return nlp
+    return blank_with("studysift_coi")
 
 
 def statements(nlp: Language, text: str) -> list[tuple[str, list[str]]]:

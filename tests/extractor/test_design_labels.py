@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-import extractor.components.design  # noqa: F401  (registers the factory)
 from extractor import spans
+from tests.extractor.pipes import blank_with
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("studysift_design")
-    return nlp
+    return blank_with("studysift_design")
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,15 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-import extractor.components  # noqa: F401  (registers the factories)
 from extractor import spans
+from tests.extractor.pipes import blank_with
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("studysift_interventions")
-    return nlp
+    return blank_with("studysift_interventions")
 
 
 def test_interventions_co_treatment_with_placebo_is_background(nlp: Language) -> None:

@@ -4,19 +4,15 @@ definitions ("The primary outcome is reduction of X"); lists of outcomes after o
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-import extractor.components  # noqa: F401  (registers the factories)
 from extractor import spans
+from tests.extractor.pipes import blank_with
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("studysift_outcomes", config={"ranker": ""})  # the rules alone
-    return nlp
+    return blank_with("studysift_outcomes", {"ranker": ""})  # the rules alone
 
 
 def outcomes(nlp: Language, text: str) -> list[tuple[str, str]]:

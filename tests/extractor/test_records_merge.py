@@ -3,30 +3,11 @@ near-duplicate outcomes and conditions."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extractor import spans
 from extractor.records import assemble
-
-NLP = spacy.blank("en")
-NLP.add_pipe("sentencizer")
-
-
-def make(text: str) -> Doc:
-    doc = NLP(text)
-    for key in spans.ALL_GROUPS:
-        doc.spans[key] = []
-    return doc
-
-
-def mark(doc: Doc, group: str, text: str, label: str, value: object = None, nth: int = 0, **attrs: object) -> Span:
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(text, start + 1)
-    found = doc.char_span(start, start + len(text))
-    assert found is not None, text
-    return spans.add_span(doc.spans[group], Span(doc, found.start, found.end, label), value, 0.8, **attrs)
+from tests.extractor.pipes import make, mark
 
 
 def dose(value: float, unit: str) -> dict[str, object]:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-import extractor.components.sample_size  # noqa: F401
 from extractor import spans
+from tests.extractor.pipes import blank_with
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("studysift_sample_size")
-    return nlp
+    return blank_with("studysift_sample_size")
 
 
 def counts(nlp: Language, text: str) -> list[tuple[int, str]]:

@@ -1,0 +1,43 @@
+"""Shared helpers of the extractor tests: a small pipeline on ``spacy.blank("en")``, and Docs with hand-made span
+groups for record assembly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import spans
+
+
+def blank_with(name: str, config: dict[str, Any] | None = None) -> Language:
+    """``spacy.blank("en")`` with spaCy's sentencizer and one studysift component."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(name, config=config or {})
+    return nlp
+
+
+_SENTENCES = spacy.blank("en")
+_SENTENCES.add_pipe("sentencizer")
+
+
+def make(text: str) -> Doc:
+    """A Doc with sentences and every studysift span group, empty."""
+    doc = _SENTENCES(text)
+    for key in spans.ALL_GROUPS:
+        doc.spans[key] = []
+    return doc
+
+
+def mark(doc: Doc, group: str, text: str, label: str, value: object = None, nth: int = 0, **attrs: object) -> Span:
+    """Add the ``nth`` occurrence of ``text`` to ``doc.spans[group]`` with its label, value and attrs."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    found = doc.char_span(start, start + len(text))
+    assert found is not None, text
+    return spans.add_span(doc.spans[group], Span(doc, found.start, found.end, label), value, 0.8, **attrs)
