@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from api import metrics, store
 from api.db import make_engine, migrate, session_scope
 from api.middleware import BodyLimit, Metrics, RejectNul, SecurityHeaders
+from api.review import SignIn, sign_in_redirect
 from api.review import router as review_router
 from api.routes import router as v1_router
 from api.schemas import Conflict, Health, MergeConflict
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None, *, migrate_db: bool = True, war
 
     app.include_router(v1_router)
     app.include_router(review_router)
+    app.add_exception_handler(SignIn, sign_in_redirect)  # review pages without a session: to the sign-in page
     app.add_middleware(RejectNul)
     app.add_middleware(Metrics)
     app.add_middleware(SecurityHeaders)

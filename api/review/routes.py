@@ -13,7 +13,7 @@ import secrets
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -64,6 +64,15 @@ def _session(request: Request) -> tuple[auth.Principal, str]:
     if principal is None or csrf is None:
         raise SignIn()
     return principal, csrf
+
+
+# A page's signed-in reviewer and their CSRF token; without a session the page answers with the sign-in redirect
+# (``sign_in_redirect``, registered for ``SignIn`` by the app).
+PageSessionDep = Annotated[tuple[auth.Principal, str], Depends(_session)]
+
+
+def sign_in_redirect(request: Request, exc: Exception) -> RedirectResponse:
+    return _login_redirect(request)
 
 
 def _page(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
@@ -184,16 +193,14 @@ def _queue(db: Session, filters: QueueFilters) -> Queue:
 @router.get("/", response_model=None)
 def queue_page(
     request: Request,
+    session: PageSessionDep,
     design: str = "",
     spun: str = "",
     unreviewed: str = "",
     sort: str = "confidence",
     db: Session = Depends(get_db),
 ) -> Response:
-    try:
-        principal, csrf = _session(request)
-    except SignIn:
-        return _login_redirect(request)
+    principal, csrf = session
     filters = QueueFilters(
         design=design if design in render.DESIGNS else "",
         spun=bool(spun),
@@ -219,12 +226,8 @@ def queue_page(
 
 
 @router.get("/next", response_model=None)
-def next_page(request: Request, after: str = "", db: Session = Depends(get_db)) -> Response:
+def next_page(request: Request, session: PageSessionDep, after: str = "", db: Session = Depends(get_db)) -> Response:
     """The next article in queue order after ``after`` (the first one without it)."""
-    try:
-        _session(request)
-    except SignIn:
-        return _login_redirect(request)
     order = _queue(db, QueueFilters()).article_order
     target = next_article(order, after) if after else (order[0] if order else None)
     return RedirectResponse(article_href(target) if target else "/review", status_code=303)
@@ -243,11 +246,8 @@ def _article(db: Session, article_id: str) -> dict[str, Any] | None:
 
 
 @router.get("/articles/{article_id}", response_model=None)
-def article_page(request: Request, article_id: str, db: Session = Depends(get_db)) -> Response:
-    try:
-        principal, csrf = _session(request)
-    except SignIn:
-        return _login_redirect(request)
+def article_page(request: Request, session: PageSessionDep, article_id: str, db: Session = Depends(get_db)) -> Response:
+    principal, csrf = session
     detail = _article(db, article_id)
     if detail is None:
         return _not_found(request, principal, csrf, f"article {article_id!r}")
@@ -302,11 +302,8 @@ def article_page(request: Request, article_id: str, db: Session = Depends(get_db
 
 
 @router.get("/articles/{article_id}/raw", response_model=None)
-def raw_page(request: Request, article_id: str, db: Session = Depends(get_db)) -> Response:
-    try:
-        principal, csrf = _session(request)
-    except SignIn:
-        return _login_redirect(request)
+def raw_page(request: Request, session: PageSessionDep, article_id: str, db: Session = Depends(get_db)) -> Response:
+    principal, csrf = session
     detail = _article(db, article_id)
     if detail is None:
         return _not_found(request, principal, csrf, f"article {article_id!r}")
@@ -342,11 +339,8 @@ def _history_view(item: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/records/{record_id}/history", response_model=None)
-def history_page(request: Request, record_id: str, db: Session = Depends(get_db)) -> Response:
-    try:
-        principal, csrf = _session(request)
-    except SignIn:
-        return _login_redirect(request)
+def history_page(request: Request, session: PageSessionDep, record_id: str, db: Session = Depends(get_db)) -> Response:
+    principal, csrf = session
     try:
         record = _dump(store.get_record(db, record_id))
         history = [_dump(h) for h in store.record_history(db, record_id)]
