@@ -42,6 +42,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from extractor import spans
+from extractor.components.design import duration_days
 from extractor.components.outcomes import outcome_key, same_outcome
 from extractor.components.rules import doc_text
 from extractor.components.salience import Salience
@@ -432,11 +433,6 @@ def _first_value(ctx: Context, group: str, labels: Iterable[str] | None = None) 
     return next((s for s in ctx.get(group) if allowed is None or s.label_ in allowed), None)
 
 
-# days per time unit, as design.normalise_duration writes them ("6 months", "1 month", "48 h")
-_DAYS = {"s": 1 / 86400, "min": 1 / 1440, "hours": 1 / 24, "h": 1 / 24, "days": 1, "weeks": 7, "months": 30.4}
-_DAYS |= {"month": 30.4, "year": 365.25, "years": 365.25, "week": 7, "hour": 1 / 24, "day": 1}
-
-
 def _follow_up(ctx: Context, signals: Signals, design: str | None) -> Span | None:
     """The stated follow-up, else the last assessment time point ("at 3 and 6 months" → 6 months) outside the
     title and the background lead: of a day or more (hours and minutes time a measurement within one session), and
@@ -445,12 +441,8 @@ def _follow_up(ctx: Context, signals: Signals, design: str | None) -> Span | Non
     if stated is not None or design == "crossover_trial":
         return stated
     times = [s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "timepoint" and not signals.in_lead(s)]
-    return max((s for s in times if _duration_days(s) >= 1), key=_duration_days, default=None)
-
-
-def _duration_days(span: Span) -> float:
-    number, _, unit = str(span._.value).partition(" ")
-    return float(number) * _DAYS.get(unit, 0.0)
+    days = {s: duration_days(str(s._.value)) for s in times}
+    return max((s for s in times if days[s] >= 1), key=days.__getitem__, default=None)
 
 
 def _interventions(ctx: Context) -> list[Intervention]:

@@ -30,6 +30,17 @@ KEYS = (
 SPECIES_CONFIDENCE = 0.8
 _ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
 _SINGULAR = {"months": "month", "weeks": "week", "years": "year", "days": "days", "hours": "hour"}
+_PLURAL = {singular: plural for plural, singular in _SINGULAR.items()} | {"day": "days"}  # "1 day", "1 month"
+_DAYS = {
+    "s": 1 / 86400,
+    "min": 1 / 1440,
+    "h": 1 / 24,
+    "hours": 1 / 24,
+    "days": 1,
+    "weeks": 7,
+    "months": 30.4,
+    "years": 365.25,
+}
 
 
 @Language.factory("studysift_design", assigns=["doc.spans"], default_config={})
@@ -51,6 +62,13 @@ def normalise_duration(number: str, unit: str) -> str | None:
     if value == 1:
         norm = _SINGULAR.get(norm, norm).replace("days", "day")
     return f"{value:g} {norm}"
+
+
+def duration_days(value: str) -> float:
+    """A duration as ``normalise_duration`` writes it ("6 months", "1 year", "48 h") in days; 0 for a unit it does
+    not know."""
+    number, _, unit = value.partition(" ")
+    return float(number) * _DAYS.get(_PLURAL.get(unit, unit), 0.0)
 
 
 def evidence_level(match: Match) -> str:

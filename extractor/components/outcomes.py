@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -34,8 +34,17 @@ LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outco
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
 P_VALUE = re.compile(r"\bp\s*(=|>|≥|>=|<|≤|<=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
 FEATURES_KEY = "studysift.outcome_features"
-SOURCES = {"cue": 0.7, "frame": 0.65, "measure": 0.6}  # a candidate's source, as its first confidence
-SOURCE_OF = {confidence: source for source, confidence in SOURCES.items()}
+CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6}  # a candidate's confidence by source, before ranking
+
+
+class Candidate(NamedTuple):
+    span: Span
+    name: str
+    direction: str
+    confidence: float
+    source: str  # cue | measure | frame (CONFIDENCE's keys)
+
+
 ALPHA = 0.05  # a p-value of this or more (or one only said to be below a larger bound, "p < 0.10") is no difference
 
 
@@ -121,7 +130,7 @@ class OutcomesComponent(RuleComponent):
         cues = [m for m in found if m.label != "timepoint" and not self._hedged(doc, m) and not self._baseline(doc, m)]
         defining = {sentence_of(doc, m.span.start) for m in cues if m.rule.get("defines")}  # "primary outcome was"
         timepoints = [m for m in found if m.label == "timepoint"]
-        outcomes: list[tuple[Span, str, str, float]] = []  # span, name, direction, confidence
+        outcomes: list[Candidate] = []
         taken: set[int] = set()
         cue_starts = {c.span.start for c in cues}
         for cue in cues:
@@ -132,13 +141,16 @@ class OutcomesComponent(RuleComponent):
                 if len(span) == 1 and not (span[0].is_upper or self._one_word_outcome(span[0].lower_)):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):
-                    outcomes.append((span, span.text, self._checked(doc, span, direction), SOURCES["cue"]))
+                    outcomes.append(
+                        Candidate(span, span.text, self._checked(doc, span, direction), CONFIDENCE["cue"], "cue")
+                    )
                     taken.update(range(span.start, span.end))
         for m in self.best(doc, "measures"):
             if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
                 continue
             direction = self._nearest_direction(doc, m.span, cues)
-            outcomes.append((m.span, self._name(m), self._checked(doc, m.span, direction), SOURCES["measure"]))
+            direction = self._checked(doc, m.span, direction)
+            outcomes.append(Candidate(m.span, self._name(m), direction, CONFIDENCE["measure"], "measure"))
             taken.update(range(m.span.start, m.span.end))
         declared = set(defining)
         for slot in frames.slots(doc):  # "effects of X on sleep and cortisol levels": what the study measures
@@ -146,7 +158,7 @@ class OutcomesComponent(RuleComponent):
                 continue
             if self._plausible(slot.span):
                 direction = self._body_direction(doc, slot.span, cues, salience)
-                outcomes.append((slot.span, slot.span.text, direction, SOURCES["frame"]))
+                outcomes.append(Candidate(slot.span, slot.span.text, direction, CONFIDENCE["frame"], "frame"))
                 taken.update(range(slot.span.start, slot.span.end))
                 declared.add(sentence_of(doc, slot.span.start))
         merged = self._merged(doc, outcomes, whole_doc=bool(salience.sections))
@@ -154,7 +166,7 @@ class OutcomesComponent(RuleComponent):
             merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
         merged = self._ranked(doc, merged, salience, declared)
         expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
-        for span, name, direction, confidence in merged:
+        for span, name, direction, confidence, _ in merged:
             timepoint = self._timepoint(doc, span, timepoints)
             if (
                 name == span.text
@@ -176,10 +188,10 @@ class OutcomesComponent(RuleComponent):
     def _ranked(
         self,
         doc: Doc,
-        outcomes: list[tuple[Span, str, str, float]],
+        outcomes: list[Candidate],
         salience: Salience,
         declared: set[tuple[int, int]],
-    ) -> list[tuple[Span, str, str, float]]:
+    ) -> list[Candidate]:
         """The candidates the ranker keeps (at least the best one), each with its score as confidence."""
         if self.ranker is None and not self.collect_features:
             return outcomes
@@ -196,24 +208,23 @@ class OutcomesComponent(RuleComponent):
         scores = [self.ranker.score(f) for f in features]
         best = max(scores)
         return [
-            (span, name, direction, round(p, 3))
-            for (span, name, direction, _), p in zip(outcomes, scores, strict=True)
+            o._replace(confidence=round(p, 3))
+            for o, p in zip(outcomes, scores, strict=True)
             if p >= self.ranker.threshold or p == best
         ]
 
     @staticmethod
     def _features(
         doc: Doc,
-        outcome: tuple[Span, str, str, float],
+        outcome: Candidate,
         salience: Salience,
         declared: set[tuple[int, int]],
         heads: Counter[str],
         title_words: set[str],
     ) -> list[str]:
         """What the ranker sees of a candidate: its words, source, direction, section, place and salience."""
-        span, name, direction, confidence = outcome
+        span, name, direction, _, source = outcome
         key = outcome_key(name)
-        source = SOURCE_OF.get(confidence, "other")
         found = [f"src={source}", f"dir={direction}", f"dir_src={direction}_{source}", f"len={min(len(key), 6)}"]
         found += [f"sec={salience.section(span) or 'none'}", f"pos={10 * span.start // max(1, len(doc))}"]
         found += [f"w={w}" for w in key]
@@ -234,16 +245,14 @@ class OutcomesComponent(RuleComponent):
     def _one_word_outcome(self, word: str) -> bool:
         return word in self.single_words or word.endswith(self.single_word_endings)
 
-    def _merged(
-        self, doc: Doc, outcomes: list[tuple[Span, str, str, float]], *, whole_doc: bool
-    ) -> list[tuple[Span, str, str, float]]:
+    def _merged(self, doc: Doc, outcomes: list[Candidate], *, whole_doc: bool) -> list[Candidate]:
         """One outcome per measure: mentions naming the same thing ("quality of life", "QOL", "global QOL") merge
         into the one that states a direction (else the first), across a structured abstract (``whole_doc``: one
         study) or else within a sentence (an article reviewing several studies); one inside a condition or
         treatment span is dropped."""
         named = [s for key in (spans.CONDITION, spans.INTERVENTION, spans.COMPARATOR) for s in doc.spans.get(key, [])]
         expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
-        kept: list[tuple[Span, str, str, float]] = []
+        kept: list[Candidate] = []
         keys: list[tuple[int, list[str]]] = []
         for outcome in sorted(outcomes, key=lambda o: o[0].start):
             span = outcome[0]
