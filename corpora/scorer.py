@@ -11,7 +11,8 @@ Gold documents
 
 Matching
     Strings are normalised (NFKC, lower case, tokens of letters/digits, a final plural "s" dropped).
-    Intervention and comparator names match when equal or when one's tokens appear, in order, in the other's.
+    Intervention and comparator names match when equal or when one's tokens are a contiguous run of the other's
+    ("diclofenac" matches "diclofenac potassium"; "diclofenac alone" does not match "diclofenac potassium alone").
     Outcomes and conditions match when one contains the other (as tokens) or their token overlap (Jaccard over
     tokens without stop words) is at least half. Doses match by value and unit ("0.5 mg/kg"; "5-160 mg" has
     value 5; "400 mg/day" also matches "400 mg", not "400 mg/week"), follow-up by number and time unit

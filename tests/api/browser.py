@@ -22,7 +22,9 @@ from sqlalchemy import Engine
 
 from tests.conftest import REPO
 
+# The README's screenshots are rewritten only on request, so a test run leaves the tracked files alone.
 SCREENSHOTS = REPO / "docs" / "screenshots"
+UPDATE_SCREENSHOTS = os.environ.get("STUDYSIFT_UPDATE_SCREENSHOTS") == "1"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -140,8 +142,11 @@ def sign_in(page: Any, server: AppServer, key: str, path: str = "/review") -> No
     page.wait_for_selector("body[data-ready='1'] header .who")
 
 
-def screenshot(page: Any, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / name
+def screenshot(page: Any, name: str, tmp_dir: Path) -> Path:
+    """Save a screenshot: into docs/screenshots with STUDYSIFT_UPDATE_SCREENSHOTS=1, else into ``tmp_dir``."""
+    folder = SCREENSHOTS if UPDATE_SCREENSHOTS else tmp_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
     page.screenshot(path=str(path), full_page=False)
+    assert path.stat().st_size > 0
     return path

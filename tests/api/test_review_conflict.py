@@ -1,16 +1,17 @@
 """Two reviewers in two browser sessions edit the same record: the second save gets the API's 409, the UI shows
-the other reviewer's change, and "Redo my change on top" saves it on the new version. Writes
-docs/screenshots/conflict.png."""
+the other reviewer's change, and "Redo my change on top" saves it on the new version. Takes the conflict.png
+screenshot (docs/screenshots/ with STUDYSIFT_UPDATE_SCREENSHOTS=1)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tests.api.browser import AppServer, app_server, chromium, new_page, screenshot, sign_in  # noqa: F401
 from tests.api.review_data import abstract_result
 
 
-def test_review_conflict(app_server: AppServer, chromium: Any) -> None:  # noqa: F811
+def test_review_conflict(app_server: AppServer, chromium: Any, tmp_path: Path) -> None:  # noqa: F811
     text, result = abstract_result()
     article_id = app_server.save(text, result)
     rid = f"{article_id}-r1"
@@ -38,7 +39,7 @@ def test_review_conflict(app_server: AppServer, chromium: Any) -> None:  # noqa:
     shown = conflict.inner_text()
     assert "v2" in shown and "alice" in shown and "230" in shown and "226" in shown
     assert bob.locator(".record").get_attribute("data-version") == "1"  # nothing was saved
-    screenshot(bob, "conflict.png")
+    screenshot(bob, "conflict.png", tmp_path)
 
     # Redo on top of Alice's version.
     conflict.locator("[data-act=redo]").click()

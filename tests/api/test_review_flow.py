@@ -2,10 +2,11 @@
 outcome, add a missing outcome and a missing record by selecting their text, the history, and the API seeing every
 change.
 
-Writes docs/screenshots/queue.png, article.png and history.png."""
+Takes the queue.png, article.png and history.png screenshots (docs/screenshots/ with STUDYSIFT_UPDATE_SCREENSHOTS=1)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -54,7 +55,7 @@ def field(page: Any, record_id: str, path: str) -> Any:
     return page.locator(f'.record[data-record-id="{record_id}"] .field[data-path="{path}"]')
 
 
-def test_review_flow(app_server: AppServer, chromium: Any, seeded: dict[str, Any]) -> None:  # noqa: F811
+def test_review_flow(app_server: AppServer, chromium: Any, seeded: dict[str, Any], tmp_path: Path) -> None:  # noqa: F811
     errors: list[str] = []
     page = new_page(chromium, errors)
     page.goto(app_server.url + "/review")
@@ -73,7 +74,7 @@ def test_review_flow(app_server: AppServer, chromium: Any, seeded: dict[str, Any
     assert any("intranasal esketamine" in t for t in labels)
     assert page.inner_text("#count-reviewed") == "0"
     assert int(page.inner_text("#count-remaining")) == len(labels)
-    screenshot(page, "queue.png")
+    screenshot(page, "queue.png", tmp_path)
     page.select_option("select[name=design]", "case_report")
     page.click(".filters button[type=submit]")
     case_reports = page.locator("#queue .queue-row").all_inner_texts()
@@ -180,7 +181,7 @@ def test_review_flow(app_server: AppServer, chromium: Any, seeded: dict[str, Any
 
     field(page, rid, "outcomes/2").locator(".field-head").click()
     expect(mark).to_be_in_viewport()
-    screenshot(page, "article.png")
+    screenshot(page, "article.png", tmp_path)
 
     # The API sees every change.
     api = page.request.get(f"{app_server.url}/v1/records/{rid}").json()
@@ -239,7 +240,7 @@ def test_review_flow(app_server: AppServer, chromium: Any, seeded: dict[str, Any
     assert any("interventions/0/dose" in h and "alice" in h and "the text says 500 mg" in h for h in hist)
     assert any("reject" in h and "outcomes/1" in h for h in hist)
     assert any("outcomes/2" in h and "adverse effects" in h for h in hist)
-    screenshot(page, "history.png")
+    screenshot(page, "history.png", tmp_path)
 
     # n goes to the next article in the queue.
     page.go_back()

@@ -162,6 +162,8 @@ def test_scorer_matching_intervention_names() -> None:
     assert name_similarity("diclofenac potassium", "diclofenac") > 0
     assert name_similarity("ketamine", "esketamine") == 0
     assert name_similarity("Ketamine", "ketamine") == 2
+    # a contiguous run, not any ordered subsequence (the docstring says so)
+    assert name_similarity("diclofenac potassium alone", "diclofenac alone") == 0
 
 
 def test_scorer_matching_dose_parsing() -> None:
