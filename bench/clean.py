@@ -77,14 +77,14 @@ def rate(words: int, seconds: float) -> str:
     return f"{words / seconds:>10,.0f} words/s  ({words:,} words in {seconds:.2f} s)"
 
 
-def timed(fn, items) -> float:  # type: ignore[no-untyped-def]
+def timed(fn, items) -> float:
     start = time.perf_counter()
     for item in items:
         fn(item)
     return time.perf_counter() - start
 
 
-def race(ours, theirs, items, rounds: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def race(ours, theirs, items, rounds: int) -> tuple[float, float]:
     """Best time of each over interleaved rounds, so that both see the same load on a shared machine."""
     best_ours = best_theirs = float("inf")
     for _ in range(rounds):

@@ -32,7 +32,12 @@ def test_review_xss(app_server: AppServer, chromium: Any) -> None:  # noqa: F811
     errors: list[str] = []
     dialogs: list[str] = []
     page = new_page(chromium, errors)
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     sign_in(page, app_server, app_server.user("alice"))
 
     pages = {

@@ -143,7 +143,8 @@ def test_store_records_odd_ids_stay_unique_and_url_safe(engine: Engine) -> None:
 
 
 def test_store_records_reextract_moves_evidence_to_the_new_text(engine: Engine, article_id: str) -> None:
-    span = {"start": TEXT.index("120 patients"), "end": TEXT.index("120 patients") + 12, "text": "120 patients"}
+    start = TEXT.index("120 patients")
+    span = {"start": start, "end": start + 12, "text": "120 patients"}
     with session_scope(engine) as session:
         patch = RecordPatch.model_validate(
             {"set": {"sample_size": {"value": 121, "unit": "patients", "evidence": span}}}
@@ -159,6 +160,6 @@ def test_store_records_reextract_moves_evidence_to_the_new_text(engine: Engine, 
         record = store.get_record(session, "a1-r1")
     assert record.sample_size is not None and record.sample_size.value == 121
     evidence = record.sample_size.evidence
-    assert evidence is not None and (evidence.start, evidence.end) == (span["start"] + 10, span["end"] + 10)
+    assert evidence is not None and (evidence.start, evidence.end) == (start + 10, start + 22)
     assert newer.text[evidence.start : evidence.end] == "120 patients"
     assert record.design is None and record.review.fields == {"sample_size": "corrected"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -30,7 +31,7 @@ GOLD = {
 }
 
 
-def write_gold(root: Path, name: str, gold: dict[str, object], text: str | None = None) -> None:
+def write_gold(root: Path, name: str, gold: Mapping[str, object], text: str | None = None) -> None:
     (root / "dev").mkdir(parents=True, exist_ok=True)
     (root / "dev" / f"{name}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
     if text is not None:

@@ -7,7 +7,9 @@ import io
 import json
 import tarfile
 import zipfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 FAKE = "tests.pipelines.fakes:extract"
 
@@ -30,7 +32,7 @@ def text(i: int) -> str:
 
 def tar_bytes(members: dict[str, bytes], mode: str = "w:gz") -> bytes:
     buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode=mode) as tar:
+    with tarfile.open(fileobj=buffer, mode=mode) as tar:  # type: ignore[call-overload]  # mode is a plain str
         for name, data in members.items():
             info = tarfile.TarInfo(name)
             info.size = len(data)
@@ -46,7 +48,7 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def jsonl_bytes(rows: list[dict[str, object]], gz: bool = False) -> bytes:
+def jsonl_bytes(rows: Sequence[Mapping[str, object]], gz: bool = False) -> bytes:
     data = "".join(json.dumps(r) + "\n" for r in rows).encode()
     return gzip.compress(data) if gz else data
 
@@ -72,7 +74,7 @@ def write(path: Path, data: bytes | str) -> Path:
     return path
 
 
-def read_rows(path: Path) -> list[dict[str, object]]:
+def read_rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
 
 

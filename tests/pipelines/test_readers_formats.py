@@ -15,7 +15,7 @@ def test_readers_formats(tmp_path: Path) -> None:
     write(tree / "sub" / "c.htm", "<p>" + text(3) + "</p>")
     write(tree / "sub" / "d.xml", JATS)
     write(tree / "notes.pdf", b"%PDF-1.4 not an input format")  # skipped: not a known suffix
-    rows = [
+    rows: list[dict[str, object]] = [
         {"id": "j1", "text": text(4), "url": "https://example.org/j1"},
         {"id": 7, "html": "<p>" + text(5) + "</p>"},
         {"text": text(6), "title": "A title"},
