@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
@@ -30,6 +31,10 @@ BEFORE_CHARS = 40  # a kind cue this far before a count ("a sample size of ... w
 AFTER_CHARS = 150  # or this far after it, in its sentence ("... patients, aged ..., were randomized")
 YEARS = range(1900, 2100)
 STUDY_UNITS = ("trials", "studies")
+TOTAL_LABELS = ("total", "N", "n_unit", "planned")  # counts that say they are the whole sample
+SUBSET_OF = re.compile(r"\bof\s+(?:the\s+|these\s+|all\s+)?$", re.IGNORECASE)  # "Of the 120 ..., 100 were"
+KIND_RANK = {None: 0, "planned": 0, "analysed": 1, "enrolled": 2}
+MIN_TOTAL = 20  # sums of smaller counts coincide too easily
 EACH_GROUP = re.compile(r"\s*(?:for|in)?\s*(?:each|every|per)\s+(?:group|arm)", re.IGNORECASE)
 
 
@@ -69,6 +74,7 @@ class SampleSizeComponent(RuleComponent):
         # "(N = 381)" is a total (a lower-case "n" an arm's), unless one sentence holds two: "A (N = 197), B (N = 103)"
         bracketed = [m for m in found if m.label == "N" and _in_brackets(text, _sentence(m.span), m.span)]
         per_sentence = Counter(_sentence(m.span).start_char for m in bracketed)
+        counts: list[Count] = []
         for m in found:
             value = parse_int(m.rule["groups"]["n"])
             unit = _unit(m)
@@ -89,8 +95,12 @@ class SampleSizeComponent(RuleComponent):
                 studies_at.append((sent.start_char, sent.end_char))
             elif (sent.start_char, sent.end_char) in studies_at:
                 role = role or "pooled"  # "48 trials with 6674 participants": the people of other studies
-            attrs = {k: v for k, v in (("kind", kind), ("role", role)) if v}
-            self.emit(doc, spans.SAMPLE_SIZE, m.span, unit, value, m.rule["confidence"], **attrs)
+            counts.append(Count(m, sent, value, unit, kind, role))
+        _parallel(counts, text)
+        _totals(counts)
+        for c in counts:
+            attrs = {k: v for k, v in (("kind", c.kind), ("role", c.role)) if v}
+            self.emit(doc, spans.SAMPLE_SIZE, c.match.span, c.unit, c.value, c.match.rule["confidence"], **attrs)
 
     @staticmethod
     def _kind(span: Span, sent: Span, cues: list[Match], cue_starts: list[int]) -> str | None:
@@ -110,6 +120,71 @@ class SampleSizeComponent(RuleComponent):
                 if best is None or distance < best[0]:
                     best = (distance, cues[i].label)
         return best[1] if best else None
+
+
+@dataclass
+class Count:
+    match: Match
+    sent: Span
+    value: int
+    unit: str
+    kind: str | None
+    role: str | None
+
+    @property
+    def kind_of_unit(self) -> str:
+        return "people" if self.unit in ("participants", "patients") else self.unit
+
+
+def _by_sentence(counts: list[Count]) -> dict[int, list[Count]]:
+    out: dict[int, list[Count]] = defaultdict(list)
+    for c in counts:
+        if c.unit not in STUDY_UNITS and c.role != "screened":
+            out[c.sent.start_char].append(c)
+    return out
+
+
+def _totals(counts: list[Count]) -> None:
+    """A count that is the sum of consecutive counts of one sentence ("402 people" ... "202 were allocated to A
+    and 200 to B") is their total: they are its groups, and it is as much enrolled as they are."""
+    for run in _by_sentence(counts).values():
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + 4) + 1):
+                parts = run[i:j]
+                total = sum(p.value for p in parts)
+                whole = [
+                    c for c in counts if c.value == total and c not in parts and c.kind_of_unit == parts[0].kind_of_unit
+                ]
+                if total < MIN_TOTAL or not whole or any(p.kind_of_unit != parts[0].kind_of_unit for p in parts):
+                    continue
+                best = max((p.kind for p in parts), key=lambda k: KIND_RANK.get(k, 0))
+                for c in whole:
+                    if KIND_RANK.get(c.kind, 0) < KIND_RANK.get(best, 0):
+                        c.kind = best
+                    if c.role == "group":
+                        c.role = None
+                for p in parts:
+                    p.role = p.role or "group"
+
+
+def _parallel(counts: list[Count], text: str) -> None:
+    """Counts side by side in one sentence ("30 patients who had A and 30 patients who had B", "549 participants in
+    Laos and 613 on Pemba") are per-group counts, unless one says it is the total or they are steps of one flow
+    (different kinds: "120 were randomized and 100 completed"; "Of the 120 ..., 100 ...")."""
+    for run in _by_sentence(counts).values():
+        side = [
+            c
+            for c in run
+            if c.role is None
+            and c.match.label not in TOTAL_LABELS
+            and not SUBSET_OF.search(text[c.sent.start_char : c.match.span.start_char])
+        ]
+        if len(side) < 2 or len(side) < len([c for c in run if c.role is None]):
+            continue
+        if len({c.kind for c in side if c.kind}) > 1 or len({c.kind_of_unit for c in side}) > 1:
+            continue
+        for c in side:
+            c.role = "group"
 
 
 def _in_brackets(text: str, sent: Span, span: Span) -> bool:

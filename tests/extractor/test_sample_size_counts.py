@@ -35,6 +35,7 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("Three-hundred-and-six patients were included.", (306, "patients")),
         ("The participants were 402 community-dwelling 85-y-old people.", (402, "participants")),
         ("A trial involving 534 6- to 10-year-old children.", (534, "participants")),
+        ("A trial involving 534 urban and rural children.", (534, "participants")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
         ("A pretest-posttest design was used.Sixty patients were enrolled.", (60, "patients")),  # a missing space
     ],
@@ -53,6 +54,12 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "In all, 40% of patients responded.",
         "A 34-year-old woman presented with pain.",
         "A third larger trial followed.",
+        "Each site enrolled 8–10 participants.",
+        "Cohorts of 50,000–70,000 smokers exist.",
+        "Eligible: ≥18 adults of the household.",
+        "We enrolled type 2 diabetes patients.",
+        "A total of 24.2% of the participants were at risk.",
+        "About 10 million smokers live in the region.",
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
@@ -95,3 +102,30 @@ def test_sample_size_counts_bracketed_totals_and_arms(nlp: Language) -> None:
     assert roles("Adults with psoriasis (N = 300) were enrolled.") == [(300, None)]
     assert roles("Etanercept (N = 197) or placebo (N = 103) was given.") == [(197, "group"), (103, "group")]
     assert roles("Patients were allocated to two groups (N = 381 for each group).") == [(381, "group")]
+
+
+def _kinds_roles(nlp: Language, text: str) -> list[tuple[int, str | None, str | None]]:
+    doc = nlp(text)
+    return [
+        (s._.value, (s._.attrs or {}).get("kind"), (s._.attrs or {}).get("role")) for s in doc.spans[spans.SAMPLE_SIZE]
+    ]
+
+
+def test_sample_size_parallel_counts_are_groups(nlp: Language) -> None:
+    side_by_side = "Thirty patients who had surgery A and 30 matched patients who had surgery B were compared."
+    assert [r for _, _, r in _kinds_roles(nlp, side_by_side)] == ["group", "group"]
+    flow = "A total of 120 patients were randomized and 100 patients completed the study."
+    assert [r for _, _, r in _kinds_roles(nlp, flow)] == [None, None]
+    subset = "Of the 150 patients enrolled, 120 patients were randomized."
+    assert [r for _, _, r in _kinds_roles(nlp, subset)] == [None, None]
+
+
+def test_sample_size_sum_of_groups_is_total(nlp: Language) -> None:
+    found = _kinds_roles(
+        nlp, "The participants were 402 people. 202 participants were allocated to A and 200 participants to B."
+    )
+    assert found[0] == (402, "enrolled", None)
+    assert [r for _, _, r in found[1:]] == ["group", "group"]
+    # no total of the two: both stay groups, and nothing is promoted
+    found = _kinds_roles(nlp, "We saw 90 people. 30 patients had A and 30 patients had B.")
+    assert [(v, k) for v, k, r in found if r is None] == [(90, None)]
