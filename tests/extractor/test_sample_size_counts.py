@@ -36,6 +36,7 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("The participants were 402 community-dwelling 85-y-old people.", (402, "participants")),
         ("A trial involving 534 6- to 10-year-old children.", (534, "participants")),
         ("A trial involving 534 urban and rural children.", (534, "participants")),
+        ("We studied 16 COPD sufferers.", (16, "patients")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
         ("A pretest-posttest design was used.Sixty patients were enrolled.", (60, "patients")),  # a missing space
     ],
@@ -60,6 +61,7 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "We enrolled type 2 diabetes patients.",
         "A total of 24.2% of the participants were at risk.",
         "About 10 million smokers live in the region.",
+        "No differences were found between the two regarding patients’ behaviour.",
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
@@ -73,6 +75,7 @@ def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
         ("In all, 36 participants completed the study.", 36, "analysed"),
         ("A sample size of 120 was calculated for 80% power.", 120, "planned"),
         ("100 patients will be randomly allocated.", 100, "planned"),
+        ("The recruitment goal is 42 participants.", 42, "planned"),
         ("From 2,137 screened subjects, 85 entered the study.", 85, "enrolled"),
     ],
 )
