@@ -311,16 +311,22 @@ class Signals:
         that speaks of the study itself ("We conducted ...", "38 patients were randomized")."""
         return self.title_end <= span.start_char < self.lead_end
 
+    def own_at(self, span: Span) -> bool:
+        """In a sentence where the article speaks of its own study."""
+        return any(a <= span.start_char < b for a, b in self.own)
+
     def score(self, span: Span) -> float:
         """A design span's confidence, raised where the article names its own study or in the title, lowered
         where it calls for studies."""
         score = _confidence(span)
-        if any(a <= span.start_char < b for a, b in self.own):
+        if self.own_at(span):
             score += 0.2
         if span.start_char < self.title_end:
             score += 0.1
         if any(a <= span.start_char < b for a, b in self.mentions):  # "a randomized study of ...": introduces one
             score += 0.15
+        if span.start_char >= LEAD_CHARS and not self.own_at(span):  # a full text's body: often other studies
+            score -= 0.2
         if any(a <= span.start_char < b for a, b in self.hedged):
             score -= 0.5
         return score
@@ -342,7 +348,15 @@ def _design(ctx: Context, signals: Signals) -> tuple[str, Span | None, float] | 
         best = max(candidates, key=lambda s: (signals.score(s), -s.start_char))
         chosen = (best.label_, best, _confidence(best))
     if chosen is None or chosen[0] in TRIALS:
-        crossover = next((s for s in candidates if s.label_ == "crossover_trial"), None)
+        # in a full text's body, a crossover trial the study does not call its own is another study's
+        crossover = next(
+            (
+                s
+                for s in candidates
+                if s.label_ == "crossover_trial" and (s.start_char < LEAD_CHARS or signals.own_at(s))
+            ),
+            None,
+        )
         if crossover is not None:
             return "crossover_trial", crossover, _confidence(crossover)
     if chosen is not None and chosen[0] == "non_randomized_trial" and chosen[2] < WEAK_DESIGN:

@@ -34,6 +34,9 @@ def nlp() -> Language:
         ("We randomized 389 patients with stable coronary artery disease.", "randomized_controlled_trial"),
         ("Patients were randomly assigned to two arms.", "randomized_controlled_trial"),
         ("Symptoms were similar in the treatment and placebo groups.", "non_randomized_trial"),
+        ("This is a left-right split-face comparison study.", "non_randomized_trial"),
+        ("ANCHOR was a 12-week, phase 3 study of icosapent ethyl.", "non_randomized_trial"),
+        ("They were divided into three equal groups randomly.", "randomized_controlled_trial"),
     ],
 )
 def test_design_labels(nlp: Language, text: str, design: str) -> None:
@@ -84,3 +87,15 @@ def test_design_labels_same_text_in_two_groups_keeps_both_values(nlp: Language) 
     (design,) = [s for s in doc.spans[spans.DESIGN] if s.text == "crossover"]
     (allocation,) = doc.spans[spans.ALLOCATION]
     assert (design._.value, allocation._.value) == ("crossover_trial", "crossover")
+
+
+def test_design_labels_switching_arms_is_not_a_crossover(nlp: Language) -> None:
+    doc = nlp("There was a 70% crossover from physiotherapy to surgery. Patients crossover from A to B.")
+    assert [s for s in doc.spans[spans.DESIGN] if s.label_ == "crossover_trial"] == []
+    design = nlp("A randomised crossover study.")
+    assert [s.label_ for s in design.spans[spans.DESIGN]].count("crossover_trial") == 1
+
+
+def test_design_labels_randomly_after_the_verb(nlp: Language) -> None:
+    doc = nlp("They were divided into three equal groups randomly.")
+    assert [s._.value for s in doc.spans[spans.RANDOMIZED]] == [True]

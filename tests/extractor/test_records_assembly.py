@@ -175,6 +175,21 @@ def test_records_assembly_controlled_and_randomized_is_an_rct() -> None:
     assert record.randomized is True
 
 
+def test_records_assembly_design_of_a_full_text_body_is_weaker() -> None:
+    background = "Background text. " * 200  # past the abstract: the body of a full text
+    doc = make(
+        f"Ketamine helps.\n\nWe randomized 40 adults. {background}It was tested in a crossover trial of 13 adults."
+    )
+    mark(doc, spans.STUDY, "We randomized", "self", None)
+    mark(doc, spans.STUDY, "a crossover trial of 13 adults", "design", "crossover_trial")
+    mark(doc, spans.DESIGN, "We randomized", "randomized_controlled_trial")
+    mark(doc, spans.DESIGN, "crossover", "crossover_trial")
+    doc.spans[spans.DESIGN][0]._.confidence = 0.7
+    doc.spans[spans.DESIGN][1]._.confidence = 0.9
+    records, _ = assemble(doc)
+    assert [r.design.value for r in records if r.design] == ["randomized_controlled_trial"]
+
+
 def test_records_assembly_keeps_the_seven_most_confident_outcomes() -> None:
     names = ["pain", "sleep", "anxiety", "fatigue", "mood", "weight", "appetite", "nausea", "cough"]
     doc = make("A randomized trial. " + ", ".join(f"{n} fell" for n in names) + ".")
