@@ -48,6 +48,11 @@ def unit_of() -> dict[str, str]:
     return {" ".join(row[0].lower().split()): row[1] for row in lexicon("sample_units")}
 
 
+@lru_cache(maxsize=1)
+def count_labels() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in lexicon("count_labels"))
+
+
 def _sentence(span: Span) -> Span:
     return span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
 
@@ -79,6 +84,11 @@ class SampleSizeComponent(RuleComponent):
             value = parse_int(m.rule["groups"]["n"])
             unit = _unit(m)
             if value is None or unit is None or value == 0:
+                continue
+            label = WORD_BEFORE.search(text, max(0, m.span.start_char - 20), m.span.start_char)
+            if label is not None and label.group(1).lower() in count_labels():  # "Phase one", "Fig. 1"
+                continue
+            if _range_end(text, m.span.start_char):  # "twelve to sixteen participants": a range, not a count
                 continue
             if value in YEARS and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("in", "since", "from", "until"):
                 continue
@@ -161,7 +171,7 @@ def _totals(counts: list[Count]) -> None:
                 for c in whole:
                     if KIND_RANK.get(c.kind, 0) < KIND_RANK.get(best, 0):
                         c.kind = best
-                    if c.role == "group":
+                    if c.sent == parts[0].sent:  # "(n = 138) were allocated to A (n = 69) or B (n = 69)"
                         c.role = None
                 for p in parts:
                     p.role = p.role or "group"
@@ -185,6 +195,15 @@ def _parallel(counts: list[Count], text: str) -> None:
             continue
         for c in side:
             c.role = "group"
+
+
+WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+RANGE_BEFORE = re.compile(r"([\w.,]+)\s+to\s+$", re.IGNORECASE)
+
+
+def _range_end(text: str, start: int) -> bool:
+    found = RANGE_BEFORE.search(text, max(0, start - 30), start)
+    return found is not None and parse_int(found.group(1)) is not None
 
 
 def _in_brackets(text: str, sent: Span, span: Span) -> bool:

@@ -62,6 +62,10 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "A total of 24.2% of the participants were at risk.",
         "About 10 million smokers live in the region.",
         "No differences were found between the two regarding patients’ behaviour.",
+        "Interviews were held with twelve to sixteen participants.",
+        "Phase one enrolls women alone.",
+        "Fig. 1 Participant study schedule",
+        "During phase one, these women are enrolled alone.",
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
@@ -132,3 +136,8 @@ def test_sample_size_sum_of_groups_is_total(nlp: Language) -> None:
     # no total of the two: both stay groups, and nothing is promoted
     found = _kinds_roles(nlp, "We saw 90 people. 30 patients had A and 30 patients had B.")
     assert [(v, k) for v, k, r in found if r is None] == [(90, None)]
+
+
+def test_sample_size_bracketed_total_of_its_arms(nlp: Language) -> None:
+    found = _kinds_roles(nlp, "Participants (n = 138) were allocated to A (n = 69) or B (n = 69).")
+    assert [(v, r) for v, _, r in found] == [(138, None), (69, "group"), (69, "group")]
