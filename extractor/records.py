@@ -455,8 +455,10 @@ def _follow_up(ctx: Context, signals: Signals, design: str | None) -> Span | Non
     if stated is not None or design == "crossover_trial":
         return stated
     times = [s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "timepoint" and not signals.in_lead(s)]
-    days = {s: duration_days(str(s._.value)) for s in times}
-    return max((s for s in times if days[s] >= 1), key=days.__getitem__, default=None)
+    days = {s: duration_days(str(s._.value)) for s in times if duration_days(str(s._.value)) >= 1}
+    longest = max(days.values(), default=0.0)
+    # the first statement of the last time point: "12 months" and a later "1 year" are one time (365 vs 365.25 days)
+    return next((s for s in days if days[s] >= longest * 0.98), None)
 
 
 def _interventions(ctx: Context) -> list[Intervention]:
