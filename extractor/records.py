@@ -66,6 +66,7 @@ TRIALS = ("randomized_controlled_trial", "crossover_trial", "non_randomized_tria
 CASES = ("case_report", "case_series")
 LEAD_CHARS = 3000  # a full text's abstract: its counts describe the study; later ones often other studies or subsets
 REVIEWS = ("systematic_review", "meta_analysis", "narrative_review")
+BLINDING_ORDER = ("triple_blind", "double_blind", "single_blind", "assessor_blind", "open_label")
 WEAK_DESIGN = 0.5  # design spans below this confidence only say "a controlled comparison"
 MIN_DESIGN_SCORE = 0.1  # below this (a weak design in a sentence that calls for studies) a design span is ignored
 MIN_DIRECTED = 2  # directed outcomes that make a study's merely named ones incidental
@@ -325,7 +326,7 @@ class Signals:
             score += 0.1
         if any(a <= span.start_char < b for a, b in self.mentions):  # "a randomized study of ...": introduces one
             score += 0.15
-        if span.start_char >= LEAD_CHARS and not self.own_at(span):  # a full text's body: often other studies
+        if span.start_char >= LEAD_CHARS:  # a full text's body: often other studies, its own design is in the abstract
             score -= 0.2
         if any(a <= span.start_char < b for a, b in self.hedged):
             score -= 0.5
@@ -445,6 +446,13 @@ def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
 def _first_value(ctx: Context, group: str, labels: Iterable[str] | None = None) -> Span | None:
     allowed = set(labels) if labels is not None else None
     return next((s for s in ctx.get(group) if allowed is None or s.label_ in allowed), None)
+
+
+def _blinding(ctx: Context) -> Span | None:
+    """The most blinded statement: a double-blind phase over its open-label run-in, blinded assessors over
+    participants who "were not blinded"; the first of equals."""
+    found = ctx.get(spans.BLINDING)
+    return min(found, key=lambda s: BLINDING_ORDER.index(s.label_), default=None)
 
 
 def _follow_up(ctx: Context, signals: Signals, design: str | None) -> Span | None:
@@ -682,7 +690,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
         return None
     design_value, design_span, design_conf = found
     trial_like = design_value in TRIALS
-    blinding = _first_value(ctx, spans.BLINDING) if trial_like else None
+    blinding = _blinding(ctx) if trial_like else None
     allocation = _first_value(ctx, spans.ALLOCATION) if trial_like else None
     follow_up = _follow_up(ctx, signals, design_value)
     interventions = _interventions(ctx)

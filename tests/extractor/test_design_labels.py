@@ -57,6 +57,10 @@ def test_design_labels(nlp: Language, text: str, design: str) -> None:
         ("Pain was rated by blinded outcome assessors.", "assessor_blind"),
         ("The study features the blinding of participants, assessors and therapists.", "triple_blind"),
         ("It ensured blinding of patients and investigators.", "double_blind"),
+        ("A randomized, double\u2010blind trial.", "double_blind"),  # a typographic hyphen
+        ("The participants, therapists, assessors, and statistician were blinded.", "triple_blind"),
+        ("CPAP therapists were not blinded to the group.", "open_label"),
+        ("The study data analyst is blinded to the assignments.", "assessor_blind"),
     ],
 )
 def test_design_labels_blinding(nlp: Language, text: str, blinding: str) -> None:

@@ -190,6 +190,15 @@ def test_records_assembly_design_of_a_full_text_body_is_weaker() -> None:
     assert [r.design.value for r in records if r.design] == ["randomized_controlled_trial"]
 
 
+def test_records_assembly_blinding_is_the_most_blinded_statement() -> None:
+    doc = make("Budesonide helps.\n\nA randomized trial: an open-label run-in, then a double-blind phase.")
+    mark(doc, spans.DESIGN, "randomized trial", "randomized_controlled_trial")
+    mark(doc, spans.BLINDING, "open-label", "open_label")
+    mark(doc, spans.BLINDING, "double-blind", "double_blind")
+    (record,) = assemble(doc)[0]
+    assert record.blinding == "double_blind"
+
+
 def test_records_assembly_keeps_the_seven_most_confident_outcomes() -> None:
     names = ["pain", "sleep", "anxiety", "fatigue", "mood", "weight", "appetite", "nausea", "cough"]
     doc = make("A randomized trial. " + ", ".join(f"{n} fell" for n in names) + ".")
