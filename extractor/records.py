@@ -420,7 +420,7 @@ def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
     lead = [s for s in stated if s.start_char < LEAD_CHARS]
     stated = lead or stated
     pools = [
-        [s for s in stated if kind(s) == "enrolled"],
+        [s for s in stated if kind(s) in ("randomized", "enrolled")],
         [s for s in stated if kind(s) in (None, "analysed")],
         [s for s in stated if kind(s) == "planned"],
     ]
@@ -434,7 +434,7 @@ def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
                 return SampleSize(
                     value=best._.value,
                     unit=best.label_,
-                    kind=kind(best),
+                    kind="enrolled" if kind(best) == "randomized" else kind(best),
                     evidence=evidence(best),
                     confidence=_confidence(best),
                 )

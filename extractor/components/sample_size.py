@@ -33,7 +33,7 @@ YEARS = range(1900, 2100)
 STUDY_UNITS = ("trials", "studies")
 TOTAL_LABELS = ("total", "N", "n_unit", "planned")  # counts that say they are the whole sample
 SUBSET_OF = re.compile(r"\bof\s+(?:the\s+|these\s+|all\s+)?$", re.IGNORECASE)  # "Of the 120 ..., 100 were"
-KIND_RANK = {None: 0, "planned": 0, "analysed": 1, "enrolled": 2}
+KIND_RANK = {None: 0, "planned": 0, "analysed": 1, "enrolled": 2, "randomized": 3}
 MIN_TOTAL = 20  # sums of smaller counts coincide too easily
 EACH_GROUP = re.compile(r"\s*(?:for|in)?\s*(?:each|every|per)\s+(?:group|arm)", re.IGNORECASE)
 
@@ -108,6 +108,7 @@ class SampleSizeComponent(RuleComponent):
             counts.append(Count(m, sent, value, unit, kind, role))
         _parallel(counts, text)
         _totals(counts)
+        _flow(counts)
         for c in counts:
             attrs = {k: v for k, v in (("kind", c.kind), ("role", c.role)) if v}
             self.emit(doc, spans.SAMPLE_SIZE, c.match.span, c.unit, c.value, c.match.rule["confidence"], **attrs)
@@ -204,6 +205,16 @@ RANGE_BEFORE = re.compile(r"([\w.,]+)\s+to\s+$", re.IGNORECASE)
 def _range_end(text: str, start: int) -> bool:
     found = RANGE_BEFORE.search(text, max(0, start - 30), start)
     return found is not None and parse_int(found.group(1)) is not None
+
+
+def _flow(counts: list[Count]) -> None:
+    """ "Of 300 patients enrolled, 250 were randomized": the randomised number is the sample; the larger enrolled
+    count of its sentence is a step before it."""
+    for run in _by_sentence(counts).values():
+        randomized = [c.value for c in run if c.kind == "randomized" and c.role is None]
+        for c in run:
+            if c.kind == "enrolled" and c.role is None and any(v < c.value for v in randomized):
+                c.role = "screened"
 
 
 def _in_brackets(text: str, sent: Span, span: Span) -> bool:

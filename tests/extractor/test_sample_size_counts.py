@@ -37,6 +37,7 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("A trial involving 534 6- to 10-year-old children.", (534, "participants")),
         ("A trial involving 534 urban and rural children.", (534, "participants")),
         ("We studied 16 COPD sufferers.", (16, "patients")),
+        ("There were 184 cyclosporine\u2010treated patients.", (184, "patients")),  # a typographic hyphen
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
         ("A pretest-posttest design was used.Sixty patients were enrolled.", (60, "patients")),  # a missing space
     ],
@@ -75,7 +76,8 @@ def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "kind"),
     [
-        ("A total of 120 patients were randomized to two arms.", 120, "enrolled"),
+        ("A total of 120 patients were randomized to two arms.", 120, "randomized"),
+        ("Forty patients were enrolled.", 40, "enrolled"),
         ("In all, 36 participants completed the study.", 36, "analysed"),
         ("A sample size of 120 was calculated for 80% power.", 120, "planned"),
         ("100 patients will be randomly allocated.", 100, "planned"),
@@ -123,7 +125,7 @@ def test_sample_size_parallel_counts_are_groups(nlp: Language) -> None:
     assert [r for _, _, r in _kinds_roles(nlp, side_by_side)] == ["group", "group"]
     flow = "A total of 120 patients were randomized and 100 patients completed the study."
     assert [r for _, _, r in _kinds_roles(nlp, flow)] == [None, None]
-    subset = "Of the 150 patients enrolled, 120 patients were randomized."
+    subset = "Of the 150 patients, 120 patients had surgery."
     assert [r for _, _, r in _kinds_roles(nlp, subset)] == [None, None]
 
 
@@ -131,7 +133,7 @@ def test_sample_size_sum_of_groups_is_total(nlp: Language) -> None:
     found = _kinds_roles(
         nlp, "The participants were 402 people. 202 participants were allocated to A and 200 participants to B."
     )
-    assert found[0] == (402, "enrolled", None)
+    assert found[0] == (402, "randomized", None)
     assert [r for _, _, r in found[1:]] == ["group", "group"]
     # no total of the two: both stay groups, and nothing is promoted
     found = _kinds_roles(nlp, "We saw 90 people. 30 patients had A and 30 patients had B.")
@@ -141,3 +143,11 @@ def test_sample_size_sum_of_groups_is_total(nlp: Language) -> None:
 def test_sample_size_bracketed_total_of_its_arms(nlp: Language) -> None:
     found = _kinds_roles(nlp, "Participants (n = 138) were allocated to A (n = 69) or B (n = 69).")
     assert [(v, r) for v, _, r in found] == [(138, None), (69, "group"), (69, "group")]
+
+
+def test_sample_size_randomized_after_enrolled_in_one_sentence(nlp: Language) -> None:
+    found = _kinds_roles(nlp, "Of 300 patients enrolled, 250 were randomized.")
+    assert found == [(300, "enrolled", "screened"), (250, "randomized", None)]
+    # the other way round (more randomized than a later count) is not a flow from enrolment
+    found = _kinds_roles(nlp, "A total of 120 patients were randomized and 100 patients entered the extension.")
+    assert [r for _, _, r in found] == [None, None]
