@@ -103,3 +103,17 @@ def test_design_labels_switching_arms_is_not_a_crossover(nlp: Language) -> None:
 def test_design_labels_randomly_after_the_verb(nlp: Language) -> None:
     doc = nlp("They were divided into three equal groups randomly.")
     assert [s._.value for s in doc.spans[spans.RANDOMIZED]] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "International Standard Randomized Controlled Trial Number (ISRCTN): 35739639",  # a registry's name
+        "They were compared to 60 patients from a previously conducted randomized, controlled trial.",
+        "Events were identified by systematic review of clinical records.",  # a method, not the design
+    ],
+)
+def test_design_labels_not_the_study_design(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert {s.label_ for s in doc.spans[spans.DESIGN]} <= {"non_randomized_trial"}
+    assert all(s._.confidence < 0.5 for s in doc.spans[spans.DESIGN])
