@@ -106,6 +106,7 @@ class SampleSizeComponent(RuleComponent):
             elif (sent.start_char, sent.end_char) in studies_at:
                 role = role or "pooled"  # "48 trials with 6674 participants": the people of other studies
             counts.append(Count(m, sent, value, unit, kind, role))
+        _lone_n(counts, text)
         _parallel(counts, text)
         _totals(counts)
         _flow(counts)
@@ -205,6 +206,27 @@ RANGE_BEFORE = re.compile(r"([\w.,]+)\s+to\s+$", re.IGNORECASE)
 def _range_end(text: str, start: int) -> bool:
     found = RANGE_BEFORE.search(text, max(0, start - 30), start)
     return found is not None and parse_int(found.group(1)) is not None
+
+
+ARM_WORDS = re.compile(
+    r"\b(?:groups?|arms?|placebo|control|controls|intervention|treated|vs|versus|compared|or)\b", re.IGNORECASE
+)
+
+
+SHARE_BEFORE = re.compile(r"%\s*[(\[]\s*$")  # "63% (n = 373) female": a share of the sample
+
+
+def _lone_n(counts: list[Count], text: str) -> None:
+    """ "Participants were patients with hepatitis C (n = 120) ...": the only count of a sentence that names no
+    group is the sample, even in a lower-case "n"."""
+    for run in _by_sentence(counts).values():
+        if len(run) == 1 and run[0].match.label == "n" and run[0].role == "group":
+            c = run[0]
+            subgroup = SHARE_BEFORE.search(
+                text, max(c.sent.start_char, c.match.span.start_char - 12), c.match.span.start_char
+            )
+            if subgroup is None and not ARM_WORDS.search(text, c.sent.start_char, c.sent.end_char):
+                c.role = None
 
 
 def _flow(counts: list[Count]) -> None:

@@ -30,6 +30,8 @@ def nlp() -> Language:
         ("Six weeks later, lipid profiles were checked.", "6 weeks"),
         ("Symptom scores were reduced at the 18th week.", "18 weeks"),
         ("Fourteen days after treatment, cortisol levels fell.", "14 days"),
+        ("Patients were evaluated at one day, three days and seven days.", "7 days"),  # units repeated in a list
+        ("Follow-up is performed after three months, 1, 2, 4 and 10 years.", "10 years"),
     ],
 )
 def test_design_facts_follow_up(nlp: Language, text: str, value: str) -> None:

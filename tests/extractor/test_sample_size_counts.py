@@ -38,6 +38,7 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("A trial involving 534 urban and rural children.", (534, "participants")),
         ("We studied 16 COPD sufferers.", (16, "patients")),
         ("There were 184 cyclosporine\u2010treated patients.", (184, "patients")),  # a typographic hyphen
+        ("We enrolled 593 adult HIV+, nonpregnant patients.", (593, "patients")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
         ("A pretest-posttest design was used.Sixty patients were enrolled.", (60, "patients")),  # a missing space
     ],
@@ -151,3 +152,11 @@ def test_sample_size_randomized_after_enrolled_in_one_sentence(nlp: Language) ->
     # the other way round (more randomized than a later count) is not a flow from enrolment
     found = _kinds_roles(nlp, "A total of 120 patients were randomized and 100 patients entered the extension.")
     assert [r for _, _, r in found] == [None, None]
+
+
+def test_sample_size_lone_n_of_a_sentence_without_groups(nlp: Language) -> None:
+    assert _kinds_roles(nlp, "Participants were patients with hepatitis C (n = 120) with BMI over 25.") == [
+        (120, None, None)
+    ]
+    assert _kinds_roles(nlp, "The placebo group (n = 40) improved.") == [(40, None, "group")]
+    assert _kinds_roles(nlp, "Most were women: 63% (n = 373) of them.") == [(373, None, "group")]
