@@ -32,6 +32,8 @@ def nlp() -> Language:
         ("Fourteen days after treatment, cortisol levels fell.", "14 days"),
         ("Patients were evaluated at one day, three days and seven days.", "7 days"),  # units repeated in a list
         ("Follow-up is performed after three months, 1, 2, 4 and 10 years.", "10 years"),
+        ("Pain fell by month 6.", "6 months"),
+        ("Diaries were checked at week 17.", "17 weeks"),
     ],
 )
 def test_design_facts_follow_up(nlp: Language, text: str, value: str) -> None:
