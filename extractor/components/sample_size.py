@@ -184,6 +184,9 @@ def _parallel(counts: list[Count], text: str) -> None:
     Laos and 613 on Pemba") are per-group counts, unless one says it is the total or they are steps of one flow
     (different kinds: "120 were randomized and 100 completed"; "Of the 120 ..., 100 ...")."""
     for run in _by_sentence(counts).values():
+        # a count in brackets beside one outside them describes part of it: "120 patients (60 women)"
+        outside = [c for c in run if c.role is None and not _in_brackets(text, c.sent, c.match.span)]
+        run = outside if outside else run
         side = [
             c
             for c in run

@@ -39,6 +39,7 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("We studied 16 COPD sufferers.", (16, "patients")),
         ("There were 184 cyclosporine\u2010treated patients.", (184, "patients")),  # a typographic hyphen
         ("We enrolled 593 adult HIV+, nonpregnant patients.", (593, "patients")),
+        ("We surveyed 212 households.", (212, "participants")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
         ("A pretest-posttest design was used.Sixty patients were enrolled.", (60, "patients")),  # a missing space
     ],
@@ -126,6 +127,8 @@ def test_sample_size_parallel_counts_are_groups(nlp: Language) -> None:
     assert [r for _, _, r in _kinds_roles(nlp, side_by_side)] == ["group", "group"]
     flow = "A total of 120 patients were randomized and 100 patients completed the study."
     assert [r for _, _, r in _kinds_roles(nlp, flow)] == [None, None]
+    part = "We enrolled 120 patients (60 women) with asthma."  # a count in brackets describes part of the other
+    assert [r for _, _, r in _kinds_roles(nlp, part)] == [None, None]
     subset = "Of the 150 patients, 120 patients had surgery."
     assert [r for _, _, r in _kinds_roles(nlp, subset)] == [None, None]
 
