@@ -37,6 +37,7 @@ def nlp() -> Language:
         ("This is a left-right split-face comparison study.", "non_randomized_trial"),
         ("ANCHOR was a 12-week, phase 3 study of icosapent ethyl.", "non_randomized_trial"),
         ("They were divided into three equal groups randomly.", "randomized_controlled_trial"),
+        ("Each paramedic used all six devices in a randomised order.", "crossover_trial"),
     ],
 )
 def test_design_labels(nlp: Language, text: str, design: str) -> None:

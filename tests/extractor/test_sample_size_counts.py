@@ -80,6 +80,8 @@ def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
     [
         ("A total of 120 patients were randomized to two arms.", 120, "randomized"),
         ("Forty patients were enrolled.", 40, "enrolled"),
+        ("We randomly assigned 120 patients to A or B.", 120, "randomized"),
+        ("We included 45 patients with gout.", 45, "enrolled"),
         ("In all, 36 participants completed the study.", 36, "analysed"),
         ("A sample size of 120 was calculated for 80% power.", 120, "planned"),
         ("100 patients will be randomly allocated.", 100, "planned"),
