@@ -22,12 +22,15 @@ Rules that read more than one span, stated here so they are not mistaken for gue
 - a context whose species is not human and that has no stated design is an ``animal_study``; an animal-study
   phrase ("in animal models") where no animal is named is background, not the design;
 - a design phrase scores its confidence, more in a sentence where the article speaks of its own study, in the
-  title or inside a study mention, less in a sentence that calls for studies: the best one is the design;
+  title or inside a study mention, less in a sentence that calls for studies or past a full text's abstract (the
+  first 3,000 characters): the best one is the design;
+- the blinding is the most blinded statement of the context (triple, double, single, assessor, open-label);
 - a single case ("a case report of ...", "the case of ...") is one patient and human: the design states it;
-- the sample size is the largest count of people (else animals, else trials/studies) said to be enrolled, else
-  the largest stated without a kind (or analysed), else the planned one (first when the article's first count is
-  planned: a protocol), counts in the first 3,000 characters (an abstract) before later ones; never a count of
-  one group, of people screened, or (but in reviews) of other studies.
+- the sample size is the largest count of people (else animals, else trials/studies) said to be randomized or
+  enrolled, else the largest stated without a kind (or analysed), else the planned one (first when the article's
+  first count is planned: a protocol), counts in the first 3,000 characters (an abstract) before later ones; never
+  a count of one group, of people screened, or (but in reviews) of other studies;
+- the follow-up is the first stated follow-up, else the first statement of the last assessment time point.
 """
 
 from __future__ import annotations

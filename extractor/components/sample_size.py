@@ -2,12 +2,19 @@
 
 Rules in ``data/sample_size.jsonl``: group ``sample_size`` finds counts (the noun after the count, through
 ``data/sample_units.tsv``, gives the unit), group ``kind`` finds the cues that say whether a count was planned,
-enrolled or analysed ("were randomized", "completed the study", "sample size of ... was calculated"); the nearest
-cue in the count's sentence decides. Counts of one group ("20 in each group", "n = 20") carry
+randomized, enrolled or analysed ("were randomized", "completed the study", "sample size of ... was calculated");
+the nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``data/count_labels.tsv``) and
+the upper ends of ranges are not counts. Counts of one group ("20 in each group", "n = 20") carry
 ``attrs["role"] = "group"``, counts of people screened or lost ``attrs["role"] = "screened"``, and counts of
 people after a count of trials in one sentence ("12 trials with 1,500 participants") ``"pooled"``: record
-assembly uses them only when nothing else is stated (and then never sums arms: how many arms there are is not
-always stated next to the count).
+assembly does not use them (and never sums arms: how many arms there are is not always stated next to the count).
+
+The counts of one sentence are then read together:
+
+- counts side by side ("30 patients who had A and 30 patients who had B") are groups (``_parallel``);
+- a count that is the sum of a sentence's consecutive counts is their total, as randomized as they are (``_totals``);
+- in "Of 300 enrolled, 250 were randomized" the larger enrolled count is a step before the sample (``_flow``);
+- the only count of a sentence that names no group is the sample, even as "(n = 120)" (``_lone_n``).
 """
 
 from __future__ import annotations
