@@ -33,6 +33,7 @@ def nlp() -> Language:
         ("Patients were evaluated at one day, three days and seven days.", "7 days"),  # units repeated in a list
         ("Follow-up is performed after three months, 1, 2, 4 and 10 years.", "10 years"),
         ("Pain fell by month 6.", "6 months"),
+        ("Tremor correlated with dose at 1 month (P < 0.001) and 6 months (P = 0.016).", "6 months"),
         ("Diaries were checked at week 17.", "17 weeks"),
     ],
 )
