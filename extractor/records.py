@@ -414,6 +414,9 @@ def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
 
     def usable(s: Span) -> bool:
         role = (s._.attrs or {}).get("role")
+        # a count of trials sizes a review or a mention of several trials, not one study ("running two studies")
+        if s.label_ in ("trials", "studies") and not (review or ctx.plural):
+            return False
         return role is None or (role == "pooled" and review)
 
     def kind(s: Span) -> str | None:

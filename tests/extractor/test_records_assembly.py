@@ -199,6 +199,15 @@ def test_records_assembly_blinding_is_the_most_blinded_statement() -> None:
     assert record.blinding == "double_blind"
 
 
+def test_records_assembly_a_count_of_studies_does_not_size_one_trial() -> None:
+    doc = make("Milk for diarrhoea.\n\nA randomized trial in children, running two studies simultaneously.")
+    mark(doc, spans.STUDY, "A randomized trial", "design", "randomized_controlled_trial")
+    mark(doc, spans.DESIGN, "randomized trial", "randomized_controlled_trial")
+    mark(doc, spans.SAMPLE_SIZE, "two studies", "studies", 2)
+    (record,) = assemble(doc)[0]
+    assert record.sample_size is None
+
+
 def test_records_assembly_keeps_the_seven_most_confident_outcomes() -> None:
     names = ["pain", "sleep", "anxiety", "fatigue", "mood", "weight", "appetite", "nausea", "cough"]
     doc = make("A randomized trial. " + ", ".join(f"{n} fell" for n in names) + ".")
