@@ -90,8 +90,8 @@ class SampleSizeComponent(RuleComponent):
         for m in found:
             value = parse_int(m.rule["groups"]["n"])
             unit = _unit(m)
-            if value is None or unit is None or value == 0:
-                continue
+            if value is None or unit is None or value == 0 or DECIMAL.search(m.rule["groups"]["n"]):
+                continue  # "WALK 2.0 randomised trial": a count is a whole number
             label = WORD_BEFORE.search(text, max(0, m.span.start_char - 20), m.span.start_char)
             if label is not None and label.group(1).lower() in count_labels():  # "Phase one", "Fig. 1"
                 continue
@@ -210,7 +210,8 @@ def _parallel(counts: list[Count], text: str) -> None:
 
 
 WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
-RANGE_BEFORE = re.compile(r"([\w.,]+)\s+to\s+$", re.IGNORECASE)
+RANGE_BEFORE = re.compile(r"([\w.,]+)\s+(?:to|through)\s+$", re.IGNORECASE)
+DECIMAL = re.compile(r"\d\.\d")
 
 
 def _range_end(text: str, start: int) -> bool:

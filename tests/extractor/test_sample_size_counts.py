@@ -66,6 +66,8 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "About 10 million smokers live in the region.",
         "No differences were found between the two regarding patients’ behaviour.",
         "Interviews were held with twelve to sixteen participants.",
+        "Findings from the WALK 2.0 randomised controlled trial.",
+        "For weeks 24 through 48, subjects took curcumin.",
         "Phase one enrolls women alone.",
         "Fig. 1 Participant study schedule",
         "During phase one, these women are enrolled alone.",
