@@ -22,12 +22,15 @@ Rules that read more than one span, stated here so they are not mistaken for gue
 - a context whose species is not human and that has no stated design is an ``animal_study``; an animal-study
   phrase ("in animal models") where no animal is named is background, not the design;
 - a design phrase scores its confidence, more in a sentence where the article speaks of its own study, in the
-  title or inside a study mention, less in a sentence that calls for studies: the best one is the design;
+  title or inside a study mention, less in a sentence that calls for studies or past a full text's abstract (the
+  first 3,000 characters): the best one is the design;
+- the blinding is the most blinded statement of the context (triple, double, single, assessor, open-label);
 - a single case ("a case report of ...", "the case of ...") is one patient and human: the design states it;
-- the sample size is the largest count of people (else animals, else trials/studies) said to be enrolled, else
-  the largest stated without a kind (or analysed), else the planned one (first when the article's first count is
-  planned: a protocol), counts in the first 3,000 characters (an abstract) before later ones; never a count of
-  one group, of people screened, or (but in reviews) of other studies.
+- the sample size is the largest count of people (else animals, else trials/studies) said to be randomized or
+  enrolled, else the largest stated without a kind (or analysed), else the planned one (first when the article's
+  first count is planned: a protocol), counts in the first 3,000 characters (an abstract) before later ones; never
+  a count of one group, of people screened, or (but in reviews) of other studies;
+- the follow-up is the first stated follow-up, else the first statement of the last assessment time point.
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ TRIALS = ("randomized_controlled_trial", "crossover_trial", "non_randomized_tria
 CASES = ("case_report", "case_series")
 LEAD_CHARS = 3000  # a full text's abstract: its counts describe the study; later ones often other studies or subsets
 REVIEWS = ("systematic_review", "meta_analysis", "narrative_review")
+BLINDING_ORDER = ("triple_blind", "double_blind", "single_blind", "assessor_blind", "open_label")
 WEAK_DESIGN = 0.5  # design spans below this confidence only say "a controlled comparison"
 MIN_DESIGN_SCORE = 0.1  # below this (a weak design in a sentence that calls for studies) a design span is ignored
 MIN_DIRECTED = 2  # directed outcomes that make a study's merely named ones incidental
@@ -311,16 +315,22 @@ class Signals:
         that speaks of the study itself ("We conducted ...", "38 patients were randomized")."""
         return self.title_end <= span.start_char < self.lead_end
 
+    def own_at(self, span: Span) -> bool:
+        """In a sentence where the article speaks of its own study."""
+        return any(a <= span.start_char < b for a, b in self.own)
+
     def score(self, span: Span) -> float:
         """A design span's confidence, raised where the article names its own study or in the title, lowered
         where it calls for studies."""
         score = _confidence(span)
-        if any(a <= span.start_char < b for a, b in self.own):
+        if self.own_at(span):
             score += 0.2
         if span.start_char < self.title_end:
             score += 0.1
         if any(a <= span.start_char < b for a, b in self.mentions):  # "a randomized study of ...": introduces one
             score += 0.15
+        if span.start_char >= LEAD_CHARS:  # a full text's body: often other studies, its own design is in the abstract
+            score -= 0.2
         if any(a <= span.start_char < b for a, b in self.hedged):
             score -= 0.5
         return score
@@ -342,7 +352,15 @@ def _design(ctx: Context, signals: Signals) -> tuple[str, Span | None, float] | 
         best = max(candidates, key=lambda s: (signals.score(s), -s.start_char))
         chosen = (best.label_, best, _confidence(best))
     if chosen is None or chosen[0] in TRIALS:
-        crossover = next((s for s in candidates if s.label_ == "crossover_trial"), None)
+        # in a full text's body, a crossover trial the study does not call its own is another study's
+        crossover = next(
+            (
+                s
+                for s in candidates
+                if s.label_ == "crossover_trial" and (s.start_char < LEAD_CHARS or signals.own_at(s))
+            ),
+            None,
+        )
         if crossover is not None:
             return "crossover_trial", crossover, _confidence(crossover)
     if chosen is not None and chosen[0] == "non_randomized_trial" and chosen[2] < WEAK_DESIGN:
@@ -396,6 +414,9 @@ def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
 
     def usable(s: Span) -> bool:
         role = (s._.attrs or {}).get("role")
+        # a count of trials sizes a review or a mention of several trials, not one study ("running two studies")
+        if s.label_ in ("trials", "studies") and not (review or ctx.plural):
+            return False
         return role is None or (role == "pooled" and review)
 
     def kind(s: Span) -> str | None:
@@ -405,7 +426,7 @@ def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
     lead = [s for s in stated if s.start_char < LEAD_CHARS]
     stated = lead or stated
     pools = [
-        [s for s in stated if kind(s) == "enrolled"],
+        [s for s in stated if kind(s) in ("randomized", "enrolled")],
         [s for s in stated if kind(s) in (None, "analysed")],
         [s for s in stated if kind(s) == "planned"],
     ]
@@ -419,7 +440,7 @@ def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
                 return SampleSize(
                     value=best._.value,
                     unit=best.label_,
-                    kind=kind(best),
+                    kind="enrolled" if kind(best) == "randomized" else kind(best),
                     evidence=evidence(best),
                     confidence=_confidence(best),
                 )
@@ -433,6 +454,13 @@ def _first_value(ctx: Context, group: str, labels: Iterable[str] | None = None) 
     return next((s for s in ctx.get(group) if allowed is None or s.label_ in allowed), None)
 
 
+def _blinding(ctx: Context) -> Span | None:
+    """The most blinded statement: a double-blind phase over its open-label run-in, blinded assessors over
+    participants who "were not blinded"; the first of equals."""
+    found = ctx.get(spans.BLINDING)
+    return min(found, key=lambda s: BLINDING_ORDER.index(s.label_), default=None)
+
+
 def _follow_up(ctx: Context, signals: Signals, design: str | None) -> Span | None:
     """The stated follow-up, else the last assessment time point ("at 3 and 6 months" → 6 months) outside the
     title and the background lead: of a day or more (hours and minutes time a measurement within one session), and
@@ -441,8 +469,10 @@ def _follow_up(ctx: Context, signals: Signals, design: str | None) -> Span | Non
     if stated is not None or design == "crossover_trial":
         return stated
     times = [s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "timepoint" and not signals.in_lead(s)]
-    days = {s: duration_days(str(s._.value)) for s in times}
-    return max((s for s in times if days[s] >= 1), key=days.__getitem__, default=None)
+    days = {s: duration_days(str(s._.value)) for s in times if duration_days(str(s._.value)) >= 1}
+    longest = max(days.values(), default=0.0)
+    # the first statement of the last time point: "12 months" and a later "1 year" are one time (365 vs 365.25 days)
+    return next((s for s in days if days[s] >= longest * 0.98), None)
 
 
 def _interventions(ctx: Context) -> list[Intervention]:
@@ -666,7 +696,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
         return None
     design_value, design_span, design_conf = found
     trial_like = design_value in TRIALS
-    blinding = _first_value(ctx, spans.BLINDING) if trial_like else None
+    blinding = _blinding(ctx) if trial_like else None
     allocation = _first_value(ctx, spans.ALLOCATION) if trial_like else None
     follow_up = _follow_up(ctx, signals, design_value)
     interventions = _interventions(ctx)

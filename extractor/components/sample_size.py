@@ -2,19 +2,27 @@
 
 Rules in ``data/sample_size.jsonl``: group ``sample_size`` finds counts (the noun after the count, through
 ``data/sample_units.tsv``, gives the unit), group ``kind`` finds the cues that say whether a count was planned,
-enrolled or analysed ("were randomized", "completed the study", "sample size of ... was calculated"); the nearest
-cue in the count's sentence decides. Counts of one group ("20 in each group", "n = 20") carry
+randomized, enrolled or analysed ("were randomized", "completed the study", "sample size of ... was calculated");
+the nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``data/count_labels.tsv``) and
+the upper ends of ranges are not counts. Counts of one group ("20 in each group", "n = 20") carry
 ``attrs["role"] = "group"``, counts of people screened or lost ``attrs["role"] = "screened"``, and counts of
 people after a count of trials in one sentence ("12 trials with 1,500 participants") ``"pooled"``: record
-assembly uses them only when nothing else is stated (and then never sums arms: how many arms there are is not
-always stated next to the count).
+assembly does not use them (and never sums arms: how many arms there are is not always stated next to the count).
+
+The counts of one sentence are then read together:
+
+- counts side by side ("30 patients who had A and 30 patients who had B") are groups (``_parallel``);
+- a count that is the sum of a sentence's consecutive counts is their total, as randomized as they are (``_totals``);
+- in "Of 300 enrolled, 250 were randomized" the larger enrolled count is a step before the sample (``_flow``);
+- the only count of a sentence that names no group is the sample, even as "(n = 120)" (``_lone_n``).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
@@ -30,6 +38,10 @@ BEFORE_CHARS = 40  # a kind cue this far before a count ("a sample size of ... w
 AFTER_CHARS = 150  # or this far after it, in its sentence ("... patients, aged ..., were randomized")
 YEARS = range(1900, 2100)
 STUDY_UNITS = ("trials", "studies")
+TOTAL_LABELS = ("total", "N", "n_unit", "planned")  # counts that say they are the whole sample
+SUBSET_OF = re.compile(r"\bof\s+(?:the\s+|these\s+|all\s+)?$", re.IGNORECASE)  # "Of the 120 ..., 100 were"
+KIND_RANK = {None: 0, "planned": 0, "analysed": 1, "enrolled": 2, "randomized": 3}
+MIN_TOTAL = 20  # sums of smaller counts coincide too easily
 EACH_GROUP = re.compile(r"\s*(?:for|in)?\s*(?:each|every|per)\s+(?:group|arm)", re.IGNORECASE)
 
 
@@ -41,6 +53,11 @@ def make_sample_size(nlp: Language, name: str) -> SampleSizeComponent:
 @lru_cache(maxsize=1)
 def unit_of() -> dict[str, str]:
     return {" ".join(row[0].lower().split()): row[1] for row in lexicon("sample_units")}
+
+
+@lru_cache(maxsize=1)
+def count_labels() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in lexicon("count_labels"))
 
 
 def _sentence(span: Span) -> Span:
@@ -69,10 +86,16 @@ class SampleSizeComponent(RuleComponent):
         # "(N = 381)" is a total (a lower-case "n" an arm's), unless one sentence holds two: "A (N = 197), B (N = 103)"
         bracketed = [m for m in found if m.label == "N" and _in_brackets(text, _sentence(m.span), m.span)]
         per_sentence = Counter(_sentence(m.span).start_char for m in bracketed)
+        counts: list[Count] = []
         for m in found:
             value = parse_int(m.rule["groups"]["n"])
             unit = _unit(m)
-            if value is None or unit is None or value == 0:
+            if value is None or unit is None or value == 0 or DECIMAL.search(m.rule["groups"]["n"]):
+                continue  # "WALK 2.0 randomised trial": a count is a whole number
+            label = WORD_BEFORE.search(text, max(0, m.span.start_char - 20), m.span.start_char)
+            if label is not None and label.group(1).lower() in count_labels():  # "Phase one", "Fig. 1"
+                continue
+            if _range_end(text, m.span.start_char):  # "twelve to sixteen participants": a range, not a count
                 continue
             if value in YEARS and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("in", "since", "from", "until"):
                 continue
@@ -89,8 +112,14 @@ class SampleSizeComponent(RuleComponent):
                 studies_at.append((sent.start_char, sent.end_char))
             elif (sent.start_char, sent.end_char) in studies_at:
                 role = role or "pooled"  # "48 trials with 6674 participants": the people of other studies
-            attrs = {k: v for k, v in (("kind", kind), ("role", role)) if v}
-            self.emit(doc, spans.SAMPLE_SIZE, m.span, unit, value, m.rule["confidence"], **attrs)
+            counts.append(Count(m, sent, value, unit, kind, role))
+        _lone_n(counts, text)
+        _parallel(counts, text)
+        _totals(counts)
+        _flow(counts)
+        for c in counts:
+            attrs = {k: v for k, v in (("kind", c.kind), ("role", c.role)) if v}
+            self.emit(doc, spans.SAMPLE_SIZE, c.match.span, c.unit, c.value, c.match.rule["confidence"], **attrs)
 
     @staticmethod
     def _kind(span: Span, sent: Span, cues: list[Match], cue_starts: list[int]) -> str | None:
@@ -110,6 +139,115 @@ class SampleSizeComponent(RuleComponent):
                 if best is None or distance < best[0]:
                     best = (distance, cues[i].label)
         return best[1] if best else None
+
+
+@dataclass
+class Count:
+    match: Match
+    sent: Span
+    value: int
+    unit: str
+    kind: str | None
+    role: str | None
+
+    @property
+    def kind_of_unit(self) -> str:
+        return "people" if self.unit in ("participants", "patients") else self.unit
+
+
+def _by_sentence(counts: list[Count]) -> dict[int, list[Count]]:
+    out: dict[int, list[Count]] = defaultdict(list)
+    for c in counts:
+        if c.unit not in STUDY_UNITS and c.role != "screened":
+            out[c.sent.start_char].append(c)
+    return out
+
+
+def _totals(counts: list[Count]) -> None:
+    """A count that is the sum of consecutive counts of one sentence ("402 people" ... "202 were allocated to A
+    and 200 to B") is their total: they are its groups, and it is as much enrolled as they are."""
+    for run in _by_sentence(counts).values():
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + 4) + 1):
+                parts = run[i:j]
+                total = sum(p.value for p in parts)
+                whole = [
+                    c for c in counts if c.value == total and c not in parts and c.kind_of_unit == parts[0].kind_of_unit
+                ]
+                if total < MIN_TOTAL or not whole or any(p.kind_of_unit != parts[0].kind_of_unit for p in parts):
+                    continue
+                best = max((p.kind for p in parts), key=lambda k: KIND_RANK.get(k, 0))
+                for c in whole:
+                    if KIND_RANK.get(c.kind, 0) < KIND_RANK.get(best, 0):
+                        c.kind = best
+                    if c.sent == parts[0].sent:  # "(n = 138) were allocated to A (n = 69) or B (n = 69)"
+                        c.role = None
+                for p in parts:
+                    p.role = p.role or "group"
+
+
+def _parallel(counts: list[Count], text: str) -> None:
+    """Counts side by side in one sentence ("30 patients who had A and 30 patients who had B", "549 participants in
+    Laos and 613 on Pemba") are per-group counts, unless one says it is the total or they are steps of one flow
+    (different kinds: "120 were randomized and 100 completed"; "Of the 120 ..., 100 ...")."""
+    for run in _by_sentence(counts).values():
+        # a count in brackets beside one outside them describes part of it: "120 patients (60 women)"
+        outside = [c for c in run if c.role is None and not _in_brackets(text, c.sent, c.match.span)]
+        run = outside if outside else run
+        side = [
+            c
+            for c in run
+            if c.role is None
+            and c.match.label not in TOTAL_LABELS
+            and not SUBSET_OF.search(text[c.sent.start_char : c.match.span.start_char])
+        ]
+        if len(side) < 2 or len(side) < len([c for c in run if c.role is None]):
+            continue
+        if len({c.kind for c in side if c.kind}) > 1 or len({c.kind_of_unit for c in side}) > 1:
+            continue
+        for c in side:
+            c.role = "group"
+
+
+WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+RANGE_BEFORE = re.compile(r"([\w.,]+)\s+(?:to|through)\s+$", re.IGNORECASE)
+DECIMAL = re.compile(r"\d\.\d")
+
+
+def _range_end(text: str, start: int) -> bool:
+    found = RANGE_BEFORE.search(text, max(0, start - 30), start)
+    return found is not None and parse_int(found.group(1)) is not None
+
+
+ARM_WORDS = re.compile(
+    r"\b(?:groups?|arms?|placebo|control|controls|intervention|treated|vs|versus|compared|or)\b", re.IGNORECASE
+)
+
+
+SHARE_BEFORE = re.compile(r"%\s*[(\[]\s*$")  # "63% (n = 373) female": a share of the sample
+
+
+def _lone_n(counts: list[Count], text: str) -> None:
+    """ "Participants were patients with hepatitis C (n = 120) ...": the only count of a sentence that names no
+    group is the sample, even in a lower-case "n"."""
+    for run in _by_sentence(counts).values():
+        if len(run) == 1 and run[0].match.label == "n" and run[0].role == "group":
+            c = run[0]
+            subgroup = SHARE_BEFORE.search(
+                text, max(c.sent.start_char, c.match.span.start_char - 12), c.match.span.start_char
+            )
+            if subgroup is None and not ARM_WORDS.search(text, c.sent.start_char, c.sent.end_char):
+                c.role = None
+
+
+def _flow(counts: list[Count]) -> None:
+    """ "Of 300 patients enrolled, 250 were randomized": the randomised number is the sample; the larger enrolled
+    count of its sentence is a step before it."""
+    for run in _by_sentence(counts).values():
+        randomized = [c.value for c in run if c.kind == "randomized" and c.role is None]
+        for c in run:
+            if c.kind == "enrolled" and c.role is None and any(v < c.value for v in randomized):
+                c.role = "screened"
 
 
 def _in_brackets(text: str, sent: Span, span: Span) -> bool:

@@ -25,6 +25,16 @@ def nlp() -> Language:
         ("Rankin scores at follow-up controls after 3 and 6 months.", "6 months"),
         ("Pain was assessed at 1, 4, 12, 24 and 48 hours postoperatively.", "48 hours"),
         ("303 adult patients with severe asthma, followed over 24 weeks.", "24 weeks"),
+        ("This was a randomised controlled trial with 2-y follow-up.", "2 years"),
+        ("Patients were followed for their first 2 months of treatment.", "2 months"),
+        ("Six weeks later, lipid profiles were checked.", "6 weeks"),
+        ("Symptom scores were reduced at the 18th week.", "18 weeks"),
+        ("Fourteen days after treatment, cortisol levels fell.", "14 days"),
+        ("Patients were evaluated at one day, three days and seven days.", "7 days"),  # units repeated in a list
+        ("Follow-up is performed after three months, 1, 2, 4 and 10 years.", "10 years"),
+        ("Pain fell by month 6.", "6 months"),
+        ("Tremor correlated with dose at 1 month (P < 0.001) and 6 months (P = 0.016).", "6 months"),
+        ("Diaries were checked at week 17.", "17 weeks"),
     ],
 )
 def test_design_facts_follow_up(nlp: Language, text: str, value: str) -> None:
@@ -35,6 +45,17 @@ def test_design_facts_follow_up(nlp: Language, text: str, value: str) -> None:
 def test_design_facts_no_follow_up_without_the_word(nlp: Language) -> None:
     doc = nlp("Patients were treated for 6 months.")
     assert list(doc.spans[spans.FOLLOW_UP]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drug was continued up to a maximum of 42 days after the procedure.",  # a limit, not a time point
+        "Subjects received placebo, followed 1 week later by a nasal vaccine.",  # the timing of a step
+    ],
+)
+def test_design_facts_no_time_point_from_limits_or_steps(nlp: Language, text: str) -> None:
+    assert list(nlp(text).spans[spans.FOLLOW_UP]) == []
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,10 @@ def nlp() -> Language:
         ("We randomized 389 patients with stable coronary artery disease.", "randomized_controlled_trial"),
         ("Patients were randomly assigned to two arms.", "randomized_controlled_trial"),
         ("Symptoms were similar in the treatment and placebo groups.", "non_randomized_trial"),
+        ("This is a left-right split-face comparison study.", "non_randomized_trial"),
+        ("ANCHOR was a 12-week, phase 3 study of icosapent ethyl.", "non_randomized_trial"),
+        ("They were divided into three equal groups randomly.", "randomized_controlled_trial"),
+        ("Each paramedic used all six devices in a randomised order.", "crossover_trial"),
     ],
 )
 def test_design_labels(nlp: Language, text: str, design: str) -> None:
@@ -54,6 +58,10 @@ def test_design_labels(nlp: Language, text: str, design: str) -> None:
         ("Pain was rated by blinded outcome assessors.", "assessor_blind"),
         ("The study features the blinding of participants, assessors and therapists.", "triple_blind"),
         ("It ensured blinding of patients and investigators.", "double_blind"),
+        ("A randomized, double\u2010blind trial.", "double_blind"),  # a typographic hyphen
+        ("The participants, therapists, assessors, and statistician were blinded.", "triple_blind"),
+        ("CPAP therapists were not blinded to the group.", "open_label"),
+        ("The study data analyst is blinded to the assignments.", "assessor_blind"),
     ],
 )
 def test_design_labels_blinding(nlp: Language, text: str, blinding: str) -> None:
@@ -84,3 +92,29 @@ def test_design_labels_same_text_in_two_groups_keeps_both_values(nlp: Language) 
     (design,) = [s for s in doc.spans[spans.DESIGN] if s.text == "crossover"]
     (allocation,) = doc.spans[spans.ALLOCATION]
     assert (design._.value, allocation._.value) == ("crossover_trial", "crossover")
+
+
+def test_design_labels_switching_arms_is_not_a_crossover(nlp: Language) -> None:
+    doc = nlp("There was a 70% crossover from physiotherapy to surgery. Patients crossover from A to B.")
+    assert [s for s in doc.spans[spans.DESIGN] if s.label_ == "crossover_trial"] == []
+    design = nlp("A randomised crossover study.")
+    assert [s.label_ for s in design.spans[spans.DESIGN]].count("crossover_trial") == 1
+
+
+def test_design_labels_randomly_after_the_verb(nlp: Language) -> None:
+    doc = nlp("They were divided into three equal groups randomly.")
+    assert [s._.value for s in doc.spans[spans.RANDOMIZED]] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "International Standard Randomized Controlled Trial Number (ISRCTN): 35739639",  # a registry's name
+        "They were compared to 60 patients from a previously conducted randomized, controlled trial.",
+        "Events were identified by systematic review of clinical records.",  # a method, not the design
+    ],
+)
+def test_design_labels_not_the_study_design(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert {s.label_ for s in doc.spans[spans.DESIGN]} <= {"non_randomized_trial"}
+    assert all(s._.confidence < 0.5 for s in doc.spans[spans.DESIGN])

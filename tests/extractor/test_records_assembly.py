@@ -175,6 +175,39 @@ def test_records_assembly_controlled_and_randomized_is_an_rct() -> None:
     assert record.randomized is True
 
 
+def test_records_assembly_design_of_a_full_text_body_is_weaker() -> None:
+    background = "Background text. " * 200  # past the abstract: the body of a full text
+    doc = make(
+        f"Ketamine helps.\n\nWe randomized 40 adults. {background}It was tested in a crossover trial of 13 adults."
+    )
+    mark(doc, spans.STUDY, "We randomized", "self", None)
+    mark(doc, spans.STUDY, "a crossover trial of 13 adults", "design", "crossover_trial")
+    mark(doc, spans.DESIGN, "We randomized", "randomized_controlled_trial")
+    mark(doc, spans.DESIGN, "crossover", "crossover_trial")
+    doc.spans[spans.DESIGN][0]._.confidence = 0.7
+    doc.spans[spans.DESIGN][1]._.confidence = 0.9
+    records, _ = assemble(doc)
+    assert [r.design.value for r in records if r.design] == ["randomized_controlled_trial"]
+
+
+def test_records_assembly_blinding_is_the_most_blinded_statement() -> None:
+    doc = make("Budesonide helps.\n\nA randomized trial: an open-label run-in, then a double-blind phase.")
+    mark(doc, spans.DESIGN, "randomized trial", "randomized_controlled_trial")
+    mark(doc, spans.BLINDING, "open-label", "open_label")
+    mark(doc, spans.BLINDING, "double-blind", "double_blind")
+    (record,) = assemble(doc)[0]
+    assert record.blinding == "double_blind"
+
+
+def test_records_assembly_a_count_of_studies_does_not_size_one_trial() -> None:
+    doc = make("Milk for diarrhoea.\n\nA randomized trial in children, running two studies simultaneously.")
+    mark(doc, spans.STUDY, "A randomized trial", "design", "randomized_controlled_trial")
+    mark(doc, spans.DESIGN, "randomized trial", "randomized_controlled_trial")
+    mark(doc, spans.SAMPLE_SIZE, "two studies", "studies", 2)
+    (record,) = assemble(doc)[0]
+    assert record.sample_size is None
+
+
 def test_records_assembly_keeps_the_seven_most_confident_outcomes() -> None:
     names = ["pain", "sleep", "anxiety", "fatigue", "mood", "weight", "appetite", "nausea", "cough"]
     doc = make("A randomized trial. " + ", ".join(f"{n} fell" for n in names) + ".")

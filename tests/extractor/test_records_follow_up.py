@@ -21,6 +21,7 @@ TRIAL = (
         ("Patients were followed up for 2 years; pain was assessed at 6 months.", "2 years"),
         ("Pain was assessed at 30 and 60 min.", None),  # time points within a session are not a follow-up
         ("Patients were treated for 6 months.", None),  # a treatment duration alone is not a follow-up
+        ("Weight was measured at 6 and 12 months. At 1-year, weight loss was similar.", "12 months"),  # one time
     ],
 )
 def test_records_follow_up_from_assessment_time_points(assessment: str, follow_up: str | None) -> None:

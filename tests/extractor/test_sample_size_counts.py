@@ -35,6 +35,11 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("Three-hundred-and-six patients were included.", (306, "patients")),
         ("The participants were 402 community-dwelling 85-y-old people.", (402, "participants")),
         ("A trial involving 534 6- to 10-year-old children.", (534, "participants")),
+        ("A trial involving 534 urban and rural children.", (534, "participants")),
+        ("We studied 16 COPD sufferers.", (16, "patients")),
+        ("There were 184 cyclosporine\u2010treated patients.", (184, "patients")),  # a typographic hyphen
+        ("We enrolled 593 adult HIV+, nonpregnant patients.", (593, "patients")),
+        ("We surveyed 212 households.", (212, "participants")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
         ("A pretest-posttest design was used.Sixty patients were enrolled.", (60, "patients")),  # a missing space
     ],
@@ -53,6 +58,19 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "In all, 40% of patients responded.",
         "A 34-year-old woman presented with pain.",
         "A third larger trial followed.",
+        "Each site enrolled 8–10 participants.",
+        "Cohorts of 50,000–70,000 smokers exist.",
+        "Eligible: ≥18 adults of the household.",
+        "We enrolled type 2 diabetes patients.",
+        "A total of 24.2% of the participants were at risk.",
+        "About 10 million smokers live in the region.",
+        "No differences were found between the two regarding patients’ behaviour.",
+        "Interviews were held with twelve to sixteen participants.",
+        "Findings from the WALK 2.0 randomised controlled trial.",
+        "For weeks 24 through 48, subjects took curcumin.",
+        "Phase one enrolls women alone.",
+        "Fig. 1 Participant study schedule",
+        "During phase one, these women are enrolled alone.",
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
@@ -62,10 +80,14 @@ def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "kind"),
     [
-        ("A total of 120 patients were randomized to two arms.", 120, "enrolled"),
+        ("A total of 120 patients were randomized to two arms.", 120, "randomized"),
+        ("Forty patients were enrolled.", 40, "enrolled"),
+        ("We randomly assigned 120 patients to A or B.", 120, "randomized"),
+        ("We included 45 patients with gout.", 45, "enrolled"),
         ("In all, 36 participants completed the study.", 36, "analysed"),
         ("A sample size of 120 was calculated for 80% power.", 120, "planned"),
         ("100 patients will be randomly allocated.", 100, "planned"),
+        ("The recruitment goal is 42 participants.", 42, "planned"),
         ("From 2,137 screened subjects, 85 entered the study.", 85, "enrolled"),
     ],
 )
@@ -95,3 +117,53 @@ def test_sample_size_counts_bracketed_totals_and_arms(nlp: Language) -> None:
     assert roles("Adults with psoriasis (N = 300) were enrolled.") == [(300, None)]
     assert roles("Etanercept (N = 197) or placebo (N = 103) was given.") == [(197, "group"), (103, "group")]
     assert roles("Patients were allocated to two groups (N = 381 for each group).") == [(381, "group")]
+
+
+def _kinds_roles(nlp: Language, text: str) -> list[tuple[int, str | None, str | None]]:
+    doc = nlp(text)
+    return [
+        (s._.value, (s._.attrs or {}).get("kind"), (s._.attrs or {}).get("role")) for s in doc.spans[spans.SAMPLE_SIZE]
+    ]
+
+
+def test_sample_size_parallel_counts_are_groups(nlp: Language) -> None:
+    side_by_side = "Thirty patients who had surgery A and 30 matched patients who had surgery B were compared."
+    assert [r for _, _, r in _kinds_roles(nlp, side_by_side)] == ["group", "group"]
+    flow = "A total of 120 patients were randomized and 100 patients completed the study."
+    assert [r for _, _, r in _kinds_roles(nlp, flow)] == [None, None]
+    part = "We enrolled 120 patients (60 women) with asthma."  # a count in brackets describes part of the other
+    assert [r for _, _, r in _kinds_roles(nlp, part)] == [None, None]
+    subset = "Of the 150 patients, 120 patients had surgery."
+    assert [r for _, _, r in _kinds_roles(nlp, subset)] == [None, None]
+
+
+def test_sample_size_sum_of_groups_is_total(nlp: Language) -> None:
+    found = _kinds_roles(
+        nlp, "The participants were 402 people. 202 participants were allocated to A and 200 participants to B."
+    )
+    assert found[0] == (402, "randomized", None)
+    assert [r for _, _, r in found[1:]] == ["group", "group"]
+    # no total of the two: both stay groups, and nothing is promoted
+    found = _kinds_roles(nlp, "We saw 90 people. 30 patients had A and 30 patients had B.")
+    assert [(v, k) for v, k, r in found if r is None] == [(90, None)]
+
+
+def test_sample_size_bracketed_total_of_its_arms(nlp: Language) -> None:
+    found = _kinds_roles(nlp, "Participants (n = 138) were allocated to A (n = 69) or B (n = 69).")
+    assert [(v, r) for v, _, r in found] == [(138, None), (69, "group"), (69, "group")]
+
+
+def test_sample_size_randomized_after_enrolled_in_one_sentence(nlp: Language) -> None:
+    found = _kinds_roles(nlp, "Of 300 patients enrolled, 250 were randomized.")
+    assert found == [(300, "enrolled", "screened"), (250, "randomized", None)]
+    # the other way round (more randomized than a later count) is not a flow from enrolment
+    found = _kinds_roles(nlp, "A total of 120 patients were randomized and 100 patients entered the extension.")
+    assert [r for _, _, r in found] == [None, None]
+
+
+def test_sample_size_lone_n_of_a_sentence_without_groups(nlp: Language) -> None:
+    assert _kinds_roles(nlp, "Participants were patients with hepatitis C (n = 120) with BMI over 25.") == [
+        (120, None, None)
+    ]
+    assert _kinds_roles(nlp, "The placebo group (n = 40) improved.") == [(40, None, "group")]
+    assert _kinds_roles(nlp, "Most were women: 63% (n = 373) of them.") == [(373, None, "group")]
