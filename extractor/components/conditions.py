@@ -11,6 +11,7 @@ mentioned in passing, for record assembly to prefer.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from spacy.language import Language
@@ -24,6 +25,7 @@ from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 
 KEYS = (spans.CONDITION,)
+Found = tuple[Span, str, float, bool]  # span, value, confidence, named as the population
 POPULATION_NOUNS = {"patients", "patient", "participants", "subjects", "cases", "sufferers", "population", "cohort"}
 CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7}
 
@@ -48,16 +50,19 @@ class ConditionsComponent(RuleComponent):
         self.modifiers = {row[0].lower() for row in read_tsv("condition_modifiers.tsv")}
         self.stopwords = {row[0].lower() for row in read_tsv("condition_stopwords.tsv")}
         self.blockers = {row[0].lower() for row in read_tsv("condition_blockers.tsv")}
+        self.names = {row[0].lower() for row in read_tsv("conditions.tsv")}
 
     def annotate(self, doc: Doc) -> None:
         defined = self._defined(doc)
         population_ends = {m.span.end for m in self.best(doc, "population")}
-        found: list[tuple[Span, str, float, bool]] = []  # span, value, confidence, named as the population
+        found: list[Found] = []
         taken: set[int] = set()
         for m in self.best(doc, "names"):
             core = self._trim(doc, m.span)
             if core is None or core.end < len(doc) and doc[core.end].lower_ in self.blockers:
                 continue  # "shock wave lithotripsy", "stroke volume": part of another name
+            if len(core) == 1 and m.rule.get("id") == "head_noun" and core.text.lower() not in self.names:
+                continue  # "disease" alone, once its qualifier was trimmed: no name ("cancer" is one)
             span = self._widen(doc, core)
             confidence = self._confidence(m)
             population = span.start in population_ends or (
@@ -80,9 +85,30 @@ class ConditionsComponent(RuleComponent):
             if not any(i in taken for i in range(slot.span.start, slot.span.end)):
                 found.append((slot.span, slot.name, CONFIDENCE["frame"], True))
                 taken.update(range(slot.span.start, slot.span.end))
-        found = Salience.of(doc).keep(found, lambda f: f[0], lambda f: self._core(f[1]), lambda f: f[3])
+        found = self._salient(doc, found)
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
+
+    def _salient(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """Conditions outside background sections (or in a sentence stating the study's aim, wherever it stands)
+        that are named in the title, as the population, in the aim, or twice or more."""
+        salience = Salience.of(doc)
+        aims = self._aim_sentences(doc)
+
+        def in_aim(span: Span) -> bool:
+            return any(a <= span.start < b for a, b in aims)
+
+        usable = [f for f in found if in_aim(f[0]) or not salience.in_background(f[0])]
+        counts = Counter(self._core(f[1]).lower() for f in usable)
+        anchored = {self._core(f[1]).lower() for f in usable if f[3] or salience.in_title(f[0]) or in_aim(f[0])}
+        return [f for f in usable if counts[self._core(f[1]).lower()] >= 2 or self._core(f[1]).lower() in anchored]
+
+    def _aim_sentences(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of the sentences that state the study's aim ("The aim of this study was to compare ...")."""
+        if not doc.has_annotation("SENT_START"):
+            return []
+        sentences = {(m.span.sent.start, m.span.sent.end) for m in self.best(doc, "aim")}
+        return sorted(sentences)
 
     @staticmethod
     def _confidence(m: Match) -> float:

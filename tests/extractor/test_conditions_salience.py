@@ -1,0 +1,50 @@
+"""Which conditions a doc keeps: the title, the population, the aim of the study, or a name said twice."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor import spans
+from tests.extractor.pipes import blank_with
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return blank_with("studysift_conditions")
+
+
+def values(nlp: Language, text: str) -> list[str]:
+    doc = nlp(text)
+    return [str(s._.value) for s in doc.spans[spans.CONDITION]]
+
+
+def test_conditions_salience_aim_in_background(nlp: Language) -> None:
+    text = (
+        "A trial of drug X\n\nBACKGROUND: Gout is common. The aim of this study was to compare X and Y in "
+        "tendinitis.\n\nMETHODS: 40 adults were randomised."
+    )
+    assert values(nlp, text) == ["tendinitis"]
+
+
+def test_conditions_salience_background_alone_dropped(nlp: Language) -> None:
+    text = "A trial of drug X\n\nBACKGROUND: Gout is common.\n\nMETHODS: 40 adults were randomised."
+    assert values(nlp, text) == []
+
+
+def test_conditions_salience_verbs_trimmed(nlp: Language) -> None:
+    found = values(nlp, "Tools to help cancer survivors and detect colorectal cancer early.")
+    assert found == ["cancer", "colorectal cancer"]
+
+
+def test_conditions_salience_failure_needs_an_organ(nlp: Language) -> None:
+    found = values(nlp, "Extubation failure and treatment failure in acute respiratory failure.")
+    assert found == ["acute respiratory failure"]
+
+
+def test_conditions_salience_head_noun_alone_dropped(nlp: Language) -> None:
+    assert values(nlp, "Trial of the new disease model in gout.") == ["gout"]
+
+
+def test_conditions_salience_therapies_are_not_conditions(nlp: Language) -> None:
+    assert values(nlp, "Homeopathy and a gait orthosis for tendinitis.") == ["tendinitis"]
