@@ -91,7 +91,7 @@ class ConditionsComponent(RuleComponent):
 
     def _salient(self, doc: Doc, found: list[Found]) -> list[Found]:
         """Conditions outside background sections (or in a sentence stating the study's aim, wherever it stands)
-        that are named in the title, as the population, in the aim, or twice or more."""
+        that are named in the title, as the population or in the aim; when none is, those named twice or more."""
         salience = Salience.of(doc)
         aims = self._aim_sentences(doc)
 
@@ -101,7 +101,9 @@ class ConditionsComponent(RuleComponent):
         usable = [f for f in found if in_aim(f[0]) or not salience.in_background(f[0])]
         counts = Counter(self._core(f[1]).lower() for f in usable)
         anchored = {self._core(f[1]).lower() for f in usable if f[3] or salience.in_title(f[0]) or in_aim(f[0])}
-        return [f for f in usable if counts[self._core(f[1]).lower()] >= 2 or self._core(f[1]).lower() in anchored]
+        if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
+            return [f for f in usable if self._core(f[1]).lower() in anchored]
+        return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]
 
     def _aim_sentences(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges of the sentences that state the study's aim ("The aim of this study was to compare ...")."""

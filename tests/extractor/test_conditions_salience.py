@@ -48,3 +48,15 @@ def test_conditions_salience_head_noun_alone_dropped(nlp: Language) -> None:
 
 def test_conditions_salience_therapies_are_not_conditions(nlp: Language) -> None:
     assert values(nlp, "Homeopathy and a gait orthosis for tendinitis.") == ["tendinitis"]
+
+
+def test_conditions_salience_anchored_names_win(nlp: Language) -> None:
+    text = (
+        "Vaccination of patients with asthma\n\nMETHODS: Pneumonia was an outcome. Pneumonia was rare in both groups."
+    )
+    assert values(nlp, text) == ["asthma"]
+
+
+def test_conditions_salience_repeated_when_nothing_anchors(nlp: Language) -> None:
+    text = "A trial of vaccination\n\nMETHODS: Pneumonia was an outcome. Pneumonia was rare in both groups."
+    assert values(nlp, text) == ["pneumonia", "pneumonia"]
