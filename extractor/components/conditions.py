@@ -26,8 +26,7 @@ from extractor.lexicons import read_jsonl, read_tsv
 
 KEYS = (spans.CONDITION,)
 Found = tuple[Span, str, float, bool]  # span, value, confidence, named as the population
-POPULATION_NOUNS = {"patients", "patient", "participants", "subjects", "cases", "sufferers", "population", "cohort"}
-CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7}
+CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7, "adjective": 0.8}
 
 
 @Language.factory("studysift_conditions", assigns=["doc.spans"], default_config={})
@@ -36,9 +35,11 @@ def make_conditions(nlp: Language, name: str) -> ConditionsComponent:
 
 
 def default_rules() -> list[dict[str, Any]]:
-    return grouped(
-        "names", phrase_rules("conditions.tsv", label="condition") + read_jsonl("conditions.jsonl")
-    ) + read_jsonl("condition_contexts.jsonl")
+    return (
+        grouped("names", phrase_rules("conditions.tsv", label="condition") + read_jsonl("conditions.jsonl"))
+        + grouped("adjectives", phrase_rules("condition_adjectives.tsv", label="condition"))
+        + read_jsonl("condition_contexts.jsonl")
+    )
 
 
 class ConditionsComponent(RuleComponent):
@@ -51,13 +52,21 @@ class ConditionsComponent(RuleComponent):
         self.stopwords = {row[0].lower() for row in read_tsv("condition_stopwords.tsv")}
         self.blockers = {row[0].lower() for row in read_tsv("condition_blockers.tsv")}
         self.names = {row[0].lower() for row in read_tsv("conditions.tsv")}
+        self.population_nouns = {row[0].lower() for row in read_tsv("condition_population_nouns.tsv")}
 
     def annotate(self, doc: Doc) -> None:
         defined = self._defined(doc)
         population_ends = {m.span.end for m in self.best(doc, "population")}
         found: list[Found] = []
         taken: set[int] = set()
+        for m in self.best(doc, "adjectives"):  # "asthmatic adults", "HIV-positive patients": the population
+            after = doc[m.span.end : m.span.end + 2]
+            if any(t.lower_ in self.population_nouns for t in after):
+                found.append((m.span, m.rule["cols"][0], CONFIDENCE["adjective"], True))
+                taken.update(range(m.span.start, m.span.end))
         for m in self.best(doc, "names"):
+            if any(i in taken for i in range(m.span.start, m.span.end)):
+                continue
             core = self._trim(doc, m.span)
             if core is None or core.end < len(doc) and doc[core.end].lower_ in self.blockers:
                 continue  # "shock wave lithotripsy", "stroke volume": part of another name
@@ -66,7 +75,7 @@ class ConditionsComponent(RuleComponent):
             span = self._widen(doc, core)
             confidence = self._confidence(m)
             population = span.start in population_ends or (
-                span.end < len(doc) and doc[span.end].lower_ in POPULATION_NOUNS
+                span.end < len(doc) and doc[span.end].lower_ in self.population_nouns
             )
             if population:  # "patients with X", "X patients": the studied population
                 confidence = min(1.0, confidence + 0.1)
