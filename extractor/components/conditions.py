@@ -52,6 +52,9 @@ class ConditionsComponent(RuleComponent):
         self.stopwords = {row[0].lower() for row in read_tsv("condition_stopwords.tsv")}
         self.blockers = {row[0].lower() for row in read_tsv("condition_blockers.tsv")}
         self.names = {row[0].lower() for row in read_tsv("conditions.tsv")}
+        procedure_words = list(read_tsv("condition_procedures.tsv"))
+        self.generic_procedures = {row[0].lower() for row in procedure_words if row[1] == "alone"}
+        self.arm_nouns = {row[0].lower() for row in procedure_words if row[1] == "arm"}
         self.population_nouns = {row[0].lower() for row in read_tsv("condition_population_nouns.tsv")}
 
     def annotate(self, doc: Doc) -> None:
@@ -72,10 +75,20 @@ class ConditionsComponent(RuleComponent):
                 continue  # "shock wave lithotripsy", "stroke volume": part of another name
             if len(core) == 1 and m.rule.get("id") == "head_noun" and core.text.lower() not in self.names:
                 continue  # "disease" alone, once its qualifier was trimmed: no name ("cancer" is one)
+            procedure = m.rule.get("id") == "procedure"  # "undergoing cardiac surgery", "after vasectomy"
+            if procedure and (
+                len(core) == 1
+                and core[0].lower_ in self.generic_procedures
+                or core.end < len(doc)
+                and doc[core.end].lower_ in self.arm_nouns
+            ):
+                continue  # "after surgery": which surgery is not said; "the trabeculectomy group": a treatment
             span = self._widen(doc, core)
             confidence = self._confidence(m)
-            population = span.start in population_ends or (
-                span.end < len(doc) and doc[span.end].lower_ in self.population_nouns
+            population = (
+                procedure
+                or span.start in population_ends
+                or (span.end < len(doc) and doc[span.end].lower_ in self.population_nouns)
             )
             if population:  # "patients with X", "X patients": the studied population
                 confidence = min(1.0, confidence + 0.1)
