@@ -52,6 +52,7 @@ class ConditionsComponent(RuleComponent):
         self.stopwords = {row[0].lower() for row in read_tsv("condition_stopwords.tsv")}
         self.blockers = {row[0].lower() for row in read_tsv("condition_blockers.tsv")}
         self.names = {row[0].lower() for row in read_tsv("conditions.tsv")}
+        self.slot_rejects = {row[0].lower() for row in read_tsv("condition_slot_rejects.tsv")}
         procedure_words = list(read_tsv("condition_procedures.tsv"))
         self.generic_procedures = {row[0].lower() for row in procedure_words if row[1] == "alone"}
         self.arm_nouns = {row[0].lower() for row in procedure_words if row[1] == "arm"}
@@ -68,9 +69,12 @@ class ConditionsComponent(RuleComponent):
                 found.append((m.span, m.rule["cols"][0], CONFIDENCE["adjective"], True))
                 taken.update(range(m.span.start, m.span.end))
         for m in self.best(doc, "names"):
-            if any(i in taken for i in range(m.span.start, m.span.end)):
+            start = m.span.start
+            while "phrase" not in m.rule and start < m.span.end and start in taken:
+                start += 1  # "Obese Cancer Survivors": "obese" is the population's adjective, "Cancer" a name
+            if any(i in taken for i in range(start, m.span.end)):
                 continue
-            core = self._trim(doc, m.span)
+            core = self._trim(doc, doc[start : m.span.end])
             if core is None or core.end < len(doc) and doc[core.end].lower_ in self.blockers:
                 continue  # "shock wave lithotripsy", "stroke volume": part of another name
             if len(core) == 1 and m.rule.get("id") == "head_noun" and core.text.lower() not in self.names:
@@ -104,6 +108,8 @@ class ConditionsComponent(RuleComponent):
         for slot in frames.slots(doc):
             if slot.role != "condition" or named and not slot.in_title:
                 continue
+            if any(t.lower_ in self.slot_rejects for t in slot.span) or slot.span.text in defined:
+                continue  # "leg ulcer care", "patients with HOPR" (an abbreviation the article defines, no condition)
             if not any(i in taken for i in range(slot.span.start, slot.span.end)):
                 found.append((slot.span, slot.name, CONFIDENCE["frame"], True))
                 taken.update(range(slot.span.start, slot.span.end))
@@ -189,14 +195,18 @@ class ConditionsComponent(RuleComponent):
             name = (cols[0] if cols and cols[0] else written).lower()
         return f"{modifiers} {name}".strip()
 
-    @staticmethod
-    def _abbreviations(doc: Doc, found: list[tuple[Span, str, float, bool]]) -> list[tuple[Span, str]]:
+    def _abbreviations(self, doc: Doc, found: list[Found]) -> list[tuple[Span, str]]:
         """Short forms whose defined long form is (or ends in) a found condition, with that long form."""
         if not doc.has_extension("abbreviations"):
             return []
         out = []
         for short in doc._.abbreviations:
             long_form = short._.long_form
-            if any(f[0].end == long_form.end and f[0].start >= long_form.start for f in found):
+            if any(
+                f[0].end == long_form.end
+                and f[0].start >= long_form.start
+                and not any(t.is_stop or t.lower_ in self.stopwords for t in doc[long_form.start : f[0].start])
+                for f in found
+            ):  # "diabetic gastroparesis (DGP)", not "Behavioral Activation Treatment for Depression (BATD)"
                 out.append((short, long_form.text.lower()))
         return out
