@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -610,14 +610,17 @@ def _words_within(a: list[str], b: list[str]) -> bool:
     return len(short) >= 2 and short <= long
 
 
-def _conditions(ctx: Context) -> list[Span]:
+def _conditions(ctx: Context, interventions: Sequence[Intervention] = ()) -> list[Span]:
     """One span per condition: besides names inside longer ones ("PTSD" in "chronic PTSD"), names with the same head
     word that share another ("advanced prostate cancer", "early prostate cancer"; "unipolar major depression",
     "unipolar depression") are one condition qualified differently: the more confident (the studied population),
     else the first stated, stands for it."""
+    treatments = [tuple(re.findall(r"\w+", i.name.lower())) for i in interventions]
     kept: list[Span] = []
     for s in _unique(ctx.get(spans.CONDITION)):
         words = _words(s)
+        if words in treatments:
+            continue  # "gonioscopy" tested on healthy eyes: the record's intervention, not its population
         same = next((i for i, k in enumerate(kept) if _same_condition(_words(k), words)), None)
         if same is None:
             kept.append(s)
@@ -686,7 +689,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
         sample_size=_sample_size(ctx, design_value),
         conditions=[
             Condition(value=str(s._.value or s.text), evidence=evidence(s), confidence=_confidence(s))
-            for s in _conditions(ctx)
+            for s in _conditions(ctx, interventions)
         ],
         interventions=interventions,
         comparators=_comparators(ctx, interventions),
