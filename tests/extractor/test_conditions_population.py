@@ -14,3 +14,15 @@ def test_conditions_population() -> None:
     assert set(confidence) == {"asthma", "chronic kidney disease", "gout"}
     assert confidence["chronic kidney disease"] > confidence["asthma"]
     assert confidence["gout"] > confidence["asthma"]
+
+
+def test_conditions_population_after_age_and_care() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("studysift_conditions")
+    doc = nlp(
+        "Gout is common. We enrolled 909 women aged 65-98 years with urinary incontinence, "
+        "and evaluated community care of venous leg ulcers."
+    )
+    confidence = {s._.value: s._.confidence for s in doc.spans[spans.CONDITION]}
+    assert confidence["urinary incontinence"] > confidence["gout"]
+    assert confidence["venous leg ulcer"] > confidence["gout"]
