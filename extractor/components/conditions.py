@@ -25,6 +25,9 @@ from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 
 KEYS = (spans.CONDITION,)
+# A full text's population is stated in its opening (title, abstract, start of the methods); its discussion names the
+# populations of other studies and its exclusion criteria other conditions, each "in patients with ..."
+OPENING_CHARS = 8000
 Found = tuple[Span, str, float, bool]  # span, value, confidence, named as the population
 CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7, "adjective": 0.8}
 
@@ -119,7 +122,8 @@ class ConditionsComponent(RuleComponent):
 
     def _salient(self, doc: Doc, found: list[Found]) -> list[Found]:
         """Conditions outside background sections (or in a sentence stating the study's aim, wherever it stands)
-        that are named in the title, as the population or in the aim; when none is, those named twice or more."""
+        that are named in the title, or as the population or in the aim in the article's opening; when none is, those
+        named twice or more."""
         salience = Salience.of(doc)
         aims = self._aim_sentences(doc)
 
@@ -128,7 +132,11 @@ class ConditionsComponent(RuleComponent):
 
         usable = [f for f in found if in_aim(f[0]) or not salience.in_background(f[0])]
         counts = Counter(self._core(f[1]).lower() for f in usable)
-        anchored = {self._core(f[1]).lower() for f in usable if f[3] or salience.in_title(f[0]) or in_aim(f[0])}
+        anchored = {
+            self._core(f[1]).lower()
+            for f in usable
+            if salience.in_title(f[0]) or (f[3] or in_aim(f[0])) and f[0].start_char < OPENING_CHARS
+        }
         if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
             return [f for f in usable if self._core(f[1]).lower() in anchored]
         return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]

@@ -60,3 +60,9 @@ def test_conditions_salience_anchored_names_win(nlp: Language) -> None:
 def test_conditions_salience_repeated_when_nothing_anchors(nlp: Language) -> None:
     text = "A trial of vaccination\n\nMETHODS: Pneumonia was an outcome. Pneumonia was rare in both groups."
     assert values(nlp, text) == ["pneumonia", "pneumonia"]
+
+
+def test_conditions_salience_population_late_in_a_full_text(nlp: Language) -> None:
+    filler = "The groups were similar at baseline. " * 250
+    text = f"A trial of exercise in adults with gout\n\nMETHODS: {filler}Others studied patients with psoriasis."
+    assert values(nlp, text) == ["gout"]
