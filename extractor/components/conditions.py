@@ -125,12 +125,17 @@ class ConditionsComponent(RuleComponent):
         that are named in the title, or as the population or in the aim in the article's opening; when none is, those
         named twice or more."""
         salience = Salience.of(doc)
-        aims = self._aim_sentences(doc)
+        aims, exclusions = self._sentences_of(doc, "aim"), self._sentences_of(doc, "exclusion")
 
         def in_aim(span: Span) -> bool:
             return any(a <= span.start < b for a, b in aims)
 
-        usable = [f for f in found if in_aim(f[0]) or not salience.in_background(f[0])]
+        usable = [
+            f
+            for f in found
+            if (in_aim(f[0]) or not salience.in_background(f[0]))
+            and not any(a <= f[0].start < b for a, b in exclusions)  # "patients with X were excluded"
+        ]
         counts = Counter(self._core(f[1]).lower() for f in usable)
         anchored = {
             self._core(f[1]).lower()
@@ -141,11 +146,12 @@ class ConditionsComponent(RuleComponent):
             return [f for f in usable if self._core(f[1]).lower() in anchored]
         return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]
 
-    def _aim_sentences(self, doc: Doc) -> list[tuple[int, int]]:
-        """Token ranges of the sentences that state the study's aim ("The aim of this study was to compare ...")."""
+    def _sentences_of(self, doc: Doc, group: str) -> list[tuple[int, int]]:
+        """Token ranges of the sentences holding a match of ``group``: "aim" ("The aim of this study was to compare
+        ..."), "exclusion" ("Exclusion criteria were ...")."""
         if not doc.has_annotation("SENT_START"):
             return []
-        sentences = {(m.span.sent.start, m.span.sent.end) for m in self.best(doc, "aim")}
+        sentences = {(m.span.sent.start, m.span.sent.end) for m in self.best(doc, group)}
         return sorted(sentences)
 
     @staticmethod

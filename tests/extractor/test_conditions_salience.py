@@ -66,3 +66,11 @@ def test_conditions_salience_population_late_in_a_full_text(nlp: Language) -> No
     filler = "The groups were similar at baseline. " * 250
     text = f"A trial of exercise in adults with gout\n\nMETHODS: {filler}Others studied patients with psoriasis."
     assert values(nlp, text) == ["gout"]
+
+
+def test_conditions_salience_exclusions_are_not_the_population(nlp: Language) -> None:
+    text = (
+        "A trial of exercise in adults with gout.\n\nMETHODS: Patients with psoriasis were excluded. "
+        "Psoriasis was rare."
+    )
+    assert values(nlp, text) == ["gout"]
