@@ -210,7 +210,8 @@ class ConditionsComponent(RuleComponent):
         return f"{modifiers} {name}".strip()
 
     def _abbreviations(self, doc: Doc, found: list[Found]) -> list[tuple[Span, str]]:
-        """Short forms whose defined long form is (or ends in) a found condition, with that long form."""
+        """Short forms whose defined long form is (or ends in, or is qualified "with ...") a found condition, with that
+        long form."""
         if not doc.has_extension("abbreviations"):
             return []
         out = []
@@ -220,6 +221,9 @@ class ConditionsComponent(RuleComponent):
                 f[0].end == long_form.end
                 and f[0].start >= long_form.start
                 and not any(t.is_stop or t.lower_ in self.stopwords for t in doc[long_form.start : f[0].start])
+                for f in found
+            ) or any(  # "heart failure with reduced ejection fraction (HFrEF)": a condition qualified
+                f[0].start == long_form.start and f[0].end < long_form.end and doc[f[0].end].lower_ in ("with", "and")
                 for f in found
             ):  # "diabetic gastroparesis (DGP)", not "Behavioral Activation Treatment for Depression (BATD)"
                 out.append((short, long_form.text.lower()))
