@@ -26,6 +26,7 @@ def values(nlp: Language, text: str) -> list[str]:
         ("Zinc for HIV-positive patients.", ["HIV infection"]),
         ("Weaning of critically ill adult patients.", ["critical illness"]),
         ("Exercise in obese pregnant women.", ["obesity"]),
+        ("Coaching of physically inactive patients.", ["physical inactivity"]),
     ],
 )
 def test_conditions_adjectives_before_population(nlp: Language, text: str, expected: list[str]) -> None:
