@@ -82,7 +82,9 @@ class ConditionsComponent(RuleComponent):
                 continue  # "shock wave lithotripsy", "stroke volume": part of another name
             if len(core) == 1 and m.rule.get("id") == "head_noun" and core.text.lower() not in self.names:
                 continue  # "disease" alone, once its qualifier was trimmed: no name ("cancer" is one)
-            procedure = m.rule.get("id") == "procedure"  # "undergoing cardiac surgery", "after vasectomy"
+            procedure = m.rule.get("id") in ("procedure", "procedure_title")  # "undergoing cardiac surgery"
+            if m.rule.get("id") == "procedure_title" and not Salience.of(doc).in_title(m.span):
+                continue  # "Analgesia in third molar surgery" names the population in a title, not in the body
             if procedure and (
                 len(core) == 1
                 and core[0].lower_ in self.generic_procedures

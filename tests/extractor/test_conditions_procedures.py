@@ -34,3 +34,8 @@ def test_conditions_procedures_population(nlp: Language, text: str, expected: li
 
 def test_conditions_procedures_alone_or_arm_ignored(nlp: Language) -> None:
     assert values(nlp, "Pain after surgery.\n\nPressure rose during the trabeculectomy arm.") == []
+
+
+def test_conditions_procedures_in_a_title_only(nlp: Language) -> None:
+    assert values(nlp, "Preemptive analgesia in third molar impaction surgery") == ["third molar impaction surgery"]
+    assert values(nlp, "A trial\n\nSurgeons with an interest in hip arthroscopy operated.") == []
