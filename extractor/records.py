@@ -630,7 +630,15 @@ def _conditions(ctx: Context, interventions: Sequence[Intervention] = ()) -> lis
 
 
 def _same_condition(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return a[-1] == b[-1] and len(set(a) & set(b)) >= 2
+    if a[-1] == b[-1] and len(set(a) & set(b)) >= 2:
+        return True
+    # the same words in other forms: "gynecological laparoscopy", "laparoscopic gynecologic surgery"
+    stems_a, stems_b = ({w[:STEM] for w in words} for words in (a, b))
+    short, long = sorted((stems_a, stems_b), key=len)
+    return len(short) >= 2 and short <= long
+
+
+STEM = 5  # letters that identify a word across its forms ("laparoscopy", "laparoscopic")
 
 
 _DESIGN_WORDS = {

@@ -18,3 +18,19 @@ def test_records_conditions_not_the_intervention() -> None:
     (record,) = assemble(doc)[0]
 
     assert [c.value for c in record.conditions] == ["glaucoma"]
+
+
+def test_records_conditions_same_words_in_other_forms() -> None:
+    doc = make(
+        "We randomized 40 women undergoing gynecological laparoscopy. "
+        "Devices worked in laparoscopic gynecologic surgery and in type 2 diabetes, not type 1 diabetes."
+    )
+    mark(doc, spans.STUDY, "We randomized", "self")
+    mark(doc, spans.DESIGN, "randomized", "randomized_controlled_trial")
+    mark(doc, spans.CONDITION, "gynecological laparoscopy", "condition", "gynecological laparoscopy")
+    mark(doc, spans.CONDITION, "laparoscopic gynecologic surgery", "condition", "laparoscopic gynecologic surgery")
+    mark(doc, spans.CONDITION, "type 2 diabetes", "condition", "type 2 diabetes")
+
+    (record,) = assemble(doc)[0]
+
+    assert [c.value for c in record.conditions] == ["gynecological laparoscopy", "type 2 diabetes"]
