@@ -98,6 +98,11 @@ class ConditionsComponent(RuleComponent):
                 procedure
                 or span.start in population_ends
                 or (span.end < len(doc) and doc[span.end].lower_ in self.population_nouns)
+                or (  # "patients with hypertension and dyslipidemia": both name the population
+                    span.start > 1
+                    and doc[span.start - 1].lower_ == "and"
+                    and any(f[3] and f[0].end == span.start - 1 for f in found)
+                )
             )
             if population:  # "patients with X", "X patients": the studied population
                 confidence = min(1.0, confidence + 0.1)

@@ -26,3 +26,12 @@ def test_conditions_population_after_age_and_care() -> None:
     confidence = {s._.value: s._.confidence for s in doc.spans[spans.CONDITION]}
     assert confidence["urinary incontinence"] > confidence["gout"]
     assert confidence["venous leg ulcer"] > confidence["gout"]
+
+
+def test_conditions_population_risk_level_and_conjunction() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("studysift_conditions")
+    doc = nlp("Gout is common. Nuts in patients with type 2 diabetes and high cardiovascular disease risk.")
+    confidence = {s._.value: s._.confidence for s in doc.spans[spans.CONDITION]}
+    assert set(confidence) == {"gout", "type 2 diabetes", "high cardiovascular disease risk"}
+    assert confidence["high cardiovascular disease risk"] > confidence["gout"]
