@@ -74,3 +74,7 @@ def test_conditions_salience_exclusions_are_not_the_population(nlp: Language) ->
         "Psoriasis was rare."
     )
     assert values(nlp, text) == ["gout"]
+
+
+def test_conditions_salience_plural_head_nouns(nlp: Language) -> None:
+    assert values(nlp, "Eptifibatide in patients with acute coronary syndromes") == ["acute coronary syndromes"]
