@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -640,14 +640,17 @@ def _words_within(a: list[str], b: list[str]) -> bool:
     return len(short) >= 2 and short <= long
 
 
-def _conditions(ctx: Context) -> list[Span]:
+def _conditions(ctx: Context, interventions: Sequence[Intervention] = ()) -> list[Span]:
     """One span per condition: besides names inside longer ones ("PTSD" in "chronic PTSD"), names with the same head
     word that share another ("advanced prostate cancer", "early prostate cancer"; "unipolar major depression",
     "unipolar depression") are one condition qualified differently: the more confident (the studied population),
     else the first stated, stands for it."""
+    treatments = [tuple(re.findall(r"\w+", i.name.lower())) for i in interventions]
     kept: list[Span] = []
     for s in _unique(ctx.get(spans.CONDITION)):
         words = _words(s)
+        if words in treatments:
+            continue  # "gonioscopy" tested on healthy eyes: the record's intervention, not its population
         same = next((i for i, k in enumerate(kept) if _same_condition(_words(k), words)), None)
         if same is None:
             kept.append(s)
@@ -657,7 +660,15 @@ def _conditions(ctx: Context) -> list[Span]:
 
 
 def _same_condition(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return a[-1] == b[-1] and len(set(a) & set(b)) >= 2
+    if a[-1] == b[-1] and len(set(a) & set(b)) >= 2:
+        return True
+    # the same words in other forms: "gynecological laparoscopy", "laparoscopic gynecologic surgery"
+    stems_a, stems_b = ({w[:STEM] for w in words} for words in (a, b))
+    short, long = sorted((stems_a, stems_b), key=len)
+    return len(short) >= 2 and short <= long
+
+
+STEM = 5  # letters that identify a word across its forms ("laparoscopy", "laparoscopic")
 
 
 _DESIGN_WORDS = {
@@ -716,7 +727,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
         sample_size=_sample_size(ctx, design_value),
         conditions=[
             Condition(value=str(s._.value or s.text), evidence=evidence(s), confidence=_confidence(s))
-            for s in _conditions(ctx)
+            for s in _conditions(ctx, interventions)
         ],
         interventions=interventions,
         comparators=_comparators(ctx, interventions),

@@ -11,6 +11,7 @@ mentioned in passing, for record assembly to prefer.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from spacy.language import Language
@@ -24,8 +25,11 @@ from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 
 KEYS = (spans.CONDITION,)
-POPULATION_NOUNS = {"patients", "patient", "participants", "subjects", "cases", "sufferers", "population", "cohort"}
-CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7}
+# A full text's population is stated in its opening (title, abstract, start of the methods); its discussion names the
+# populations of other studies and its exclusion criteria other conditions, each "in patients with ..."
+OPENING_CHARS = 8000
+Found = tuple[Span, str, float, bool]  # span, value, confidence, named as the population
+CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7, "adjective": 0.8}
 
 
 @Language.factory("studysift_conditions", assigns=["doc.spans"], default_config={})
@@ -34,9 +38,11 @@ def make_conditions(nlp: Language, name: str) -> ConditionsComponent:
 
 
 def default_rules() -> list[dict[str, Any]]:
-    return grouped(
-        "names", phrase_rules("conditions.tsv", label="condition") + read_jsonl("conditions.jsonl")
-    ) + read_jsonl("condition_contexts.jsonl")
+    return (
+        grouped("names", phrase_rules("conditions.tsv", label="condition") + read_jsonl("conditions.jsonl"))
+        + grouped("adjectives", phrase_rules("condition_adjectives.tsv", label="condition"))
+        + read_jsonl("condition_contexts.jsonl")
+    )
 
 
 class ConditionsComponent(RuleComponent):
@@ -48,20 +54,55 @@ class ConditionsComponent(RuleComponent):
         self.modifiers = {row[0].lower() for row in read_tsv("condition_modifiers.tsv")}
         self.stopwords = {row[0].lower() for row in read_tsv("condition_stopwords.tsv")}
         self.blockers = {row[0].lower() for row in read_tsv("condition_blockers.tsv")}
+        self.names = {row[0].lower() for row in read_tsv("conditions.tsv")}
+        self.slot_rejects = {row[0].lower() for row in read_tsv("condition_slot_rejects.tsv")}
+        procedure_words = list(read_tsv("condition_procedures.tsv"))
+        self.generic_procedures = {row[0].lower() for row in procedure_words if row[1] == "alone"}
+        self.arm_nouns = {row[0].lower() for row in procedure_words if row[1] == "arm"}
+        self.population_nouns = {row[0].lower() for row in read_tsv("condition_population_nouns.tsv")}
 
     def annotate(self, doc: Doc) -> None:
         defined = self._defined(doc)
         population_ends = {m.span.end for m in self.best(doc, "population")}
-        found: list[tuple[Span, str, float, bool]] = []  # span, value, confidence, named as the population
+        found: list[Found] = []
         taken: set[int] = set()
+        for m in self.best(doc, "adjectives"):  # "asthmatic adults", "HIV-positive patients": the population
+            after = doc[m.span.end : m.span.end + 2]
+            if any(t.lower_ in self.population_nouns for t in after):
+                found.append((m.span, m.rule["cols"][0], CONFIDENCE["adjective"], True))
+                taken.update(range(m.span.start, m.span.end))
         for m in self.best(doc, "names"):
-            core = self._trim(doc, m.span)
+            start = m.span.start
+            while "phrase" not in m.rule and start < m.span.end and start in taken:
+                start += 1  # "Obese Cancer Survivors": "obese" is the population's adjective, "Cancer" a name
+            if any(i in taken for i in range(start, m.span.end)):
+                continue
+            core = self._trim(doc, doc[start : m.span.end])
             if core is None or core.end < len(doc) and doc[core.end].lower_ in self.blockers:
                 continue  # "shock wave lithotripsy", "stroke volume": part of another name
+            if len(core) == 1 and m.rule.get("id") == "head_noun" and core.text.lower() not in self.names:
+                continue  # "disease" alone, once its qualifier was trimmed: no name ("cancer" is one)
+            procedure = m.rule.get("id") in ("procedure", "procedure_title")  # "undergoing cardiac surgery"
+            if m.rule.get("id") == "procedure_title" and not Salience.of(doc).in_title(m.span):
+                continue  # "Analgesia in third molar surgery" names the population in a title, not in the body
+            if procedure and (
+                len(core) == 1
+                and core[0].lower_ in self.generic_procedures
+                or core.end < len(doc)
+                and doc[core.end].lower_ in self.arm_nouns
+            ):
+                continue  # "after surgery": which surgery is not said; "the trabeculectomy group": a treatment
             span = self._widen(doc, core)
             confidence = self._confidence(m)
-            population = span.start in population_ends or (
-                span.end < len(doc) and doc[span.end].lower_ in POPULATION_NOUNS
+            population = (
+                procedure
+                or span.start in population_ends
+                or (span.end < len(doc) and doc[span.end].lower_ in self.population_nouns)
+                or (  # "patients with hypertension and dyslipidemia": both name the population
+                    span.start > 1
+                    and doc[span.start - 1].lower_ == "and"
+                    and any(f[3] and f[0].end == span.start - 1 for f in found)
+                )
             )
             if population:  # "patients with X", "X patients": the studied population
                 confidence = min(1.0, confidence + 0.1)
@@ -77,12 +118,48 @@ class ConditionsComponent(RuleComponent):
         for slot in frames.slots(doc):
             if slot.role != "condition" or named and not slot.in_title:
                 continue
+            if any(t.lower_ in self.slot_rejects for t in slot.span) or slot.span.text in defined:
+                continue  # "leg ulcer care", "patients with HOPR" (an abbreviation the article defines, no condition)
             if not any(i in taken for i in range(slot.span.start, slot.span.end)):
                 found.append((slot.span, slot.name, CONFIDENCE["frame"], True))
                 taken.update(range(slot.span.start, slot.span.end))
-        found = Salience.of(doc).keep(found, lambda f: f[0], lambda f: self._core(f[1]), lambda f: f[3])
+        found = self._salient(doc, found)
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
+
+    def _salient(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """Conditions outside background sections (or in a sentence stating the study's aim, wherever it stands)
+        that are named in the title, or as the population or in the aim in the article's opening; when none is, those
+        named twice or more."""
+        salience = Salience.of(doc)
+        aims, exclusions = self._sentences_of(doc, "aim"), self._sentences_of(doc, "exclusion")
+
+        def in_aim(span: Span) -> bool:
+            return any(a <= span.start < b for a, b in aims)
+
+        usable = [
+            f
+            for f in found
+            if (in_aim(f[0]) or not salience.in_background(f[0]))
+            and not any(a <= f[0].start < b for a, b in exclusions)  # "patients with X were excluded"
+        ]
+        counts = Counter(self._core(f[1]).lower() for f in usable)
+        anchored = {
+            self._core(f[1]).lower()
+            for f in usable
+            if salience.in_title(f[0]) or (f[3] or in_aim(f[0])) and f[0].start_char < OPENING_CHARS
+        }
+        if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
+            return [f for f in usable if self._core(f[1]).lower() in anchored]
+        return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]
+
+    def _sentences_of(self, doc: Doc, group: str) -> list[tuple[int, int]]:
+        """Token ranges of the sentences holding a match of ``group``: "aim" ("The aim of this study was to compare
+        ..."), "exclusion" ("Exclusion criteria were ...")."""
+        if not doc.has_annotation("SENT_START"):
+            return []
+        sentences = {(m.span.sent.start, m.span.sent.end) for m in self.best(doc, group)}
+        return sorted(sentences)
 
     @staticmethod
     def _confidence(m: Match) -> float:
@@ -139,14 +216,22 @@ class ConditionsComponent(RuleComponent):
             name = (cols[0] if cols and cols[0] else written).lower()
         return f"{modifiers} {name}".strip()
 
-    @staticmethod
-    def _abbreviations(doc: Doc, found: list[tuple[Span, str, float, bool]]) -> list[tuple[Span, str]]:
-        """Short forms whose defined long form is (or ends in) a found condition, with that long form."""
+    def _abbreviations(self, doc: Doc, found: list[Found]) -> list[tuple[Span, str]]:
+        """Short forms whose defined long form is (or ends in, or is qualified "with ...") a found condition, with that
+        long form."""
         if not doc.has_extension("abbreviations"):
             return []
         out = []
         for short in doc._.abbreviations:
             long_form = short._.long_form
-            if any(f[0].end == long_form.end and f[0].start >= long_form.start for f in found):
+            if any(
+                f[0].end == long_form.end
+                and f[0].start >= long_form.start
+                and not any(t.is_stop or t.lower_ in self.stopwords for t in doc[long_form.start : f[0].start])
+                for f in found
+            ) or any(  # "heart failure with reduced ejection fraction (HFrEF)": a condition qualified
+                f[0].start == long_form.start and f[0].end < long_form.end and doc[f[0].end].lower_ in ("with", "and")
+                for f in found
+            ):  # "diabetic gastroparesis (DGP)", not "Behavioral Activation Treatment for Depression (BATD)"
                 out.append((short, long_form.text.lower()))
         return out

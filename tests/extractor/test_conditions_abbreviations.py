@@ -63,3 +63,16 @@ def test_conditions_abbreviations_lexicon_and_patterns(nlp: Language, text: str,
 
 def test_conditions_abbreviations_no_false_hits(nlp: Language) -> None:
     assert conditions(nlp, "The diagnosis and prognosis were discussed with 40 healthy volunteers.") == []
+
+
+def test_conditions_abbreviations_treatment_named_for_a_condition(nlp: Language) -> None:
+    found = conditions(nlp, "Behavioral Activation Treatment for Depression (BATD) was tested. BATD helped.")
+    assert ("BATD", "behavioral activation treatment for depression") not in found
+    assert ("Depression", "depression") in found
+
+
+def test_conditions_abbreviations_long_form_qualifying_a_condition(nlp: Language) -> None:
+    found = conditions(
+        nlp, "Patients with heart failure with reduced ejection fraction (HFrEF) were enrolled. HFrEF worsened."
+    )
+    assert ("HFrEF", "heart failure with reduced ejection fraction") in found
