@@ -347,7 +347,9 @@ class InterventionsComponent(RuleComponent):
             if not bracketed and not (start <= m.span.start < end):
                 continue
             distance = 0 if bracketed else gap(fact.span, m.span)
-            if distance <= self.max_link_tokens and (best is None or distance < best[0]):
+            # a broad word ("before and after surgery") takes a fact only when no named treatment is in reach
+            rank = (m.generic, distance)
+            if distance <= self.max_link_tokens and (best is None or rank < (best[1].generic, best[0])):
                 best = (distance, m)
         if best is None:
             if any(start <= g.start < end for g in generic):

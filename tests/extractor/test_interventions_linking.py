@@ -36,3 +36,9 @@ def test_interventions_linking_broad_word_takes_no_dose(nlp: Language) -> None:
     doc = nlp("Exercise with 400 mg daily improved fatigue.")
     found = {s._.value: s._.attrs["dose"] for s in doc.spans[spans.INTERVENTION]}
     assert found == {"exercise": None}
+
+
+def test_interventions_linking_named_drug_before_broad_word(nlp: Language) -> None:
+    doc = nlp("Pain after molar extraction.\nPatients got diclofenac K (50 mg Oral before and after surgery) daily.")
+    found = {s._.value: s._.attrs["route"] for s in doc.spans[spans.INTERVENTION]}
+    assert found["diclofenac"] == "oral"
