@@ -24,6 +24,7 @@ from extractor.components.dose import normalise_amount, parse_dose
 from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
+from extractor.numbers import NUMBER_RE, parse_number
 
 KEYS = (spans.INTERVENTION, spans.COMPARATOR, spans.DOSE, spans.ROUTE, spans.DURATION, spans.FREQUENCY)
 NAME_KINDS = ("drug", "therapy", "comparator")
@@ -33,6 +34,11 @@ SETTING_WINDOW = 3  # "after third molar surgery": a setting word this many toke
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
+# Doses of one drug listed as arms: "4 g/day or 2 g/day", "30 mg, 60 mg or 90 mg", and bare numbers before a dose,
+# "2 or 4 mg/kg/day" ("2 and 4 mg/kg" is a range: the dose rules read it so).
+ARM_GAP = re.compile(r"^\s*(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
+BARE_ARMS = re.compile(rf"(?<![\w.,])((?:(?:{NUMBER_RE})\s*(?:,\s*|,?\s+or\s+))+)$")
+BARE_NUMBER = re.compile(NUMBER_RE)
 
 
 @Language.factory(
@@ -54,6 +60,7 @@ class Mention:
     facts: dict[str, tuple[int, Span, Any]] = field(default_factory=dict)  # key → (distance, evidence, value)
     generic: bool = False  # a broad word ("surgery", "exercise"): an intervention only when the title names it
     framed: bool = False  # named by its place in a sentence ("randomised to X or Y"): salient without a repeat
+    arm_doses: list[dict[str, Any]] = field(default_factory=list)  # the other doses of a dose list: other arms
 
 
 @dataclass
@@ -126,6 +133,9 @@ class InterventionsComponent(RuleComponent):
         background = self._co_treatments(doc, mentions)
         mentions = [m for m in mentions if m.name not in background]
         linked = {id(m.facts[k][1]) for m in mentions for k in m.facts}
+        for m in mentions:
+            if "dose" in m.facts:
+                m.arm_doses = self._arm_doses(doc, m.facts["dose"], facts, linked)
         for fact in facts:
             if fact.weak and id(fact.span) not in linked:
                 continue
@@ -141,6 +151,7 @@ class InterventionsComponent(RuleComponent):
                 found = m.facts.get(key)
                 attrs[key] = found[2] if found else None
                 attrs[f"{key}_span"] = (found[1].start_char, found[1].end_char) if found else None
+            attrs["arm_doses"] = m.arm_doses or None
             group = doc.spans[spans.COMPARATOR if m.comparator else spans.INTERVENTION]
             spans.add_span(group, Span(doc, m.span.start, m.span.end, m.kind), m.name, m.confidence, **attrs)
 
@@ -319,6 +330,33 @@ class InterventionsComponent(RuleComponent):
         for m in self.best(doc, "routes"):
             found.append(Fact("route", m.span, m.label, weak="weak" in (m.rule.get("flags") or ())))
         return sorted(found, key=lambda f: f.span.start)
+
+    @staticmethod
+    def _arm_doses(doc: Doc, held: tuple[int, Span, Any], facts: list[Fact], linked: set[int]) -> list[dict[str, Any]]:
+        """The other doses of a list the mention's dose stands in, one per arm: unlinked doses of the same unit joined
+        to it by a comma or "or" ("4 g/day or 2 g/day"), and bare numbers before it ("2 or 4 mg/kg/day")."""
+        _, span, value = held
+        doses = [f for f in facts if f.key == "dose" and f.value["unit"] == value["unit"] and f.value["max"] is None]
+        if value["max"] is not None or not any(f.span is span for f in doses):
+            return []
+        text, out = doc_text(doc), []
+        at = next(i for i, f in enumerate(doses) if f.span is span)
+        for step in (-1, 1):  # outwards along the list, while the next dose is joined by a list word and unlinked
+            i, edge = at, span
+            while 0 <= i + step < len(doses):
+                other = doses[i + step].span
+                between = text[edge.end_char : other.start_char] if step > 0 else text[other.end_char : edge.start_char]
+                if id(other) in linked or not ARM_GAP.match(between):
+                    break
+                out.append(doses[i + step].value)
+                i, edge = i + step, other
+        first = min([span, *(f.span for f in doses if f.value in out)], key=lambda s: s.start_char)
+        bare = BARE_ARMS.search(text, max(0, first.start_char - 60), first.start_char)
+        for number in BARE_NUMBER.findall(bare.group(1)) if bare else []:
+            amount = parse_number(number)
+            if amount is not None and amount != value["value"]:
+                out.append({**value, "value": amount, "text": f"{number} {value['unit']}"})
+        return [d for d in out if d["value"] != value["value"]]
 
     def _measurement(self, doc: Doc, span: Span) -> bool:
         before = doc[max(0, span.start - 4) : span.start]

@@ -94,3 +94,18 @@ def test_interventions_dose_titrated_and_suffix_names(nlp: Language) -> None:
     attrs = attrs_of(doc, "zorbatinib")
     assert attrs["dose"]["value"] == 500.0
     assert attrs["route"] == "subcutaneous"
+
+
+@pytest.mark.parametrize(
+    ("text", "arms"),
+    [
+        ("Patients were randomized to IPE (4 g/day or 2 g/day) or placebo.", [2.0]),
+        ("Patients got artesunate 2 or 4 mg/kg/day for 7 days.", [2.0]),
+        ("Patients got lisinopril 30 mg, 60 mg or 90 mg daily.", [60.0, 90.0]),
+        ("Patients got lisinopril 30 mg and metformin 500 mg daily.", []),
+    ],
+)
+def test_interventions_dose_arm_lists(nlp: Language, text: str, arms: list[float]) -> None:
+    doc = nlp(text)
+    (item,) = [s for s in doc.spans[spans.INTERVENTION] if s._.value in ("ipe", "artesunate", "lisinopril")]
+    assert [d["value"] for d in item._.attrs["arm_doses"] or []] == arms

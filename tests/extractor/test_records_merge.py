@@ -153,3 +153,33 @@ def test_records_merge_control_group_beside_usual_care() -> None:
     mark(doc, spans.COMPARATOR, "usual care", "comparator", "usual care")
     ((record,), _) = assemble(doc)
     assert [c.name for c in record.comparators] == ["control group", "usual care"]
+
+
+def test_records_merge_two_doses_side_by_side_are_two_arms() -> None:
+    doc = trial("We randomized 389 patients to ramipril 5 mg/day, ramipril 1.25 mg/day or placebo. Ramipril was safe.")
+    mark(doc, spans.INTERVENTION, "ramipril", "drug", "ramipril", dose=dose(5, "mg/day"), route="oral")
+    mark(doc, spans.INTERVENTION, "ramipril", "drug", "ramipril", nth=1, dose=dose(1.25, "mg/day"))
+    mark(doc, spans.INTERVENTION, "Ramipril", "drug", "ramipril")
+    ((record,), _) = assemble(doc)
+    assert sorted((i.dose.value if i.dose else None, i.route) for i in record.interventions) == [
+        (1.25, "oral"),
+        (5, "oral"),
+    ]
+
+
+def test_records_merge_listed_arm_doses_are_arms() -> None:
+    doc = trial("We randomized 702 patients to IPE (4 g/day or 2 g/day) or placebo.")
+    mark(doc, spans.INTERVENTION, "IPE", "drug", "ipe", dose=dose(4, "g/day"), arm_doses=[dose(2, "g/day")])
+    ((record,), _) = assemble(doc)
+    assert sorted(i.dose.value for i in record.interventions if i.dose) == [2, 4]
+
+
+def test_records_merge_tapered_dose_far_apart_is_one_arm() -> None:
+    doc = trial(
+        "We randomized 92 patients who had received budesonide (9 mg/day initially, tapered over eight weeks in an "
+        "open-label phase) to budesonide 4.5 mg/day or placebo."
+    )
+    mark(doc, spans.INTERVENTION, "budesonide", "drug", "budesonide", dose=dose(9, "mg/day"))
+    mark(doc, spans.INTERVENTION, "budesonide", "drug", "budesonide", nth=1, dose=dose(4.5, "mg/day"))
+    ((record,), _) = assemble(doc)
+    assert len(record.interventions) == 1
