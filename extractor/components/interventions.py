@@ -134,8 +134,10 @@ class InterventionsComponent(RuleComponent):
         mentions = [m for m in mentions if m.name not in background]
         linked = {id(m.facts[k][1]) for m in mentions for k in m.facts}
         for m in mentions:
-            if "dose" in m.facts:
-                m.arm_doses = self._arm_doses(doc, m.facts["dose"], facts, linked)
+            arms = self._arm_doses(doc, m.facts["dose"], facts, linked) if "dose" in m.facts else []
+            if arms:  # the first in the text is the mention's own dose, the others' arms follow it
+                m.facts["dose"] = (m.facts["dose"][0], *arms[0])
+                m.arm_doses = [value for _, value in arms[1:]]
         for fact in facts:
             if fact.weak and id(fact.span) not in linked:
                 continue
@@ -332,14 +334,17 @@ class InterventionsComponent(RuleComponent):
         return sorted(found, key=lambda f: f.span.start)
 
     @staticmethod
-    def _arm_doses(doc: Doc, held: tuple[int, Span, Any], facts: list[Fact], linked: set[int]) -> list[dict[str, Any]]:
-        """The other doses of a list the mention's dose stands in, one per arm: unlinked doses of the same unit joined
-        to it by a comma or "or" ("4 g/day or 2 g/day"), and bare numbers before it ("2 or 4 mg/kg/day")."""
+    def _arm_doses(
+        doc: Doc, held: tuple[int, Span, Any], facts: list[Fact], linked: set[int]
+    ) -> list[tuple[Span, Any]]:
+        """The doses of a list the mention's dose stands in, one per arm, in text order (the held one among them):
+        unlinked doses of the same unit joined to it by a comma or "or" ("4 g/day or 2 g/day"), and bare numbers
+        before them ("2 or 4 mg/kg/day", each on the span of the dose that gives the unit)."""
         _, span, value = held
         doses = [f for f in facts if f.key == "dose" and f.value["unit"] == value["unit"] and f.value["max"] is None]
         if value["max"] is not None or not any(f.span is span for f in doses):
             return []
-        text, out = doc_text(doc), []
+        text, out = doc_text(doc), [(span, value)]
         at = next(i for i, f in enumerate(doses) if f.span is span)
         for step in (-1, 1):  # outwards along the list, while the next dose is joined by a list word and unlinked
             i, edge = at, span
@@ -348,15 +353,15 @@ class InterventionsComponent(RuleComponent):
                 between = text[edge.end_char : other.start_char] if step > 0 else text[other.end_char : edge.start_char]
                 if id(other) in linked or not ARM_GAP.match(between):
                     break
-                out.append(doses[i + step].value)
+                out.append((other, doses[i + step].value))
                 i, edge = i + step, other
-        first = min([span, *(f.span for f in doses if f.value in out)], key=lambda s: s.start_char)
+        out.sort(key=lambda item: item[0].start_char)
+        first = out[0][0]
         bare = BARE_ARMS.search(text, max(0, first.start_char - 60), first.start_char)
-        for number in BARE_NUMBER.findall(bare.group(1)) if bare else []:
-            amount = parse_number(number)
-            if amount is not None and amount != value["value"]:
-                out.append({**value, "value": amount, "text": f"{number} {value['unit']}"})
-        return [d for d in out if d["value"] != value["value"]]
+        numbers = [(n, parse_number(n)) for n in BARE_NUMBER.findall(bare.group(1))] if bare else []
+        listed = [(first, {**value, "value": v, "text": f"{n} {value['unit']}"}) for n, v in numbers if v is not None]
+        arms = listed + out
+        return arms if len({v["value"] for _, v in arms}) == len(arms) > 1 else []
 
     def _measurement(self, doc: Doc, span: Span) -> bool:
         before = doc[max(0, span.start - 4) : span.start]
