@@ -119,3 +119,9 @@ def test_interventions_dose_code_named_drugs(nlp: Language) -> None:
     assert not any("2008" in n for n in names)
     doc = nlp("The trial (NCT00639873; ISRCTN61661881) used SF-36.")
     assert list(doc.spans[spans.INTERVENTION]) == []
+
+
+def test_interventions_dose_recombinant_proteins(nlp: Language) -> None:
+    doc = nlp("Patients got recombinant human growth hormone or recombinant erythropoietin in a trial.")
+    names = {s._.value for s in doc.spans[spans.INTERVENTION]}
+    assert {"recombinant human growth hormone", "recombinant erythropoietin"} <= names
