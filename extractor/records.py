@@ -573,8 +573,8 @@ def _merged(mentions: list[Intervention]) -> Intervention:
 
 def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Comparator]:
     """The comparators, without those that name one of the record's interventions (a drug is one or the other;
-    "fentanyl alone" or "placebo" still names the comparison), nor a bare "control group" beside a placebo or sham
-    (which names that arm)."""
+    "fentanyl alone" or "placebo" still names the comparison), nor a bare "control group" beside a named control
+    ("placebo", "usual care", "waiting list": that names the arm)."""
     treated = [_name_key(i.name) for i in interventions]
     out = []
     for s in _unique(ctx.get(spans.COMPARATOR)):
@@ -583,8 +583,8 @@ def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Compar
         if key in treated:
             continue
         out.append(Comparator(name=name, evidence=evidence(s), confidence=_confidence(s)))
-    generic, placebo = _comparator_words()
-    if any(placebo & set(c.name.lower().split()) for c in out):  # "placebo" names the control arm
+    generic, _ = _comparator_words()
+    if any(c.name.lower() not in generic for c in out):  # "placebo", "usual care" names the control arm
         out = [c for c in out if c.name.lower() not in generic]
     return out
 

@@ -152,7 +152,14 @@ def test_records_merge_control_group_beside_usual_care() -> None:
     mark(doc, spans.COMPARATOR, "control group", "comparator", "control group")
     mark(doc, spans.COMPARATOR, "usual care", "comparator", "usual care")
     ((record,), _) = assemble(doc)
-    assert [c.name for c in record.comparators] == ["control group", "usual care"]
+    assert [c.name for c in record.comparators] == ["usual care"]  # what the control arm got names it
+
+
+def test_records_merge_control_group_alone_stays() -> None:
+    doc = trial("We randomized 37 clusters to the intervention or the control group.")
+    mark(doc, spans.COMPARATOR, "control group", "comparator", "control group")
+    ((record,), _) = assemble(doc)
+    assert [c.name for c in record.comparators] == ["control group"]
 
 
 def test_records_merge_two_doses_side_by_side_are_two_arms() -> None:
