@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
-from extractor.components.dose import normalise_amount, parse_dose
+from extractor.components.dose import normalise_amount, parse_dose, units
 from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
@@ -311,7 +311,8 @@ class InterventionsComponent(RuleComponent):
             outside = [t for t in long_form if not any(m.span.start <= t.i < m.span.end for m in inside)]
             if any(t.is_stop for t in outside):
                 continue  # "World Association for Laser Therapy (WALT)" names a body, not a treatment
-            whole = len(inside) == 1 and (inside[0].span.start, inside[0].span.end) == (long_form.start, long_form.end)
+            # the long form is the one name, perhaps with its dose ("fimasartan 120 mg (FMS)"): the short form is it
+            whole = len(inside) == 1 and all(t.like_num or t.lower_ in units() or t.is_punct for t in outside)
             name = inside[0].name if whole else long_form.text.lower()
             extra.append(Mention(short, name, inside[0].kind, inside[0].comparator, CONFIDENCE["abbreviation"]))
             taken.update(range(short.start, short.end))

@@ -1,0 +1,32 @@
+"""Short forms an article defines for a named intervention stand for it, also when the long form carries its dose."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
+from spacy.language import Language
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("abbreviation_detector")
+    nlp.add_pipe("studysift_interventions")
+    return nlp
+
+
+def test_interventions_abbreviations_long_form_with_its_dose(nlp: Language) -> None:
+    doc = nlp("Patients got fimasartan 120 mg (FMS) or placebo. FMS lowered blood pressure more than placebo did.")
+    names = {s.text: s._.value for s in doc.spans[spans.INTERVENTION]}
+    assert names.get("FMS") == "fimasartan"
+
+
+def test_interventions_abbreviations_long_form_with_other_words(nlp: Language) -> None:
+    doc = nlp("Patients got racemic ketamine (RK) or placebo. RK lowered depression scores.")
+    names = {s.text: s._.value for s in doc.spans[spans.INTERVENTION]}
+    assert names.get("RK") == "racemic ketamine"
