@@ -571,6 +571,9 @@ def _merged(mentions: list[Intervention]) -> Intervention:
     )
 
 
+_CONTROL_WORDS = frozenset({"alone", "only", "monotherapy", "placebo", "sham", "no", "without", "standard", "usual"})
+
+
 def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Comparator]:
     """The comparators, without those that name one of the record's interventions (a drug is one or the other;
     "fentanyl alone" or "placebo" still names the comparison), nor a bare "control group" beside a named control
@@ -580,8 +583,8 @@ def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Compar
     for s in _unique(ctx.get(spans.COMPARATOR)):
         name = str(s._.value or s.text)
         key = _name_key(name)
-        if key in treated:
-            continue
+        if key in treated or any(_same(key, t) for t in treated) and not _CONTROL_WORDS & set(key):
+            continue  # "low-level laser therapy" beside the intervention "laser therapy"; "laser therapy alone" stays
         out.append(Comparator(name=name, evidence=evidence(s), confidence=_confidence(s)))
     generic, _ = _comparator_words()
     if any(c.name.lower() not in generic for c in out):  # "placebo", "usual care" names the control arm

@@ -190,3 +190,12 @@ def test_records_merge_tapered_dose_far_apart_is_one_arm() -> None:
     mark(doc, spans.INTERVENTION, "budesonide", "drug", "budesonide", nth=1, dose=dose(4.5, "mg/day"))
     ((record,), _) = assemble(doc)
     assert len(record.interventions) == 1
+
+
+def test_records_merge_comparator_restating_an_intervention() -> None:
+    doc = trial("We randomized 60 women to laser therapy, low-level laser therapy or laser therapy alone.")
+    mark(doc, spans.INTERVENTION, "laser therapy", "therapy", "laser therapy")
+    mark(doc, spans.COMPARATOR, "low-level laser therapy", "therapy", "low-level laser therapy")
+    mark(doc, spans.COMPARATOR, "laser therapy alone", "therapy", "laser therapy alone")
+    ((record,), _) = assemble(doc)
+    assert [c.name for c in record.comparators] == ["laser therapy alone"]
