@@ -36,6 +36,7 @@ SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
 # Doses of one drug listed as arms: "4 g/day or 2 g/day", "30 mg, 60 mg or 90 mg", and bare numbers before a dose,
 # "2 or 4 mg/kg/day" ("2 and 4 mg/kg" is a range: the dose rules read it so).
+ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", re.IGNORECASE)
 ARM_GAP = re.compile(r"^\s*(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
 BARE_ARMS = re.compile(rf"(?<![\w.,])((?:(?:{NUMBER_RE})\s*(?:,\s*|,?\s+or\s+))+)$")
 BARE_NUMBER = re.compile(NUMBER_RE)
@@ -132,6 +133,7 @@ class InterventionsComponent(RuleComponent):
         )
         background = self._co_treatments(doc, mentions)
         mentions = [m for m in mentions if m.name not in background]
+        mentions = self._arms_only(doc, mentions, salience)
         linked = {id(m.facts[k][1]) for m in mentions for k in m.facts}
         for m in mentions:
             arms = self._arm_doses(doc, m.facts["dose"], facts, linked) if "dose" in m.facts else []
@@ -194,6 +196,22 @@ class InterventionsComponent(RuleComponent):
             if mention.name in compared - treated_in_title:
                 mention.comparator = True
         return found
+
+    @staticmethod
+    def _arms_only(doc: Doc, mentions: list[Mention], salience: Salience) -> list[Mention]:
+        """When the title or an allocation sentence names treatments, only those are the study's: others named
+        elsewhere ("propofol sedation", "insulin") are given around the study, not tested."""
+
+        def in_arm_context(m: Mention) -> bool:
+            if salience.in_title(m.span):
+                return True
+            start, end = sentence_of(doc, m.span.start)
+            return bool(ALLOCATION.search(doc[start:end].text))
+
+        armed = {m.name for m in mentions if not m.comparator and in_arm_context(m)}
+        if not armed:
+            return mentions
+        return [m for m in mentions if m.comparator or m.name in armed]
 
     def _co_treatments(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Drugs joined to a lexicon comparator as one arm ("codeine plus placebo", "placebo and amodiaquine"): the

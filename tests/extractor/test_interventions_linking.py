@@ -42,3 +42,13 @@ def test_interventions_linking_named_drug_before_broad_word(nlp: Language) -> No
     doc = nlp("Pain after molar extraction.\nPatients got diclofenac K (50 mg Oral before and after surgery) daily.")
     found = {s._.value: s._.attrs["route"] for s in doc.spans[spans.INTERVENTION]}
     assert found["diclofenac"] == "oral"
+
+
+def test_interventions_linking_only_allocated_treatments(nlp: Language) -> None:
+    doc = nlp(
+        "Pain after colonoscopy.\nPatients were randomized to clonidine or placebo. "
+        "All patients were sedated with propofol. Propofol doses were recorded."
+    )
+    assert {s._.value for s in doc.spans[spans.INTERVENTION]} == {"clonidine"}
+    doc = nlp("Pain after colonoscopy.\nAll patients were sedated with propofol. Propofol doses were recorded.")
+    assert {s._.value for s in doc.spans[spans.INTERVENTION]} == {"propofol"}  # no allocation named: kept
