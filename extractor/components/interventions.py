@@ -208,10 +208,13 @@ class InterventionsComponent(RuleComponent):
             start, end = sentence_of(doc, m.span.start)
             return bool(ALLOCATION.search(doc[start:end].text))
 
-        armed = {m.name for m in mentions if not m.comparator and in_arm_context(m)}
+        armed = [re.findall(r"\w+", m.name) for m in mentions if not m.comparator and in_arm_context(m)]
         if not armed:
             return mentions
-        return [m for m in mentions if m.comparator or m.name in armed]
+        # a longer or shorter form of an allocated treatment ("ketamine-assisted psychotherapy") is one too
+        return [
+            m for m in mentions if m.comparator or any(frames.overlaps(re.findall(r"\w+", m.name), a) for a in armed)
+        ]
 
     def _co_treatments(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Drugs joined to a lexicon comparator as one arm ("codeine plus placebo", "placebo and amodiaquine"): the

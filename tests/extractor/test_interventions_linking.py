@@ -46,7 +46,7 @@ def test_interventions_linking_named_drug_before_broad_word(nlp: Language) -> No
 
 def test_interventions_linking_only_allocated_treatments(nlp: Language) -> None:
     doc = nlp(
-        "Pain after colonoscopy.\nPatients were randomized to ketamine or placebo. "
+        "Pain after colonoscopy.\nPatients were randomized to ketamine or placebo. Ketamine was safe. "
         "All patients were sedated with propofol. Propofol doses were recorded."
     )
     assert {s._.value for s in doc.spans[spans.INTERVENTION]} == {"ketamine"}
