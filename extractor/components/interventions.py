@@ -110,6 +110,7 @@ class InterventionsComponent(RuleComponent):
             if " " not in row[0] and "case" not in (row[3] if len(row) > 3 else "")
         }
         self.dose_exclusions = {row[0].lower() for row in read_tsv("dose_exclusions.tsv")}
+        self.route_blockers = {row[0].lower() for row in read_tsv("route_blockers.tsv")}
         joins = [(row[0].lower(), row[1]) for row in read_tsv("co_treatment_joins.tsv")]
         self.joins = {word for word, kind in joins if kind == "join"}
         self.placebo_words = {word for word, kind in joins if kind == "placebo"}
@@ -352,6 +353,9 @@ class InterventionsComponent(RuleComponent):
             else:
                 found.append(Fact(m.label, m.span, normalise_amount(m.rule.get("text") or m.span.text)))
         for m in self.best(doc, "routes"):
+            after = doc[m.span.end : m.span.end + 2]
+            if after.text.lower() in self.route_blockers or after[:1].text.lower() in self.route_blockers:
+                continue  # "oral surgery", "intravenous drug users": not a route
             found.append(Fact("route", m.span, m.label, weak="weak" in (m.rule.get("flags") or ())))
         return sorted(found, key=lambda f: f.span.start)
 
@@ -406,8 +410,8 @@ class InterventionsComponent(RuleComponent):
         start, end = sentence_of(doc, fact.span.start)
         best: tuple[int, Mention] | None = None
         for m in mentions:
-            if m.kind == "comparator" and fact.key != "route" or (m.generic and fact.key == "dose"):
-                continue  # a comparator takes only a route; a broad word ("exercise", "surgery") no dose
+            if m.kind == "comparator" and fact.key != "route" or (m.generic and fact.key in ("dose", "route")):
+                continue  # a comparator takes only a route; a broad word ("exercise", "surgery") no dose or route
             bracketed = self._bracketed(doc, m.span, fact.span)  # may cross a sentence split at a line break
             if not bracketed and not (start <= m.span.start < end):
                 continue

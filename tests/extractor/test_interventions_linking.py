@@ -52,3 +52,15 @@ def test_interventions_linking_only_allocated_treatments(nlp: Language) -> None:
     assert {s._.value for s in doc.spans[spans.INTERVENTION]} == {"ketamine"}
     doc = nlp("Pain after colonoscopy.\nAll patients were sedated with propofol. Propofol doses were recorded.")
     assert {s._.value for s in doc.spans[spans.INTERVENTION]} == {"propofol"}  # no allocation named: kept
+
+
+def test_interventions_linking_broad_word_takes_no_route(nlp: Language) -> None:
+    doc = nlp("Knee pain trial.\nOne patient had fever after surgery that resolved with oral antibiotics.")
+    assert all(s._.attrs["route"] is None for s in doc.spans[spans.INTERVENTION])
+
+
+def test_interventions_linking_route_word_naming_a_specialty(nlp: Language) -> None:
+    doc = nlp("Ketamine was compared with placebo in minor oral surgical procedures.")
+    assert list(doc.spans[spans.ROUTE]) == []
+    doc = nlp("Ketamine was given as oral drops.")
+    assert [s.label_ for s in doc.spans[spans.ROUTE]] == ["oral"]
