@@ -284,11 +284,15 @@ class InterventionsComponent(RuleComponent):
         """Treatments and controls in a frame slot ("effects of X on", "randomised to X or Y") that hold no named
         mention: the slot's phrase is the name."""
         extra: list[Mention] = []
+        long_forms = {}  # a slot holding a defined short form ("the BPDS group") is named by its long form
+        if Span.has_extension("long_form") and doc.has_extension("abbreviations"):
+            long_forms = {(a.start, a.end): a._.long_form.text.lower() for a in doc._.abbreviations}
         for slot in frames.slots(doc):
             if slot.role not in ("intervention", "comparator") or self._overlaps(slot.span, found + extra):
                 continue
             comparator = slot.role == "comparator"
-            extra.append(Mention(slot.span, slot.name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
+            name = long_forms.get((slot.span.start, slot.span.end), slot.name)
+            extra.append(Mention(slot.span, name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
     def _with_restatements(self, doc: Doc, found: list[Mention]) -> list[Mention]:

@@ -30,3 +30,11 @@ def test_interventions_abbreviations_long_form_with_other_words(nlp: Language) -
     doc = nlp("Patients got racemic ketamine (RK) or placebo. RK lowered depression scores.")
     names = {s.text: s._.value for s in doc.spans[spans.INTERVENTION]}
     assert names.get("RK") == "racemic ketamine"
+
+
+def test_interventions_abbreviations_group_slot_named_by_its_long_form(nlp: Language) -> None:
+    doc = nlp(
+        "Weight loss after biliopancreatic diversion (BPD) was large. Energy expenditure rose in the BPD group. "
+        "The BPD group lost more weight."
+    )
+    assert "biliopancreatic diversion" in {s._.value for s in doc.spans[spans.INTERVENTION]}
