@@ -469,7 +469,7 @@ def _interventions(ctx: Context) -> list[Intervention]:
         arms = [item.model_copy(update={"dose": _dose(d)}) for d in attrs.get("arm_doses") or ()]
         for one in [item, *arms]:
             _place(one, at, clusters, sentences)
-    merged = [_merged(cluster) for cluster in clusters]
+    merged = _nested(clusters)
     for i, one in enumerate(merged):  # an arm split off by its dose has the route its drug is given by
         routes = {m.route for m in merged if m.route is not None and _name_key(m.name) == _name_key(one.name)}
         if one.route is None and len(routes) == 1:
@@ -546,6 +546,27 @@ def _sentence_start(span: Span) -> int:
 def _name_key(name: str) -> tuple[str, ...]:
     """A name compared as the scorer reads it: lower-case word tokens, a final plural "s" dropped."""
     return tuple(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in re.findall(r"\w+", name.lower()))
+
+
+def _nested(clusters: list[list[Intervention]]) -> list[Intervention]:
+    """One item per treatment: a name inside a longer one ("hypnosis" in "conversational hypnosis") is that
+    treatment, the longer's mentions merged into it (unless the two state different doses: two arms);
+    a name holding two others ("fimasartan/rosuvastatin" beside both) is the combination listed, left out."""
+    keys = [_name_key(c[0].name) for c in clusters]
+    kept = list(range(len(clusters)))
+    for i in range(len(clusters)):
+        inner = [j for j in kept if j != i and keys[j] != keys[i] and _contains(keys[i], keys[j])]
+        if len(inner) >= 2:
+            kept.remove(i)
+    for j in sorted(kept, key=lambda j: len(keys[j])):
+        if j not in kept:
+            continue
+        outer = [i for i in kept if i != j and keys[i] != keys[j] and _contains(keys[i], keys[j])]
+        doses = {(m.dose.value, m.dose.unit) for k in [j, *outer] for m in clusters[k] if m.dose is not None}
+        if len(outer) == 1 and len(doses) <= 1 and all(keys[k] != keys[j] for k in kept if k != j):
+            clusters[j].extend(clusters[outer[0]])  # the short name: the longer form often holds a stray word
+            kept.remove(outer[0])
+    return [_merged(clusters[i]) for i in kept]
 
 
 def _merged(mentions: list[Intervention]) -> Intervention:

@@ -199,3 +199,20 @@ def test_records_merge_comparator_restating_an_intervention() -> None:
     mark(doc, spans.COMPARATOR, "laser therapy alone", "therapy", "laser therapy alone")
     ((record,), _) = assemble(doc)
     assert [c.name for c in record.comparators] == ["laser therapy alone"]
+
+
+def test_records_merge_nested_intervention_names() -> None:
+    doc = trial("We randomized 80 adults to conversational hypnosis or usual care. Hypnosis lowered anxiety.")
+    mark(doc, spans.INTERVENTION, "conversational hypnosis", "therapy", "conversational hypnosis")
+    mark(doc, spans.INTERVENTION, "Hypnosis", "therapy", "hypnosis")
+    ((record,), _) = assemble(doc)
+    assert [i.name for i in record.interventions] == ["hypnosis"]
+
+
+def test_records_merge_combination_beside_its_parts() -> None:
+    doc = trial("We randomized 120 adults to fimasartan/rosuvastatin; fimasartan and rosuvastatin were well tolerated.")
+    mark(doc, spans.INTERVENTION, "fimasartan/rosuvastatin", "drug", "fimasartan/rosuvastatin")
+    mark(doc, spans.INTERVENTION, "fimasartan", "drug", "fimasartan", nth=1)
+    mark(doc, spans.INTERVENTION, "rosuvastatin", "drug", "rosuvastatin", nth=1)
+    ((record,), _) = assemble(doc)
+    assert sorted(i.name for i in record.interventions) == ["fimasartan", "rosuvastatin"]
