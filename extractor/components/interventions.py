@@ -5,7 +5,9 @@ drug-name stems and therapy phrases (``data/interventions.jsonl``); abbreviation
 intervention ("prothrombin complex concentrates (PCC)") count as that intervention. A mention is a comparator when
 the lexicon says so (placebo, sham, usual care), when it reads "X alone", or when it follows "versus" / "compared
 with". Doses, durations and frequencies (``data/dose.jsonl``) and routes (``data/routes.tsv``) are written as
-groups of their own and linked to the nearest named mention in their sentence.
+groups of their own and linked to the nearest named mention in their sentence; a list of doses of one drug
+("2.5, 5 or 10 mg") gives one arm per dose (``arm_doses``). When the title or an allocation sentence names
+treatments, drugs named only elsewhere (sedation, background therapy) are left out.
 """
 
 from __future__ import annotations
@@ -34,9 +36,10 @@ SETTING_WINDOW = 3  # "after third molar surgery": a setting word this many toke
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
+# A sentence allocating participants to arms: the treatments it names are the study's.
+ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", re.IGNORECASE)
 # Doses of one drug listed as arms: "4 g/day or 2 g/day", "30 mg, 60 mg or 90 mg", and bare numbers before a dose,
 # "2 or 4 mg/kg/day" ("2 and 4 mg/kg" is a range: the dose rules read it so).
-ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", re.IGNORECASE)
 ARM_GAP = re.compile(r"^\s*(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
 BARE_ARMS = re.compile(rf"(?<![\w.,])((?:(?:{NUMBER_RE})\s*(?:,\s*|,?\s+or\s+))+)$")
 BARE_NUMBER = re.compile(NUMBER_RE)
