@@ -287,16 +287,31 @@ class InterventionsComponent(RuleComponent):
         """Treatments and controls in a frame slot ("effects of X on", "randomised to X or Y") that hold no named
         mention: the slot's phrase is the name."""
         extra: list[Mention] = []
-        long_forms = {}  # a slot holding a defined short form ("the BPDS group") is named by its long form
+        long_forms: dict[int, tuple[int, str]] = {}  # short form start → (its end, its long form)
         if Span.has_extension("long_form") and doc.has_extension("abbreviations"):
-            long_forms = {(a.start, a.end): a._.long_form.text.lower() for a in doc._.abbreviations}
+            long_forms = {a.start: (a.end, a._.long_form.text.lower()) for a in doc._.abbreviations}
         for slot in frames.slots(doc):
             if slot.role not in ("intervention", "comparator") or self._overlaps(slot.span, found + extra):
                 continue
             comparator = slot.role == "comparator"
-            name = long_forms.get((slot.span.start, slot.span.end), slot.name)
+            name = self._expanded(doc, slot.span, long_forms) or slot.name
             extra.append(Mention(slot.span, name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    @staticmethod
+    def _expanded(doc: Doc, span: Span, long_forms: dict[int, tuple[int, str]]) -> str | None:
+        """A slot of defined short forms and generic head words only ("the BPDS group", "ANP infusion") named with the
+        long forms ("atrial natriuretic peptide infusion"); None for any other slot."""
+        short = [i for i in range(span.start, span.end) if i in long_forms]
+        rest = [t for t in span if not any(i <= t.i < long_forms[i][0] for i in short)]
+        if not short or not all(t.lower_ in frames.trim_words()["head"] for t in rest):
+            return None
+        words, i = [], span.start
+        while i < span.end:
+            end, word = long_forms.get(i, (i + 1, doc[i].text.lower()))
+            words.append(word + doc[min(end, span.end) - 1].whitespace_)
+            i = end
+        return "".join(words).strip()
 
     def _with_restatements(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Other occurrences of a multi-word name found by frame or pattern, also without a route or generic head

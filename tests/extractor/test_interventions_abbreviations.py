@@ -38,3 +38,13 @@ def test_interventions_abbreviations_group_slot_named_by_its_long_form(nlp: Lang
         "The BPD group lost more weight."
     )
     assert "biliopancreatic diversion" in {s._.value for s in doc.spans[spans.INTERVENTION]}
+
+
+def test_interventions_abbreviations_slot_with_a_head_word(nlp: Language) -> None:
+    doc = nlp(
+        "Effects of atrial natriuretic peptide (ANP) on oxygenation. "
+        "Patients were randomized to ANP infusion or nitric oxide inhalation."
+    )
+    names = {s._.value for s in doc.spans[spans.INTERVENTION]}
+    assert "atrial natriuretic peptide infusion" in names or "atrial natriuretic peptide" in names
+    assert "anp infusion" not in names
