@@ -479,36 +479,91 @@ def _interventions(ctx: Context) -> list[Intervention]:
     """One item per intervention: the mentions of one name (normalised) merge into one, each fact (dose, route,
     duration, frequency) taken from the first mention that states it (a dose restated more specifically, "10 mg"
     then "10 mg/day", takes the specific form); the evidence is the mention carrying the dose, else the first.
-    Two routes named in one sentence ("IV ketamine or intrathecal ketamine") are two arms, two items."""
+    Two routes or two doses named in one sentence ("IV ketamine or intrathecal ketamine", "ramipril 5 mg/day,
+    ramipril 1.25 mg/day", "IPE 4 g/day or 2 g/day") are two arms, two items."""
     clusters: list[list[Intervention]] = []
-    sentences: list[list[int]] = []  # per cluster: the sentence starts of its mentions that state a route
+    sentences: list[dict[str, list[int]]] = []  # per cluster: where its mentions state a route (sentence) and dose
     for span in ctx.get(spans.INTERVENTION):
         attrs: dict[str, Any] = span._.attrs or {}
         dose = attrs.get("dose")
         item = Intervention(
             name=str(span._.value or span.text),
-            dose=Dose(**{k: dose.get(k) for k in ("value", "unit", "max", "text")}) if isinstance(dose, dict) else None,
+            dose=_dose(dose),
             route=attrs.get("route"),
             duration=attrs.get("duration"),
             frequency=attrs.get("frequency"),
             evidence=evidence(span),
             confidence=_confidence(span),
         )
-        sentence = _sentence_start(span)
-        for i, cluster in enumerate(clusters):
-            if _name_key(cluster[0].name) != _name_key(item.name):
-                continue
-            routes = {c.route for c in cluster if c.route is not None}
-            if item.route is not None and routes and item.route not in routes and sentence in sentences[i]:
-                continue  # another route side by side: another arm
-            cluster.append(item)
-            if item.route is not None:
-                sentences[i].append(sentence)
-            break
-        else:
-            clusters.append([item])
-            sentences.append([sentence] if item.route is not None else [])
-    return [_merged(cluster) for cluster in clusters]
+        at = {"route": _sentence_start(span), "dose": span.start_char, "sentence": _sentence_start(span)}
+        arms = [item.model_copy(update={"dose": _dose(d)}) for d in attrs.get("arm_doses") or ()]
+        for one in [item, *arms]:
+            _place(one, at, clusters, sentences)
+    merged = _nested(clusters)
+    for i, one in enumerate(merged):  # an arm split off by its dose has the route its drug is given by
+        routes = {m.route for m in merged if m.route is not None and _name_key(m.name) == _name_key(one.name)}
+        if one.route is None and len(routes) == 1:
+            merged[i] = one.model_copy(update={"route": routes.pop()})
+    return merged
+
+
+def _dose(dose: Any) -> Dose | None:
+    return Dose(**{k: dose.get(k) for k in ("value", "unit", "max", "text")}) if isinstance(dose, dict) else None
+
+
+def _place(
+    item: Intervention, at: dict[str, int], clusters: list[list[Intervention]], sentences: list[dict[str, list[int]]]
+) -> None:
+    """Into the cluster of its name (the one with its very dose first), unless that cluster states another route in
+    the same sentence or another dose a few words away (another arm)."""
+    key = _name_key(item.name)
+    same = [i for i, cluster in enumerate(clusters) if _name_key(cluster[0].name) == key]
+    if item.dose is not None:
+        dose = item.dose
+        same.sort(key=lambda i: not any(c.dose and _same_amount(c.dose, dose) for c in clusters[i]))
+    for i in same:
+        cluster = clusters[i]
+        if _other_arm(item, cluster, at, sentences[i]):
+            continue
+        cluster.append(item)
+        for fact in ("route", "dose"):
+            if getattr(item, fact) is not None:
+                sentences[i].setdefault(fact, []).append(at[fact])
+        if item.dose is not None:
+            sentences[i].setdefault("dose_sentence", []).append(at["sentence"])
+        return
+    clusters.append([item])
+    sentences.append({fact: [at[fact]] for fact in ("route", "dose") if getattr(item, fact) is not None})
+    if item.dose is not None:
+        sentences[-1]["dose_sentence"] = [at["sentence"]]
+
+
+ARM_REACH = 60  # characters: "ramipril 5 mg/day (n = 133), ramipril 1.25 mg/day" lists arms; a tapered dose is further
+
+
+def _other_arm(
+    item: Intervention, cluster: list[Intervention], at: dict[str, int], stated: dict[str, list[int]]
+) -> bool:
+    routes = {c.route for c in cluster if c.route is not None}
+    if item.route is not None and routes and item.route not in routes and at["route"] in stated.get("route", ()):
+        return True
+    doses = [c.dose for c in cluster if c.dose is not None]
+    return (
+        item.dose is not None
+        and bool(doses)
+        and not any(_same_amount(item.dose, d) for d in doses)
+        and any(
+            abs(at["dose"] - other) <= ARM_REACH and at["sentence"] == sentence
+            for other, sentence in zip(stated.get("dose", ()), stated.get("dose_sentence", ()), strict=True)
+        )
+    )
+
+
+def _same_amount(a: Dose, b: Dose) -> bool:
+    """Equal values in one unit, or one restated with its rate ("10 mg" and "10 mg/day")."""
+    return a.value == b.value and (
+        a.unit == b.unit or (a.unit + "/").startswith(b.unit + "/") or (b.unit + "/").startswith(a.unit + "/")
+    )
 
 
 _FACTS = ("route", "duration", "frequency")
@@ -521,6 +576,27 @@ def _sentence_start(span: Span) -> int:
 def _name_key(name: str) -> tuple[str, ...]:
     """A name compared as the scorer reads it: lower-case word tokens, a final plural "s" dropped."""
     return tuple(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in re.findall(r"\w+", name.lower()))
+
+
+def _nested(clusters: list[list[Intervention]]) -> list[Intervention]:
+    """One item per treatment: a name inside a longer one ("hypnosis" in "conversational hypnosis") is that
+    treatment, the longer's mentions merged into it (unless the two state different doses: two arms);
+    a name holding two others ("fimasartan/rosuvastatin" beside both) is the combination listed, left out."""
+    keys = [_name_key(c[0].name) for c in clusters]
+    kept = list(range(len(clusters)))
+    for i in range(len(clusters)):
+        inner = [j for j in kept if j != i and keys[j] != keys[i] and _contains(keys[i], keys[j])]
+        if len(inner) >= 2:
+            kept.remove(i)
+    for j in sorted(kept, key=lambda j: len(keys[j])):
+        if j not in kept:
+            continue
+        outer = [i for i in kept if i != j and keys[i] != keys[j] and _contains(keys[i], keys[j])]
+        doses = {(m.dose.value, m.dose.unit) for k in [j, *outer] for m in clusters[k] if m.dose is not None}
+        if len(outer) == 1 and len(doses) <= 1 and all(keys[k] != keys[j] for k in kept if k != j):
+            clusters[j].extend(clusters[outer[0]])  # the short name: the longer form often holds a stray word
+            kept.remove(outer[0])
+    return [_merged(clusters[i]) for i in kept]
 
 
 def _merged(mentions: list[Intervention]) -> Intervention:
@@ -546,20 +622,23 @@ def _merged(mentions: list[Intervention]) -> Intervention:
     )
 
 
+_CONTROL_WORDS = frozenset({"alone", "only", "monotherapy", "placebo", "sham", "no", "without", "standard", "usual"})
+
+
 def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Comparator]:
     """The comparators, without those that name one of the record's interventions (a drug is one or the other;
-    "fentanyl alone" or "placebo" still names the comparison), nor a bare "control group" beside a placebo or sham
-    (which names that arm)."""
+    "fentanyl alone" or "placebo" still names the comparison), nor a bare "control group" beside a named control
+    ("placebo", "usual care", "waiting list": that names the arm)."""
     treated = [_name_key(i.name) for i in interventions]
     out = []
     for s in _unique(ctx.get(spans.COMPARATOR)):
         name = str(s._.value or s.text)
         key = _name_key(name)
-        if key in treated:
-            continue
+        if key in treated or any(_same(key, t) for t in treated) and not _CONTROL_WORDS & set(key):
+            continue  # "low-level laser therapy" beside the intervention "laser therapy"; "laser therapy alone" stays
         out.append(Comparator(name=name, evidence=evidence(s), confidence=_confidence(s)))
-    generic, placebo = _comparator_words()
-    if any(placebo & set(c.name.lower().split()) for c in out):  # "placebo" names the control arm
+    generic, _ = _comparator_words()
+    if any(c.name.lower() not in generic for c in out):  # "placebo", "usual care" names the control arm
         out = [c for c in out if c.name.lower() not in generic]
     return out
 

@@ -91,7 +91,7 @@ def slots(doc: Doc) -> list[Slot]:
     kept: list[Slot] = []
     for slot in sorted(found, key=lambda s: (not s.in_title, s.span.start)):
         words = slot.name.split()
-        if not any(k.role == slot.role and _overlaps(words, k.name.split()) for k in kept):
+        if not any(k.role == slot.role and overlaps(words, k.name.split()) for k in kept):
             kept.append(slot)
     kept.sort(key=lambda s: s.span.start)
     _CACHE[doc] = kept  # beside the doc, not in doc.user_data (which must stay serialisable)
@@ -129,6 +129,7 @@ def _slot(doc: Doc, role: str, start: int, end: int, in_title: bool) -> Slot | N
     return Slot(role, span, span.text.lower(), in_title)
 
 
-def _overlaps(a: list[str], b: list[str]) -> bool:
+def overlaps(a: list[str], b: list[str]) -> bool:
+    """Whether the shorter word list is a contiguous run of the longer."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))

@@ -5,7 +5,9 @@ drug-name stems and therapy phrases (``data/interventions.jsonl``); abbreviation
 intervention ("prothrombin complex concentrates (PCC)") count as that intervention. A mention is a comparator when
 the lexicon says so (placebo, sham, usual care), when it reads "X alone", or when it follows "versus" / "compared
 with". Doses, durations and frequencies (``data/dose.jsonl``) and routes (``data/routes.tsv``) are written as
-groups of their own and linked to the nearest named mention in their sentence.
+groups of their own and linked to the nearest named mention in their sentence; a list of doses of one drug
+("2.5, 5 or 10 mg") gives one arm per dose (``arm_doses``). When the title or an allocation sentence names
+treatments, drugs named only elsewhere (sedation, background therapy) are left out.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from spacy.tokens import Doc, Span
 from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
-from extractor.components.dose import normalise_amount, parse_dose
+from extractor.components.dose import normalise_amount, parse_dose, units
 from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
+from extractor.numbers import NUMBER_RE, parse_number
 
 KEYS = (spans.INTERVENTION, spans.COMPARATOR, spans.DOSE, spans.ROUTE, spans.DURATION, spans.FREQUENCY)
 NAME_KINDS = ("drug", "therapy", "comparator")
@@ -33,6 +36,13 @@ SETTING_WINDOW = 3  # "after third molar surgery": a setting word this many toke
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
+# A sentence allocating participants to arms: the treatments it names are the study's.
+ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", re.IGNORECASE)
+# Doses of one drug listed as arms: "4 g/day or 2 g/day", "30 mg, 60 mg or 90 mg", and bare numbers before a dose,
+# "2 or 4 mg/kg/day" ("2 and 4 mg/kg" is a range: the dose rules read it so).
+ARM_GAP = re.compile(r"^\s*(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
+BARE_ARMS = re.compile(rf"(?<![\w.,])((?:(?:{NUMBER_RE})\s*(?:,\s*|,?\s+or\s+))+)$")
+BARE_NUMBER = re.compile(NUMBER_RE)
 
 
 @Language.factory(
@@ -54,6 +64,7 @@ class Mention:
     facts: dict[str, tuple[int, Span, Any]] = field(default_factory=dict)  # key → (distance, evidence, value)
     generic: bool = False  # a broad word ("surgery", "exercise"): an intervention only when the title names it
     framed: bool = False  # named by its place in a sentence ("randomised to X or Y"): salient without a repeat
+    arm_doses: list[dict[str, Any]] = field(default_factory=list)  # the other doses of a dose list: other arms
 
 
 @dataclass
@@ -102,6 +113,7 @@ class InterventionsComponent(RuleComponent):
             if " " not in row[0] and "case" not in (row[3] if len(row) > 3 else "")
         }
         self.dose_exclusions = {row[0].lower() for row in read_tsv("dose_exclusions.tsv")}
+        self.route_blockers = {row[0].lower() for row in read_tsv("route_blockers.tsv")}
         joins = [(row[0].lower(), row[1]) for row in read_tsv("co_treatment_joins.tsv")]
         self.joins = {word for word, kind in joins if kind == "join"}
         self.placebo_words = {word for word, kind in joins if kind == "placebo"}
@@ -125,7 +137,13 @@ class InterventionsComponent(RuleComponent):
         )
         background = self._co_treatments(doc, mentions)
         mentions = [m for m in mentions if m.name not in background]
+        mentions = self._arms_only(doc, mentions, salience)
         linked = {id(m.facts[k][1]) for m in mentions for k in m.facts}
+        for m in mentions:
+            arms = self._arm_doses(doc, m.facts["dose"], facts, linked) if "dose" in m.facts else []
+            if arms:  # the first in the text is the mention's own dose, the others' arms follow it
+                m.facts["dose"] = (m.facts["dose"][0], *arms[0])
+                m.arm_doses = [value for _, value in arms[1:]]
         for fact in facts:
             if fact.weak and id(fact.span) not in linked:
                 continue
@@ -141,6 +159,7 @@ class InterventionsComponent(RuleComponent):
                 found = m.facts.get(key)
                 attrs[key] = found[2] if found else None
                 attrs[f"{key}_span"] = (found[1].start_char, found[1].end_char) if found else None
+            attrs["arm_doses"] = m.arm_doses or None
             group = doc.spans[spans.COMPARATOR if m.comparator else spans.INTERVENTION]
             spans.add_span(group, Span(doc, m.span.start, m.span.end, m.kind), m.name, m.confidence, **attrs)
 
@@ -181,6 +200,25 @@ class InterventionsComponent(RuleComponent):
             if mention.name in compared - treated_in_title:
                 mention.comparator = True
         return found
+
+    @staticmethod
+    def _arms_only(doc: Doc, mentions: list[Mention], salience: Salience) -> list[Mention]:
+        """When the title or an allocation sentence names treatments, only those are the study's: others named
+        elsewhere ("propofol sedation", "insulin") are given around the study, not tested."""
+
+        def in_arm_context(m: Mention) -> bool:
+            if salience.in_title(m.span):
+                return True
+            start, end = sentence_of(doc, m.span.start)
+            return bool(ALLOCATION.search(doc[start:end].text))
+
+        armed = [re.findall(r"\w+", m.name) for m in mentions if not m.comparator and in_arm_context(m)]
+        if not armed:
+            return mentions
+        # a longer or shorter form of an allocated treatment ("ketamine-assisted psychotherapy") is one too
+        return [
+            m for m in mentions if m.comparator or any(frames.overlaps(re.findall(r"\w+", m.name), a) for a in armed)
+        ]
 
     def _co_treatments(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Drugs joined to a lexicon comparator as one arm ("codeine plus placebo", "placebo and amodiaquine"): the
@@ -249,12 +287,31 @@ class InterventionsComponent(RuleComponent):
         """Treatments and controls in a frame slot ("effects of X on", "randomised to X or Y") that hold no named
         mention: the slot's phrase is the name."""
         extra: list[Mention] = []
+        long_forms: dict[int, tuple[int, str]] = {}  # short form start → (its end, its long form)
+        if Span.has_extension("long_form") and doc.has_extension("abbreviations"):
+            long_forms = {a.start: (a.end, a._.long_form.text.lower()) for a in doc._.abbreviations}
         for slot in frames.slots(doc):
             if slot.role not in ("intervention", "comparator") or self._overlaps(slot.span, found + extra):
                 continue
             comparator = slot.role == "comparator"
-            extra.append(Mention(slot.span, slot.name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
+            name = self._expanded(doc, slot.span, long_forms) or slot.name
+            extra.append(Mention(slot.span, name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    @staticmethod
+    def _expanded(doc: Doc, span: Span, long_forms: dict[int, tuple[int, str]]) -> str | None:
+        """A slot of defined short forms and generic head words only ("the BPDS group", "ANP infusion") named with the
+        long forms ("atrial natriuretic peptide infusion"); None for any other slot."""
+        short = [i for i in range(span.start, span.end) if i in long_forms]
+        rest = [t for t in span if not any(i <= t.i < long_forms[i][0] for i in short)]
+        if not short or not all(t.lower_ in frames.trim_words()["head"] for t in rest):
+            return None
+        words, i = [], span.start
+        while i < span.end:
+            end, word = long_forms.get(i, (i + 1, doc[i].text.lower()))
+            words.append(word + doc[min(end, span.end) - 1].whitespace_)
+            i = end
+        return "".join(words).strip()
 
     def _with_restatements(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Other occurrences of a multi-word name found by frame or pattern, also without a route or generic head
@@ -298,7 +355,8 @@ class InterventionsComponent(RuleComponent):
             outside = [t for t in long_form if not any(m.span.start <= t.i < m.span.end for m in inside)]
             if any(t.is_stop for t in outside):
                 continue  # "World Association for Laser Therapy (WALT)" names a body, not a treatment
-            whole = len(inside) == 1 and (inside[0].span.start, inside[0].span.end) == (long_form.start, long_form.end)
+            # the long form is the one name, perhaps with its dose ("fimasartan 120 mg (FMS)"): the short form is it
+            whole = len(inside) == 1 and all(t.like_num or t.lower_ in units() or t.is_punct for t in outside)
             name = inside[0].name if whole else long_form.text.lower()
             extra.append(Mention(short, name, inside[0].kind, inside[0].comparator, CONFIDENCE["abbreviation"]))
             taken.update(range(short.start, short.end))
@@ -317,8 +375,41 @@ class InterventionsComponent(RuleComponent):
             else:
                 found.append(Fact(m.label, m.span, normalise_amount(m.rule.get("text") or m.span.text)))
         for m in self.best(doc, "routes"):
+            after = doc[m.span.end : m.span.end + 2]
+            if after.text.lower() in self.route_blockers or after[:1].text.lower() in self.route_blockers:
+                continue  # "oral surgery", "intravenous drug users": not a route
             found.append(Fact("route", m.span, m.label, weak="weak" in (m.rule.get("flags") or ())))
         return sorted(found, key=lambda f: f.span.start)
+
+    @staticmethod
+    def _arm_doses(
+        doc: Doc, held: tuple[int, Span, Any], facts: list[Fact], linked: set[int]
+    ) -> list[tuple[Span, Any]]:
+        """The doses of a list the mention's dose stands in, one per arm, in text order (the held one among them):
+        unlinked doses of the same unit joined to it by a comma or "or" ("4 g/day or 2 g/day"), and bare numbers
+        before them ("2 or 4 mg/kg/day", each on the span of the dose that gives the unit)."""
+        _, span, value = held
+        doses = [f for f in facts if f.key == "dose" and f.value["unit"] == value["unit"] and f.value["max"] is None]
+        if value["max"] is not None or not any(f.span is span for f in doses):
+            return []
+        text, out = doc_text(doc), [(span, value)]
+        at = next(i for i, f in enumerate(doses) if f.span is span)
+        for step in (-1, 1):  # outwards along the list, while the next dose is joined by a list word and unlinked
+            i, edge = at, span
+            while 0 <= i + step < len(doses):
+                other = doses[i + step].span
+                between = text[edge.end_char : other.start_char] if step > 0 else text[other.end_char : edge.start_char]
+                if id(other) in linked or not ARM_GAP.match(between):
+                    break
+                out.append((other, doses[i + step].value))
+                i, edge = i + step, other
+        out.sort(key=lambda item: item[0].start_char)
+        first = out[0][0]
+        bare = BARE_ARMS.search(text, max(0, first.start_char - 60), first.start_char)
+        numbers = [(n, parse_number(n)) for n in BARE_NUMBER.findall(bare.group(1))] if bare else []
+        listed = [(first, {**value, "value": v, "text": f"{n} {value['unit']}"}) for n, v in numbers if v is not None]
+        arms = listed + out
+        return arms if len({v["value"] for _, v in arms}) == len(arms) > 1 else []
 
     def _measurement(self, doc: Doc, span: Span) -> bool:
         before = doc[max(0, span.start - 4) : span.start]
@@ -341,13 +432,15 @@ class InterventionsComponent(RuleComponent):
         start, end = sentence_of(doc, fact.span.start)
         best: tuple[int, Mention] | None = None
         for m in mentions:
-            if m.kind == "comparator" and fact.key != "route" or (m.generic and fact.key == "dose"):
-                continue  # a comparator takes only a route; a broad word ("exercise", "surgery") no dose
+            if m.kind == "comparator" and fact.key != "route" or (m.generic and fact.key in ("dose", "route")):
+                continue  # a comparator takes only a route; a broad word ("exercise", "surgery") no dose or route
             bracketed = self._bracketed(doc, m.span, fact.span)  # may cross a sentence split at a line break
             if not bracketed and not (start <= m.span.start < end):
                 continue
             distance = 0 if bracketed else gap(fact.span, m.span)
-            if distance <= self.max_link_tokens and (best is None or distance < best[0]):
+            # a broad word ("before and after surgery") takes a fact only when no named treatment is in reach
+            rank = (m.generic, distance)
+            if distance <= self.max_link_tokens and (best is None or rank < (best[1].generic, best[0])):
                 best = (distance, m)
         if best is None:
             if any(start <= g.start < end for g in generic):

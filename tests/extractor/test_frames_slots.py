@@ -42,3 +42,18 @@ def test_frames_slots_title_treatment_for_condition() -> None:
 def test_frames_slots_population_with_condition() -> None:
     got = found("Title\n\nWe enrolled 40 patients with chronic tension-type headache who had failed treatment.")
     assert ("condition", "chronic tension-type headache") in got
+
+
+def test_frames_slots_title_versus_starts_at_the_last_of() -> None:
+    got = found(
+        "Alterations of follicular fluid reveal the relevance of improving clinical outcomes in women using "
+        "progestin-primed ovarian stimulation compared to short-term stimulation\n"
+    )
+    assert ("intervention", "progestin-primed ovarian stimulation") in got
+
+
+def test_frames_slots_arm_named_by_its_group() -> None:
+    got = found("Title\n\nPressure rose more in the tube group than in the trabeculectomy group.")
+    assert ("intervention", "tube") in got and ("intervention", "trabeculectomy") in got
+    got = found("Title\n\nScores fell in each group and in the severe group; the following groups were formed.")
+    assert not [name for role, name in got if role == "intervention"]

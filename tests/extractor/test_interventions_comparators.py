@@ -57,3 +57,10 @@ def test_interventions_comparators_serialization(nlp: Language, tmp_path: Path) 
         assert [(s.start, s.end, s._.value) for s in doc.spans[key]] == [
             (s.start, s.end, s._.value) for s in expected.spans[key]
         ]
+
+
+def test_interventions_comparators_no_treatment_effect_is_no_arm(nlp: Language) -> None:
+    doc = nlp("Ketamine was compared with placebo; there was no treatment effect on sleep.")
+    assert "no treatment" not in {s._.value for s in doc.spans[spans.COMPARATOR]}
+    doc = nlp("Ketamine was compared with no treatment in 40 adults.")
+    assert "no treatment" in {s._.value for s in doc.spans[spans.COMPARATOR]}

@@ -94,3 +94,34 @@ def test_interventions_dose_titrated_and_suffix_names(nlp: Language) -> None:
     attrs = attrs_of(doc, "zorbatinib")
     assert attrs["dose"]["value"] == 500.0
     assert attrs["route"] == "subcutaneous"
+
+
+@pytest.mark.parametrize(
+    ("text", "arms"),
+    [
+        ("Patients were randomized to IPE (4 g/day or 2 g/day) or placebo.", [4.0, 2.0]),
+        ("Patients got artesunate 2 or 4 mg/kg/day for 7 days.", [2.0, 4.0]),
+        ("Patients got 30 mg, 60 mg or 90 mg lisinopril daily.", [30.0, 60.0, 90.0]),
+        ("Patients got lisinopril 30 mg and metformin 500 mg daily.", [30.0]),
+    ],
+)
+def test_interventions_dose_arm_lists(nlp: Language, text: str, arms: list[float]) -> None:
+    doc = nlp(text)
+    (item,) = [s for s in doc.spans[spans.INTERVENTION] if s._.value in ("ipe", "artesunate", "lisinopril")]
+    doses = [item._.attrs["dose"], *(item._.attrs["arm_doses"] or [])]
+    assert [d["value"] for d in doses] == arms  # the mention's own dose is the first in the text
+
+
+def test_interventions_dose_code_named_drugs(nlp: Language) -> None:
+    doc = nlp("Oral BAY 94-8862 (10 mg) was given. BAY 94-8862 was safe; EPs 7630 was not studied in April 2008.")
+    names = {s._.value for s in doc.spans[spans.INTERVENTION]}
+    assert "bay 94-8862" in names and "eps 7630" in names
+    assert not any("2008" in n for n in names)
+    doc = nlp("The trial (NCT00639873; ISRCTN61661881) used SF-36.")
+    assert list(doc.spans[spans.INTERVENTION]) == []
+
+
+def test_interventions_dose_recombinant_proteins(nlp: Language) -> None:
+    doc = nlp("Patients got recombinant human growth hormone or recombinant erythropoietin in a trial.")
+    names = {s._.value for s in doc.spans[spans.INTERVENTION]}
+    assert {"recombinant human growth hormone", "recombinant erythropoietin"} <= names

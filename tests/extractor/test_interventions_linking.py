@@ -36,3 +36,31 @@ def test_interventions_linking_broad_word_takes_no_dose(nlp: Language) -> None:
     doc = nlp("Exercise with 400 mg daily improved fatigue.")
     found = {s._.value: s._.attrs["dose"] for s in doc.spans[spans.INTERVENTION]}
     assert found == {"exercise": None}
+
+
+def test_interventions_linking_named_drug_before_broad_word(nlp: Language) -> None:
+    doc = nlp("Pain after molar extraction.\nPatients got diclofenac K (50 mg Oral before and after surgery) daily.")
+    found = {s._.value: s._.attrs["route"] for s in doc.spans[spans.INTERVENTION]}
+    assert found["diclofenac"] == "oral"
+
+
+def test_interventions_linking_only_allocated_treatments(nlp: Language) -> None:
+    doc = nlp(
+        "Pain after colonoscopy.\nPatients were randomized to ketamine or placebo. Ketamine was safe. "
+        "All patients were sedated with propofol. Propofol doses were recorded."
+    )
+    assert {s._.value for s in doc.spans[spans.INTERVENTION]} == {"ketamine"}
+    doc = nlp("Pain after colonoscopy.\nAll patients were sedated with propofol. Propofol doses were recorded.")
+    assert {s._.value for s in doc.spans[spans.INTERVENTION]} == {"propofol"}  # no allocation named: kept
+
+
+def test_interventions_linking_broad_word_takes_no_route(nlp: Language) -> None:
+    doc = nlp("Knee pain trial.\nOne patient had fever after surgery that resolved with oral antibiotics.")
+    assert all(s._.attrs["route"] is None for s in doc.spans[spans.INTERVENTION])
+
+
+def test_interventions_linking_route_word_naming_a_specialty(nlp: Language) -> None:
+    doc = nlp("Ketamine was compared with placebo in minor oral surgical procedures.")
+    assert list(doc.spans[spans.ROUTE]) == []
+    doc = nlp("Ketamine was given as oral drops.")
+    assert [s.label_ for s in doc.spans[spans.ROUTE]] == ["oral"]

@@ -152,4 +152,67 @@ def test_records_merge_control_group_beside_usual_care() -> None:
     mark(doc, spans.COMPARATOR, "control group", "comparator", "control group")
     mark(doc, spans.COMPARATOR, "usual care", "comparator", "usual care")
     ((record,), _) = assemble(doc)
-    assert [c.name for c in record.comparators] == ["control group", "usual care"]
+    assert [c.name for c in record.comparators] == ["usual care"]  # what the control arm got names it
+
+
+def test_records_merge_control_group_alone_stays() -> None:
+    doc = trial("We randomized 37 clusters to the intervention or the control group.")
+    mark(doc, spans.COMPARATOR, "control group", "comparator", "control group")
+    ((record,), _) = assemble(doc)
+    assert [c.name for c in record.comparators] == ["control group"]
+
+
+def test_records_merge_two_doses_side_by_side_are_two_arms() -> None:
+    doc = trial("We randomized 389 patients to ramipril 5 mg/day, ramipril 1.25 mg/day or placebo. Ramipril was safe.")
+    mark(doc, spans.INTERVENTION, "ramipril", "drug", "ramipril", dose=dose(5, "mg/day"), route="oral")
+    mark(doc, spans.INTERVENTION, "ramipril", "drug", "ramipril", nth=1, dose=dose(1.25, "mg/day"))
+    mark(doc, spans.INTERVENTION, "Ramipril", "drug", "ramipril")
+    ((record,), _) = assemble(doc)
+    assert sorted((i.dose.value if i.dose else None, i.route) for i in record.interventions) == [
+        (1.25, "oral"),
+        (5, "oral"),
+    ]
+
+
+def test_records_merge_listed_arm_doses_are_arms() -> None:
+    doc = trial("We randomized 702 patients to IPE (4 g/day or 2 g/day) or placebo.")
+    mark(doc, spans.INTERVENTION, "IPE", "drug", "ipe", dose=dose(4, "g/day"), arm_doses=[dose(2, "g/day")])
+    ((record,), _) = assemble(doc)
+    assert sorted(i.dose.value for i in record.interventions if i.dose) == [2, 4]
+
+
+def test_records_merge_tapered_dose_far_apart_is_one_arm() -> None:
+    doc = trial(
+        "We randomized 92 patients who had received budesonide (9 mg/day initially, tapered over eight weeks in an "
+        "open-label phase) to budesonide 4.5 mg/day or placebo."
+    )
+    mark(doc, spans.INTERVENTION, "budesonide", "drug", "budesonide", dose=dose(9, "mg/day"))
+    mark(doc, spans.INTERVENTION, "budesonide", "drug", "budesonide", nth=1, dose=dose(4.5, "mg/day"))
+    ((record,), _) = assemble(doc)
+    assert len(record.interventions) == 1
+
+
+def test_records_merge_comparator_restating_an_intervention() -> None:
+    doc = trial("We randomized 60 women to laser therapy, low-level laser therapy or laser therapy alone.")
+    mark(doc, spans.INTERVENTION, "laser therapy", "therapy", "laser therapy")
+    mark(doc, spans.COMPARATOR, "low-level laser therapy", "therapy", "low-level laser therapy")
+    mark(doc, spans.COMPARATOR, "laser therapy alone", "therapy", "laser therapy alone")
+    ((record,), _) = assemble(doc)
+    assert [c.name for c in record.comparators] == ["laser therapy alone"]
+
+
+def test_records_merge_nested_intervention_names() -> None:
+    doc = trial("We randomized 80 adults to conversational hypnosis or usual care. Hypnosis lowered anxiety.")
+    mark(doc, spans.INTERVENTION, "conversational hypnosis", "therapy", "conversational hypnosis")
+    mark(doc, spans.INTERVENTION, "Hypnosis", "therapy", "hypnosis")
+    ((record,), _) = assemble(doc)
+    assert [i.name for i in record.interventions] == ["hypnosis"]
+
+
+def test_records_merge_combination_beside_its_parts() -> None:
+    doc = trial("We randomized 120 adults to fimasartan/rosuvastatin; fimasartan and rosuvastatin were well tolerated.")
+    mark(doc, spans.INTERVENTION, "fimasartan/rosuvastatin", "drug", "fimasartan/rosuvastatin")
+    mark(doc, spans.INTERVENTION, "fimasartan", "drug", "fimasartan", nth=1)
+    mark(doc, spans.INTERVENTION, "rosuvastatin", "drug", "rosuvastatin", nth=1)
+    ((record,), _) = assemble(doc)
+    assert sorted(i.name for i in record.interventions) == ["fimasartan", "rosuvastatin"]

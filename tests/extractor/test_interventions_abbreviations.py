@@ -1,0 +1,50 @@
+"""Short forms an article defines for a named intervention stand for it, also when the long form carries its dose."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
+from spacy.language import Language
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("abbreviation_detector")
+    nlp.add_pipe("studysift_interventions")
+    return nlp
+
+
+def test_interventions_abbreviations_long_form_with_its_dose(nlp: Language) -> None:
+    doc = nlp("Patients got fimasartan 120 mg (FMS) or placebo. FMS lowered blood pressure more than placebo did.")
+    names = {s.text: s._.value for s in doc.spans[spans.INTERVENTION]}
+    assert names.get("FMS") == "fimasartan"
+
+
+def test_interventions_abbreviations_long_form_with_other_words(nlp: Language) -> None:
+    doc = nlp("Patients got racemic ketamine (RK) or placebo. RK lowered depression scores.")
+    names = {s.text: s._.value for s in doc.spans[spans.INTERVENTION]}
+    assert names.get("RK") == "racemic ketamine"
+
+
+def test_interventions_abbreviations_group_slot_named_by_its_long_form(nlp: Language) -> None:
+    doc = nlp(
+        "Weight loss after biliopancreatic diversion (BPD) was large. Energy expenditure rose in the BPD group. "
+        "The BPD group lost more weight."
+    )
+    assert "biliopancreatic diversion" in {s._.value for s in doc.spans[spans.INTERVENTION]}
+
+
+def test_interventions_abbreviations_slot_with_a_head_word(nlp: Language) -> None:
+    doc = nlp(
+        "Effects of atrial natriuretic peptide (ANP) on oxygenation. "
+        "Patients were randomized to ANP infusion or nitric oxide inhalation."
+    )
+    names = {s._.value for s in doc.spans[spans.INTERVENTION]}
+    assert "atrial natriuretic peptide infusion" in names or "atrial natriuretic peptide" in names
+    assert "anp infusion" not in names
