@@ -31,6 +31,8 @@ KEYS = (spans.OUTCOME, spans.ADVERSE_EVENT)
 DETERMINERS = {"the", "a", "an", "its", "their", "both", "any", "overall"}
 KEY_STOP = {"the", "of", "in", "a", "an", "and", "or", "to", "at", "for", "on", "with", "score", "scores", "level"}
 LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outcome_tokens each
+MAX_SUBJECT = 40  # tokens from the sentence start to a cue that may still be a list of measures, asides included
+VERBS = {"was", "were", "is", "are", "been", "has", "have"}  # inside a subject: a clause, not a list
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
 P_VALUE = re.compile(r"\bp\s*(=|>|≥|>=|<|≤|<=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
 FEATURES_KEY = "studysift.outcome_features"
@@ -112,6 +114,10 @@ class OutcomesComponent(RuleComponent):
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
         self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
+        subject = [(row[0].lower(), row[1]) for row in read_tsv("outcome_subject.tsv")]
+        self.subject_leads = {tuple(w.split()) for w, kind in subject if kind == "lead"}
+        self.subject_tails = {w for w, kind in subject if kind == "tail"}
+        self.subject_blocks = {w for w, kind in subject if kind == "block"} | (self.subject_tails & VERBS)
         self.single_word_endings = tuple(row[0].lower() for row in read_tsv("outcome_suffixes.tsv"))
         self.single_words = {
             row[0].lower()
@@ -137,8 +143,10 @@ class OutcomesComponent(RuleComponent):
             direction = self._direction(doc, cue)
             if sentence_of(doc, cue.span.start) in defining:
                 direction = "reported"  # "the primary outcome is reduction of X": what is measured, not a result
-            for span in self._phrases(doc, cue, cue_starts):
-                if len(span) == 1 and not (span[0].is_upper or self._one_word_outcome(span[0].lower_)):
+            phrases, subject = self._phrases(doc, cue, cue_starts)
+            for span in phrases:
+                listed = subject and len(phrases) > 1  # "‘coughing’, ‘sputum’ and X improved": a list of measures
+                if len(span) == 1 and not (span[0].is_upper or listed or self._one_word_outcome(span[0].lower_)):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):
                     outcomes.append(
@@ -312,14 +320,20 @@ class OutcomesComponent(RuleComponent):
                 return "no_difference"
         return direction
 
-    def _phrases(self, doc: Doc, cue: Match, cue_starts: set[int] | frozenset[int] = frozenset()) -> list[Span]:
+    def _phrases(
+        self, doc: Doc, cue: Match, cue_starts: set[int] | frozenset[int] = frozenset()
+    ) -> tuple[list[Span], bool]:
+        """The outcome phrases a cue names, and whether they are the subject the sentence opens with."""
         side = str(cue.rule.get("side", "both"))
         found: list[Span] = []
         if side in ("after", "both"):
             found = self._after(doc, cue.span, noun=bool(cue.rule.get("noun")), cue_starts=cue_starts)
         if not found and side in ("before", "both"):
+            subject = self._subject(doc, cue.span, cue_starts)
+            if subject:
+                return subject, True
             found = self._before(doc, cue.span)
-        return found
+        return found, False
 
     def _after(
         self, doc: Doc, cue: Span, *, noun: bool, cue_starts: set[int] | frozenset[int] = frozenset()
@@ -371,6 +385,67 @@ class OutcomesComponent(RuleComponent):
         if j > piece_start:
             pieces.append(doc[piece_start:j])
         return [p for p in pieces if self._plausible(p)]
+
+    def _subject(self, doc: Doc, cue: Span, cue_starts: set[int] | frozenset[int] = frozenset()) -> list[Span]:
+        """The measures a result sentence opens with, when the cue follows them ("Walking speed, TUG time and DGI
+        scores (median [IQR]) significantly improved"; "Morbidity and reoperation rates in the three groups were
+        comparable"): split at commas and "and"/"or", asides in brackets left out, up to the first boundary word
+        ("in the three groups"); nothing when the stretch reads as a clause ("We found that X was")."""
+        start = sentence_of(doc, cue.start)[0]
+        for k in range(start + 1, min(cue.start, start + 4)):  # "However, X was similar"
+            if doc[k].text == "," and tuple(t.lower_ for t in doc[start:k]) in self.subject_leads:
+                start = k + 1
+                break
+        while start < cue.start and doc[start].lower_ in DETERMINERS:
+            start += 1
+        end = cue.start
+        while end > start and doc[end - 1].lower_ in self.subject_tails:
+            end -= 1
+        if not start < end <= start + MAX_SUBJECT or any(start <= i < end for i in cue_starts):
+            return []  # "Pain decreased and function improved": another cue's clause comes first
+        pieces: list[Span] = []
+        piece_start, depth, stopped = start, 0, False
+        for j in range(start, end + 1):
+            token = doc[j] if j < end else None
+            if token is not None and token.text in "([{":
+                if depth == 0 and j > piece_start:
+                    pieces.append(doc[piece_start:j])
+                depth += 1
+                continue
+            if token is not None and token.text in ")]}":
+                depth = max(0, depth - 1)
+                piece_start = j + 1
+                continue
+            if depth:
+                continue
+            lower = token.lower_ if token is not None else ""
+            if lower in self.subject_blocks or (token is not None and token.like_num):
+                return []
+            if token is None or lower in (",", ";", "and", "or") or lower in self.boundaries:
+                if j > piece_start:
+                    pieces.append(doc[piece_start:j])
+                piece_start = j + 1
+                if token is not None and lower in self.boundaries:
+                    stopped = True
+                    break
+        if stopped and any(t.lower_ in self.subject_blocks for t in doc[piece_start:end]):
+            return []
+        treatments = [s for key in (spans.INTERVENTION, spans.COMPARATOR) for s in doc.spans.get(key, [])]
+        found = []
+        for piece in pieces:
+            a, b = piece.start, piece.end
+            while a < b and (doc[a].lower_ in DETERMINERS or doc[a].is_quote or doc[a].lower_.endswith("ly")):
+                a += 1  # "Especially ‘coughing’"
+            while b > a and doc[b - 1].is_quote:
+                b -= 1
+            piece = doc[a:b]
+            if not 0 < len(piece) <= self.max_outcome_tokens or piece[-1].lower_ in self.group_nouns:
+                return []
+            if any(s.start < piece.end <= s.end for s in treatments):
+                return []  # "Co-administration of dexamethasone improved ...": the treatment is the subject
+            if self._plausible(piece):
+                found.append(piece)
+        return found
 
     def _before(self, doc: Doc, cue: Span) -> list[Span]:
         """The outcome phrase before a cue that follows its subject ("X was similar", "X did not differ")."""
