@@ -47,6 +47,7 @@ class Candidate(NamedTuple):
     source: str  # cue | measure | frame (CONFIDENCE's keys)
 
 
+OPPOSITE = {"increased": "decreased", "decreased": "increased", "improved": "worsened", "worsened": "improved"}
 ALPHA = 0.05  # a p-value of this or more (or one only said to be below a larger bound, "p < 0.10") is no difference
 
 
@@ -114,6 +115,9 @@ class OutcomesComponent(RuleComponent):
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
         self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
+        arms = [(row[0].lower(), row[1]) for row in read_tsv("control_arms.tsv")]
+        self.control_words = {w for w, kind in arms if kind == "control"}
+        self.versus_words = {w for w, kind in arms if kind == "versus"}
         subject = [(row[0].lower(), row[1]) for row in read_tsv("outcome_subject.tsv")]
         self.subject_leads = {tuple(w.split()) for w, kind in subject if kind == "lead"}
         self.subject_tails = {w for w, kind in subject if kind == "tail"}
@@ -290,7 +294,29 @@ class OutcomesComponent(RuleComponent):
         before = doc[max(0, cue.span.start - 3) : cue.span.start]
         if any(t.lower_ in self.negations for t in before):
             return "no_difference"
+        if self._in_control_arm(doc, cue.span):
+            return OPPOSITE.get(cue.label, cue.label)
         return cue.label
+
+    def _in_control_arm(self, doc: Doc, cue: Span) -> bool:
+        """The change a cue states is the control arm's: "X was higher in the placebo group (than with Y)",
+        "improved more in the sham group"; not "higher than in the placebo group" (the control is the reference)."""
+        end = sentence_of(doc, cue.start)[1]
+        controls = list(doc.spans.get(spans.COMPARATOR, []))
+        preps = ("in", "among", "with", "for", "under")
+        i = cue.end - 1 if doc[cue.end - 1].lower_ in preps else cue.end  # "higher_than" ends at its "in"
+        while i < min(end, cue.end + 4) and doc[i].lower_ in ("more", "less", "significantly", "further"):
+            i += 1
+        if i >= end or doc[i].lower_ not in preps:
+            return False
+        for token in doc[i + 1 : min(end, i + 6)]:
+            if token.lower_ in self.versus_words:
+                return False
+            if token.lower_ in self.control_words or any(s.start <= token.i < s.end for s in controls):
+                return True
+            if token.lower_ in self.group_nouns or token.lower_ in ("group", "arm"):
+                return False
+        return False
 
     def _baseline(self, doc: Doc, cue: Match) -> bool:
         """A "no difference" cue in a sentence about the groups at baseline: a check of randomization."""
