@@ -294,20 +294,24 @@ class OutcomesComponent(RuleComponent):
         before = doc[max(0, cue.span.start - 3) : cue.span.start]
         if any(t.lower_ in self.negations for t in before):
             return "no_difference"
-        if self._in_control_arm(doc, cue.span):
+        if self._in_control_arm(doc, cue):
             return OPPOSITE.get(cue.label, cue.label)
         return cue.label
 
-    def _in_control_arm(self, doc: Doc, cue: Span) -> bool:
-        """The change a cue states is the control arm's: "X was higher in the placebo group (than with Y)",
-        "improved more in the sham group"; not "higher than in the placebo group" (the control is the reference)."""
+    def _in_control_arm(self, doc: Doc, match: Match) -> bool:
+        """The difference a comparative cue states is the control arm's: "X was higher in the placebo group (than
+        with Y)", "improved more in the sham group"; not "higher than in the placebo group" (the control is the
+        reference) nor "worsened in the control arm" (a change within that arm)."""
+        cue = match.span
         end = sentence_of(doc, cue.start)[1]
         controls = list(doc.spans.get(spans.COMPARATOR, []))
         preps = ("in", "among", "with", "for", "under")
         i = cue.end - 1 if doc[cue.end - 1].lower_ in preps else cue.end  # "higher_than" ends at its "in"
-        while i < min(end, cue.end + 4) and doc[i].lower_ in ("more", "less", "significantly", "further"):
+        comparative = bool(match.rule.get("comparative"))
+        while i < min(end, cue.end + 4) and doc[i].lower_ in ("more", "less", "significantly", "further", "greater"):
+            comparative = comparative or doc[i].lower_ != "significantly"
             i += 1
-        if i >= end or doc[i].lower_ not in preps:
+        if not comparative or i >= end or doc[i].lower_ not in preps:
             return False
         for token in doc[i + 1 : min(end, i + 6)]:
             if token.lower_ in self.versus_words:
