@@ -148,14 +148,17 @@ class OutcomesComponent(RuleComponent):
             if sentence_of(doc, cue.span.start) in defining:
                 direction = "reported"  # "the primary outcome is reduction of X": what is measured, not a result
             phrases, subject = self._phrases(doc, cue, cue_starts)
+            defines = bool(cue.rule.get("defines"))
             for span in phrases:
-                listed = subject and len(phrases) > 1  # "‘coughing’, ‘sputum’ and X improved": a list of measures
+                # "‘coughing’, ‘sputum’ and X improved", "End points included time, morbidity and costs": measures
+                listed = (subject or defines) and len(phrases) > 1
                 if len(span) == 1 and not (span[0].is_upper or listed or self._one_word_outcome(span[0].lower_)):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):
-                    outcomes.append(
-                        Candidate(span, span.text, self._checked(doc, span, direction), CONFIDENCE["cue"], "cue")
-                    )
+                    found_direction = self._checked(doc, span, direction)
+                    if defines:  # a declared outcome: its direction is that of the result naming it
+                        found_direction = self._body_direction(doc, span, cues, salience)
+                    outcomes.append(Candidate(span, span.text, found_direction, CONFIDENCE["cue"], "cue"))
                     taken.update(range(span.start, span.end))
         for m in self.best(doc, "measures"):
             if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
@@ -357,7 +360,14 @@ class OutcomesComponent(RuleComponent):
         side = str(cue.rule.get("side", "both"))
         found: list[Span] = []
         if side in ("after", "both"):
-            found = self._after(doc, cue.span, noun=bool(cue.rule.get("noun")), cue_starts=cue_starts)
+            skip = cue.rule.get("skip")
+            found = self._after(
+                doc,
+                cue.span,
+                noun=bool(cue.rule.get("noun")),
+                cue_starts=cue_starts,
+                skip_words=frozenset(skip) if skip else None,
+            )
         if not found and side in ("before", "both"):
             subject = self._subject(doc, cue.span, cue_starts)
             if subject:
@@ -366,11 +376,19 @@ class OutcomesComponent(RuleComponent):
         return found, False
 
     def _after(
-        self, doc: Doc, cue: Span, *, noun: bool, cue_starts: set[int] | frozenset[int] = frozenset()
+        self,
+        doc: Doc,
+        cue: Span,
+        *,
+        noun: bool,
+        cue_starts: set[int] | frozenset[int] = frozenset(),
+        skip_words: frozenset[str] | None = None,
     ) -> list[Span]:
         """The outcome phrase(s) after a cue, split at "and" / "or"; a noun cue ("no difference") may be followed by a
         preposition ("in", "regarding") or "between groups" first, a verb cue ("reduced") only by its object."""
-        skip = self.skip if noun else DETERMINERS
+        skip: set[str] | frozenset[str] = self.skip if noun else DETERMINERS
+        if skip_words is not None:  # "the primary outcome was the change in X": the rule's own lead words
+            skip = skip_words
         start, end = cue.end, sentence_of(doc, cue.start)[1]
         i = start
         while i < end:
