@@ -33,10 +33,25 @@ KEY_STOP = {"the", "of", "in", "a", "an", "and", "or", "to", "at", "for", "on", 
 LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outcome_tokens each
 MAX_SUBJECT = 40  # tokens from the sentence start to a cue that may still be a list of measures, asides included
 VERBS = {"was", "were", "is", "are", "been", "has", "have"}  # inside a subject: a clause, not a list
+OPEN, CLOSE = ("(", "[", "{"), (")", "]", "}")
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
 P_VALUE = re.compile(r"\bp\s*(=|>|≥|>=|<|≤|<=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
 FEATURES_KEY = "studysift.outcome_features"
 CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6}  # a candidate's confidence by source, before ranking
+
+
+def _closing(doc: Doc, start: int, end: int) -> int | None:
+    """The index of the bracket closing the one at ``start`` (nested ones inside: "(CI [-20.7 to 6.7])"), if any
+    before ``end``."""
+    depth = 0
+    for k in range(start, end):
+        if doc[k].text in OPEN:
+            depth += 1
+        elif doc[k].text in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
 
 
 class Candidate(NamedTuple):
@@ -409,12 +424,13 @@ class OutcomesComponent(RuleComponent):
         limit = min(end, i + LIST_PIECES * self.max_outcome_tokens)
         while j < limit:
             token = doc[j]
-            if token.text == "(":  # an aside after a name: "estrogen receptor (1D5)"; the name ends there
-                close = next((k for k in range(j + 1, min(limit, j + MAX_ASIDE)) if doc[k].text == ")"), None)
+            if token.text in ("(", "["):  # an aside after a name: "estrogen receptor (1D5)"; the name ends there
+                close = _closing(doc, j, min(end, j + MAX_ASIDE))
                 if close is None:
                     break
                 if j > piece_start:
                     pieces.append(doc[piece_start:j])
+                limit = min(end, limit + close + 1 - j)  # the aside takes no room from the names
                 piece_start = j = close + 1
                 continue
             if token.text == "," or token.lower_ in ("and", "or"):  # a list: "reduced A, B and C"
@@ -455,12 +471,12 @@ class OutcomesComponent(RuleComponent):
         piece_start, depth, stopped = start, 0, False
         for j in range(start, end + 1):
             token = doc[j] if j < end else None
-            if token is not None and token.text in "([{":
+            if token is not None and token.text in OPEN:
                 if depth == 0 and j > piece_start:
                     pieces.append(doc[piece_start:j])
                 depth += 1
                 continue
-            if token is not None and token.text in ")]}":
+            if token is not None and token.text in CLOSE:
                 depth = max(0, depth - 1)
                 piece_start = j + 1
                 continue
