@@ -137,7 +137,9 @@ class OutcomesComponent(RuleComponent):
         self.subject_leads = {tuple(w.split()) for w, kind in subject if kind == "lead"}
         self.subject_tails = {w for w, kind in subject if kind == "tail"}
         self.subject_blocks = {w for w, kind in subject if kind == "block"} | (self.subject_tails & VERBS)
-        self.single_word_endings = tuple(row[0].lower() for row in read_tsv("outcome_suffixes.tsv"))
+        suffixes = [(row[0].lower(), row[1] if len(row) > 1 else "noun") for row in read_tsv("outcome_suffixes.tsv")]
+        self.single_word_endings = tuple(end for end, kind in suffixes if kind == "noun")
+        self.adjective_endings = tuple(end for end, kind in suffixes if kind == "adjective")
         self.single_words = {
             row[0].lower()
             for name in ("outcomes.tsv", "adverse_events.tsv")
@@ -167,6 +169,7 @@ class OutcomesComponent(RuleComponent):
             for span in phrases:
                 # "‘coughing’, ‘sputum’ and X improved", "End points included time, morbidity and costs": measures
                 listed = (subject or defines) and len(phrases) > 1
+                listed = listed and not span[0].lower_.endswith(self.adjective_endings)  # not "Cardiovascular"
                 if len(span) == 1 and not (span[0].is_upper or listed or self._one_word_outcome(span[0].lower_)):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):

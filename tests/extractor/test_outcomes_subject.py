@@ -50,3 +50,11 @@ def test_outcomes_subject_single_words_in_a_list(nlp: Language) -> None:
         ("sputum", "improved"),
         ("wheeze", "improved"),
     ]
+
+
+def test_outcomes_subject_modifier_alone_is_no_outcome(nlp: Language) -> None:
+    assert found(nlp, "Cardiovascular, renal and hepatic function improved.") == [("hepatic function", "improved")]
+
+
+def test_outcomes_subject_generic_words_alone_are_no_outcome(nlp: Language) -> None:
+    assert found(nlp, "Treatment, chance and pain decreased.") == [("pain", "decreased")]
