@@ -30,6 +30,7 @@ from extractor.lexicons import read_jsonl, read_tsv
 KEYS = (spans.OUTCOME, spans.ADVERSE_EVENT)
 DETERMINERS = {"the", "a", "an", "its", "their", "both", "any", "overall"}
 KEY_STOP = {"the", "of", "in", "a", "an", "and", "or", "to", "at", "for", "on", "with", "score", "scores", "level"}
+MAX_EXPANDED = 5  # words of an outcome name with its short forms spelled out, beyond which they stay short
 LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outcome_tokens each
 MAX_SUBJECT = 40  # tokens from the sentence start to a cue that may still be a list of measures, asides included
 VERBS = {"was", "were", "is", "are", "been", "has", "have"}  # inside a subject: a clause, not a list
@@ -201,10 +202,10 @@ class OutcomesComponent(RuleComponent):
         expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
         for span, name, direction, confidence, _ in merged:
             timepoint = self._timepoint(doc, span, timepoints)
-            if (
-                name == span.text
-            ):  # a short form the article defines, spelled out: "overall QOL" → "overall quality of life"
-                name = "".join(expansions.get(t.text, t.text) + t.whitespace_ for t in span).strip()
+            if name == span.text:  # a short form the article defines, spelled out: "overall QOL" → "overall quality
+                # of life"; not when that makes a long name of a short one ("NIHSS score", "ICU stay" stay as written)
+                long = "".join(expansions.get(t.text, t.text) + t.whitespace_ for t in span).strip()
+                name = long if len(span) == 1 or len(long.split()) <= MAX_EXPANDED else name
             spans.add_span(
                 doc.spans[spans.OUTCOME],
                 Span(doc, span.start, span.end, direction),
