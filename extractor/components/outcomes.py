@@ -131,6 +131,7 @@ class OutcomesComponent(RuleComponent):
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
         self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
+        self.leads = {tuple(row[0].lower().split()) for row in read_tsv("outcome_leads.tsv")}
         arms = [(row[0].lower(), row[1]) for row in read_tsv("control_arms.tsv")]
         self.control_words = {w for w, kind in arms if kind == "control"}
         self.versus_words = {w for w, kind in arms if kind == "versus"}
@@ -167,7 +168,7 @@ class OutcomesComponent(RuleComponent):
                 direction = "reported"  # "the primary outcome is reduction of X": what is measured, not a result
             phrases, subject = self._phrases(doc, cue, cue_starts)
             defines = bool(cue.rule.get("defines"))
-            for span in phrases:
+            for span in map(self._trimmed, phrases):
                 # "‘coughing’, ‘sputum’ and X improved", "End points included time, morbidity and costs": measures
                 listed = (subject or defines) and len(phrases) > 1
                 listed = listed and not span[0].lower_.endswith(self.adjective_endings)  # not "Cardiovascular"
@@ -489,11 +490,13 @@ class OutcomesComponent(RuleComponent):
             lower = token.lower_ if token is not None else ""
             if lower in self.subject_blocks or (token is not None and token.like_num):
                 return []
-            if token is None or lower in (",", ";", "and", "or") or lower in self.boundaries:
+            lead = tuple(t.lower_ for t in doc[piece_start : j + 1])
+            ends = lower in self.boundaries and lead not in self.leads  # "change in X" goes on
+            if token is None or lower in (",", ";", "and", "or") or ends:
                 if j > piece_start:
                     pieces.append(doc[piece_start:j])
                 piece_start = j + 1
-                if token is not None and lower in self.boundaries:
+                if ends:
                     stopped = True
                     break
         if stopped and any(t.lower_ in self.subject_blocks for t in doc[piece_start:end]):
@@ -534,6 +537,17 @@ class OutcomesComponent(RuleComponent):
             end -= 1
         span = doc[j:end]
         return [span] if self._plausible(span) else []
+
+    def _trimmed(self, span: Span) -> Span:
+        """The outcome without leading words that name no measure ("levels of ACTH" → "ACTH")."""
+        doc, start = span.doc, span.start
+        while True:
+            words = [t.lower_ for t in doc[start : span.end]]
+            fits = [lead for lead in self.leads if len(lead) < len(words) and tuple(words[: len(lead)]) == lead]
+            lead = max(fits, key=len, default=None)
+            if lead is None:
+                return doc[start : span.end]
+            start += len(lead)
 
     def _plausible(self, span: Span) -> bool:
         """A name, not a fragment: no stop word, adverb or cue-like word at either edge, not one generic word."""

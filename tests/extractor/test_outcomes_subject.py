@@ -58,3 +58,10 @@ def test_outcomes_subject_modifier_alone_is_no_outcome(nlp: Language) -> None:
 
 def test_outcomes_subject_generic_words_alone_are_no_outcome(nlp: Language) -> None:
     assert found(nlp, "Treatment, chance and pain decreased.") == [("pain", "decreased")]
+
+
+def test_outcomes_subject_empty_leads_dropped(nlp: Language) -> None:
+    assert found(nlp, "The mean change in HbA1c and levels of ACTH were similar.") == [
+        ("HbA1c", "no_difference"),
+        ("ACTH", "no_difference"),
+    ]
