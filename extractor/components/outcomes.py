@@ -446,6 +446,9 @@ class OutcomesComponent(RuleComponent):
             if j in cue_starts and j > piece_start:  # "Pain decreased and function improved": the next cue's subject
                 piece_start = j
                 break
+            if token.lower_ in ("for", "to") and j - piece_start == 1 and j + 1 < limit and not doc[j + 1].is_punct:
+                j += 1  # a one-word head and its complement: "need for ventilation", "time to recovery"
+                continue
             if token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries:
                 break
             if j - piece_start >= self.max_outcome_tokens:

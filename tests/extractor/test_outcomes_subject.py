@@ -65,3 +65,18 @@ def test_outcomes_subject_empty_leads_dropped(nlp: Language) -> None:
         ("HbA1c", "no_difference"),
         ("ACTH", "no_difference"),
     ]
+
+
+def test_outcomes_subject_before_did_not_show(nlp: Language) -> None:
+    assert found(nlp, "The average time of support did not show any significant difference in the two groups.") == [
+        ("time of support", "no_difference")
+    ]
+
+
+def test_outcomes_subject_one_word_head_takes_its_complement(nlp: Language) -> None:
+    text = "There was no significant difference between the groups in the need for surgery, apnea, and nasal trauma."
+    assert found(nlp, text) == [
+        ("need for surgery", "no_difference"),
+        ("apnea", "no_difference"),
+        ("nasal trauma", "no_difference"),
+    ]
