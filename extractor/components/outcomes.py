@@ -494,7 +494,7 @@ class OutcomesComponent(RuleComponent):
             if lower in self.subject_blocks or (token is not None and token.like_num):
                 return []
             lead = tuple(t.lower_ for t in doc[piece_start : j + 1])
-            ends = lower in self.boundaries and lead not in self.leads  # "change in X" goes on
+            ends = lower in self.boundaries and lead not in self.leads and lower != "to"  # "change in X", "time to X"
             if token is None or lower in (",", ";", "and", "or") or ends:
                 if j > piece_start:
                     pieces.append(doc[piece_start:j])

@@ -80,3 +80,9 @@ def test_outcomes_subject_one_word_head_takes_its_complement(nlp: Language) -> N
         ("apnea", "no_difference"),
         ("nasal trauma", "no_difference"),
     ]
+
+
+def test_outcomes_subject_keeps_to_complement(nlp: Language) -> None:
+    assert found(nlp, "Time to first rescue analgesia was similar in both groups.") == [
+        ("Time to first rescue analgesia", "no_difference")
+    ]
