@@ -131,6 +131,7 @@ class OutcomesComponent(RuleComponent):
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
         self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
+        self.topics = [tuple(row[0].lower().split()) for row in read_tsv("outcome_topics.tsv")]
         self.leads = {tuple(row[0].lower().split()) for row in read_tsv("outcome_leads.tsv")}
         arms = [(row[0].lower(), row[1]) for row in read_tsv("control_arms.tsv")]
         self.control_words = {w for w, kind in arms if kind == "control"}
@@ -350,7 +351,10 @@ class OutcomesComponent(RuleComponent):
         if cue.label != "no_difference":
             return False
         start, end = sentence_of(doc, cue.span.start)
-        return any(t.lower_ in self.baseline_words for t in doc[start:end])
+        return any(  # not a change "from baseline to week 12"
+            t.lower_ in self.baseline_words and (t.i == start or doc[t.i - 1].lower_ not in ("from", "since", "over"))
+            for t in doc[start:end]
+        )
 
     def _hedged(self, doc: Doc, cue: Match) -> bool:
         """A verb cue after a modal or "to" ("can reduce", "to significantly increase"): a claim or an aim."""
@@ -388,6 +392,9 @@ class OutcomesComponent(RuleComponent):
                 cue_starts=cue_starts,
                 skip_words=frozenset(skip) if skip else None,
             )
+            topic = self._topic(doc, cue.span.end, sentence_of(doc, cue.span.start)[1], cue_starts)
+            if cue.rule.get("noun") and topic is not None:  # "no benefit for A over B in terms of X": what follows
+                found = self._after(doc, doc[topic - 1 : topic], noun=True, cue_starts=cue_starts) or found
         if not found and side in ("before", "both"):
             subject = self._subject(doc, cue.span, cue_starts)
             if subject:
@@ -458,6 +465,18 @@ class OutcomesComponent(RuleComponent):
             pieces.append(doc[piece_start:j])
         return [p for p in pieces if self._plausible(p)]
 
+    def _topic(self, doc: Doc, start: int, end: int, cue_starts: set[int] | frozenset[int]) -> int | None:
+        """Where the words after a topic phrase ("with respect to", "in terms of") begin, between ``start`` and
+        ``end`` and before any other cue."""
+        words = [t.lower_ for t in doc[start:end]]
+        for k in range(len(words)):
+            if start + k in cue_starts:
+                return None
+            for topic in self.topics:
+                if tuple(words[k : k + len(topic)]) == topic:
+                    return start + k + len(topic)
+        return None
+
     def _subject(self, doc: Doc, cue: Span, cue_starts: set[int] | frozenset[int] = frozenset()) -> list[Span]:
         """The measures a result sentence opens with, when the cue follows them ("Walking speed, TUG time and DGI
         scores (median [IQR]) significantly improved"; "Morbidity and reoperation rates in the three groups were
@@ -468,9 +487,14 @@ class OutcomesComponent(RuleComponent):
             if doc[k].text == "," and tuple(t.lower_ for t in doc[start:k]) in self.subject_leads:
                 start = k + 1
                 break
-        while start < cue.start and doc[start].lower_ in DETERMINERS:
-            start += 1
         end = cue.start
+        fronted = self._topic(doc, start, start + 4, cue_starts)
+        if fronted is not None and doc[start].lower_ in ("with", "in", "as", "regarding", "concerning"):
+            comma = next((k for k in range(cue.start - 1, fronted, -1) if doc[k].text == ","), None)
+            if comma is not None:  # "With regard to X, no differences were detected"
+                start, end = fronted, comma
+        while start < end and doc[start].lower_ in DETERMINERS:
+            start += 1
         while end > start and doc[end - 1].lower_ in self.subject_tails:
             end -= 1
         if not start < end <= start + MAX_SUBJECT or any(start <= i < end for i in cue_starts):
@@ -512,7 +536,7 @@ class OutcomesComponent(RuleComponent):
                 a += 1  # "Especially ‘coughing’"
             while b > a and doc[b - 1].is_quote:
                 b -= 1
-            piece = doc[a:b]
+            piece = self._trimmed(doc[a:b]) if b > a else doc[a:b]
             if not 0 < len(piece) <= self.max_outcome_tokens or piece[-1].lower_ in self.group_nouns:
                 return []
             if any(s.start < piece.end <= s.end for s in treatments):
