@@ -86,3 +86,11 @@ def test_outcomes_subject_keeps_to_complement(nlp: Language) -> None:
     assert found(nlp, "Time to first rescue analgesia was similar in both groups.") == [
         ("Time to first rescue analgesia", "no_difference")
     ]
+
+
+def test_outcomes_subject_of_a_measurement_verb(nlp: Language) -> None:
+    assert found(nlp, "Episodes of nausea, retching and vomiting were noted for 48 h.") == [
+        ("Episodes of nausea", "reported"),
+        ("retching", "reported"),
+        ("vomiting", "reported"),
+    ]
