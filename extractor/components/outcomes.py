@@ -177,7 +177,7 @@ class OutcomesComponent(RuleComponent):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):
                     found_direction = self._checked(doc, span, direction)
-                    if defines:  # a declared outcome: its direction is that of the result naming it
+                    if defines or found_direction == "reported":  # declared or measured: the result naming it
                         found_direction = self._body_direction(doc, span, cues, salience)
                     outcomes.append(Candidate(span, span.text, found_direction, CONFIDENCE["cue"], "cue"))
                     taken.update(range(span.start, span.end))
@@ -186,6 +186,8 @@ class OutcomesComponent(RuleComponent):
                 continue
             direction = self._nearest_direction(doc, m.span, cues)
             direction = self._checked(doc, m.span, direction)
+            if direction == "reported":  # named without a result here: the result naming it elsewhere
+                direction = self._body_direction(doc, m.span, cues, salience)
             outcomes.append(Candidate(m.span, self._name(m), direction, CONFIDENCE["measure"], "measure"))
             taken.update(range(m.span.start, m.span.end))
         declared = set(defining)

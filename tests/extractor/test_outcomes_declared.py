@@ -32,3 +32,13 @@ def test_outcomes_declared_list_with_single_words(nlp: Language) -> None:
 def test_outcomes_declared_takes_result_direction(nlp: Language) -> None:
     text = "A trial of a drug\nThe primary endpoint was wound infection. The drug reduced infection in the first week."
     assert found(nlp, text)["wound infection"] == "decreased"
+
+
+def test_outcomes_declared_measured_takes_result_direction(nlp: Language) -> None:
+    text = "A trial of a drug\nSerum ferritin was measured monthly. Ferritin rose significantly with the drug."
+    assert found(nlp, text)["serum ferritin"] == "increased"
+
+
+def test_outcomes_declared_lexicon_measure_takes_result_direction(nlp: Language) -> None:
+    text = "A trial of a drug\nWe followed grip strength over a year. Strength did not improve with the drug."
+    assert found(nlp, text)["grip strength"] == "no_difference"
