@@ -30,11 +30,29 @@ from extractor.lexicons import read_jsonl, read_tsv
 KEYS = (spans.OUTCOME, spans.ADVERSE_EVENT)
 DETERMINERS = {"the", "a", "an", "its", "their", "both", "any", "overall"}
 KEY_STOP = {"the", "of", "in", "a", "an", "and", "or", "to", "at", "for", "on", "with", "score", "scores", "level"}
+MAX_EXPANDED = 5  # words of an outcome name with its short forms spelled out, beyond which they stay short
 LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outcome_tokens each
+MAX_SUBJECT = 40  # tokens from the sentence start to a cue that may still be a list of measures, asides included
+VERBS = {"was", "were", "is", "are", "been", "has", "have"}  # inside a subject: a clause, not a list
+OPEN, CLOSE = ("(", "[", "{"), (")", "]", "}")
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
 P_VALUE = re.compile(r"\bp\s*(=|>|≥|>=|<|≤|<=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
 FEATURES_KEY = "studysift.outcome_features"
 CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6}  # a candidate's confidence by source, before ranking
+
+
+def _closing(doc: Doc, start: int, end: int) -> int | None:
+    """The index of the bracket closing the one at ``start`` (nested ones inside: "(CI [-20.7 to 6.7])"), if any
+    before ``end``."""
+    depth = 0
+    for k in range(start, end):
+        if doc[k].text in OPEN:
+            depth += 1
+        elif doc[k].text in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
 
 
 class Candidate(NamedTuple):
@@ -45,6 +63,7 @@ class Candidate(NamedTuple):
     source: str  # cue | measure | frame (CONFIDENCE's keys)
 
 
+OPPOSITE = {"increased": "decreased", "decreased": "increased", "improved": "worsened", "worsened": "improved"}
 ALPHA = 0.05  # a p-value of this or more (or one only said to be below a larger bound, "p < 0.10") is no difference
 
 
@@ -112,7 +131,18 @@ class OutcomesComponent(RuleComponent):
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
         self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
-        self.single_word_endings = tuple(row[0].lower() for row in read_tsv("outcome_suffixes.tsv"))
+        self.topics = [tuple(row[0].lower().split()) for row in read_tsv("outcome_topics.tsv")]
+        self.leads = {tuple(row[0].lower().split()) for row in read_tsv("outcome_leads.tsv")}
+        arms = [(row[0].lower(), row[1]) for row in read_tsv("control_arms.tsv")]
+        self.control_words = {w for w, kind in arms if kind == "control"}
+        self.versus_words = {w for w, kind in arms if kind == "versus"}
+        subject = [(row[0].lower(), row[1]) for row in read_tsv("outcome_subject.tsv")]
+        self.subject_leads = {tuple(w.split()) for w, kind in subject if kind == "lead"}
+        self.subject_tails = {w for w, kind in subject if kind == "tail"}
+        self.subject_blocks = {w for w, kind in subject if kind == "block"} | (self.subject_tails & VERBS)
+        suffixes = [(row[0].lower(), row[1] if len(row) > 1 else "noun") for row in read_tsv("outcome_suffixes.tsv")]
+        self.single_word_endings = tuple(end for end, kind in suffixes if kind == "noun")
+        self.adjective_endings = tuple(end for end, kind in suffixes if kind == "adjective")
         self.single_words = {
             row[0].lower()
             for name in ("outcomes.tsv", "adverse_events.tsv")
@@ -137,19 +167,27 @@ class OutcomesComponent(RuleComponent):
             direction = self._direction(doc, cue)
             if sentence_of(doc, cue.span.start) in defining:
                 direction = "reported"  # "the primary outcome is reduction of X": what is measured, not a result
-            for span in self._phrases(doc, cue, cue_starts):
-                if len(span) == 1 and not (span[0].is_upper or self._one_word_outcome(span[0].lower_)):
+            phrases, subject = self._phrases(doc, cue, cue_starts)
+            defines = bool(cue.rule.get("defines"))
+            for span in map(self._trimmed, phrases):
+                # "‘coughing’, ‘sputum’ and X improved", "End points included time, morbidity and costs": measures
+                listed = (subject or defines) and len(phrases) > 1
+                listed = listed and not span[0].lower_.endswith(self.adjective_endings)  # not "Cardiovascular"
+                if len(span) == 1 and not (span[0].is_upper or listed or self._one_word_outcome(span[0].lower_)):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):
-                    outcomes.append(
-                        Candidate(span, span.text, self._checked(doc, span, direction), CONFIDENCE["cue"], "cue")
-                    )
+                    found_direction = self._checked(doc, span, direction)
+                    if defines or found_direction == "reported":  # declared or measured: the result naming it
+                        found_direction = self._body_direction(doc, span, cues, salience)
+                    outcomes.append(Candidate(span, span.text, found_direction, CONFIDENCE["cue"], "cue"))
                     taken.update(range(span.start, span.end))
         for m in self.best(doc, "measures"):
             if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
                 continue
             direction = self._nearest_direction(doc, m.span, cues)
             direction = self._checked(doc, m.span, direction)
+            if direction == "reported":  # named without a result here: the result naming it elsewhere
+                direction = self._body_direction(doc, m.span, cues, salience)
             outcomes.append(Candidate(m.span, self._name(m), direction, CONFIDENCE["measure"], "measure"))
             taken.update(range(m.span.start, m.span.end))
         declared = set(defining)
@@ -168,10 +206,10 @@ class OutcomesComponent(RuleComponent):
         expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
         for span, name, direction, confidence, _ in merged:
             timepoint = self._timepoint(doc, span, timepoints)
-            if (
-                name == span.text
-            ):  # a short form the article defines, spelled out: "overall QOL" → "overall quality of life"
-                name = "".join(expansions.get(t.text, t.text) + t.whitespace_ for t in span).strip()
+            if name == span.text:  # a short form the article defines, spelled out: "overall QOL" → "overall quality
+                # of life"; not when that makes a long name of a short one ("NIHSS score", "ICU stay" stay as written)
+                long = "".join(expansions.get(t.text, t.text) + t.whitespace_ for t in span).strip()
+                name = long if len(span) == 1 or len(long.split()) <= MAX_EXPANDED else name
             spans.add_span(
                 doc.spans[spans.OUTCOME],
                 Span(doc, span.start, span.end, direction),
@@ -282,14 +320,43 @@ class OutcomesComponent(RuleComponent):
         before = doc[max(0, cue.span.start - 3) : cue.span.start]
         if any(t.lower_ in self.negations for t in before):
             return "no_difference"
+        if self._in_control_arm(doc, cue):
+            return OPPOSITE.get(cue.label, cue.label)
         return cue.label
+
+    def _in_control_arm(self, doc: Doc, match: Match) -> bool:
+        """The difference a comparative cue states is the control arm's: "X was higher in the placebo group (than
+        with Y)", "improved more in the sham group"; not "higher than in the placebo group" (the control is the
+        reference) nor "worsened in the control arm" (a change within that arm)."""
+        cue = match.span
+        end = sentence_of(doc, cue.start)[1]
+        controls = list(doc.spans.get(spans.COMPARATOR, []))
+        preps = ("in", "among", "with", "for", "under")
+        i = cue.end - 1 if doc[cue.end - 1].lower_ in preps else cue.end  # "higher_than" ends at its "in"
+        comparative = bool(match.rule.get("comparative"))
+        while i < min(end, cue.end + 4) and doc[i].lower_ in ("more", "less", "significantly", "further", "greater"):
+            comparative = comparative or doc[i].lower_ != "significantly"
+            i += 1
+        if not comparative or i >= end or doc[i].lower_ not in preps:
+            return False
+        for token in doc[i + 1 : min(end, i + 6)]:
+            if token.lower_ in self.versus_words:
+                return False
+            if token.lower_ in self.control_words or any(s.start <= token.i < s.end for s in controls):
+                return True
+            if token.lower_ in self.group_nouns or token.lower_ in ("group", "arm"):
+                return False
+        return False
 
     def _baseline(self, doc: Doc, cue: Match) -> bool:
         """A "no difference" cue in a sentence about the groups at baseline: a check of randomization."""
         if cue.label != "no_difference":
             return False
         start, end = sentence_of(doc, cue.span.start)
-        return any(t.lower_ in self.baseline_words for t in doc[start:end])
+        return any(  # not a change "from baseline to week 12"
+            t.lower_ in self.baseline_words and (t.i == start or doc[t.i - 1].lower_ not in ("from", "since", "over"))
+            for t in doc[start:end]
+        )
 
     def _hedged(self, doc: Doc, cue: Match) -> bool:
         """A verb cue after a modal or "to" ("can reduce", "to significantly increase"): a claim or an aim."""
@@ -312,21 +379,45 @@ class OutcomesComponent(RuleComponent):
                 return "no_difference"
         return direction
 
-    def _phrases(self, doc: Doc, cue: Match, cue_starts: set[int] | frozenset[int] = frozenset()) -> list[Span]:
+    def _phrases(
+        self, doc: Doc, cue: Match, cue_starts: set[int] | frozenset[int] = frozenset()
+    ) -> tuple[list[Span], bool]:
+        """The outcome phrases a cue names, and whether they are the subject the sentence opens with."""
         side = str(cue.rule.get("side", "both"))
         found: list[Span] = []
         if side in ("after", "both"):
-            found = self._after(doc, cue.span, noun=bool(cue.rule.get("noun")), cue_starts=cue_starts)
+            skip = cue.rule.get("skip")
+            found = self._after(
+                doc,
+                cue.span,
+                noun=bool(cue.rule.get("noun")),
+                cue_starts=cue_starts,
+                skip_words=frozenset(skip) if skip else None,
+            )
+            topic = self._topic(doc, cue.span.end, sentence_of(doc, cue.span.start)[1], cue_starts)
+            if cue.rule.get("noun") and topic is not None:  # "no benefit for A over B in terms of X": what follows
+                found = self._after(doc, doc[topic - 1 : topic], noun=True, cue_starts=cue_starts) or found
         if not found and side in ("before", "both"):
+            subject = self._subject(doc, cue.span, cue_starts)
+            if subject:
+                return subject, True
             found = self._before(doc, cue.span)
-        return found
+        return found, False
 
     def _after(
-        self, doc: Doc, cue: Span, *, noun: bool, cue_starts: set[int] | frozenset[int] = frozenset()
+        self,
+        doc: Doc,
+        cue: Span,
+        *,
+        noun: bool,
+        cue_starts: set[int] | frozenset[int] = frozenset(),
+        skip_words: frozenset[str] | None = None,
     ) -> list[Span]:
         """The outcome phrase(s) after a cue, split at "and" / "or"; a noun cue ("no difference") may be followed by a
         preposition ("in", "regarding") or "between groups" first, a verb cue ("reduced") only by its object."""
-        skip = self.skip if noun else DETERMINERS
+        skip: set[str] | frozenset[str] = self.skip if noun else DETERMINERS
+        if skip_words is not None:  # "the primary outcome was the change in X": the rule's own lead words
+            skip = skip_words
         start, end = cue.end, sentence_of(doc, cue.start)[1]
         i = start
         while i < end:
@@ -347,12 +438,13 @@ class OutcomesComponent(RuleComponent):
         limit = min(end, i + LIST_PIECES * self.max_outcome_tokens)
         while j < limit:
             token = doc[j]
-            if token.text == "(":  # an aside after a name: "estrogen receptor (1D5)"; the name ends there
-                close = next((k for k in range(j + 1, min(limit, j + MAX_ASIDE)) if doc[k].text == ")"), None)
+            if token.text in ("(", "["):  # an aside after a name: "estrogen receptor (1D5)"; the name ends there
+                close = _closing(doc, j, min(end, j + MAX_ASIDE))
                 if close is None:
                     break
                 if j > piece_start:
                     pieces.append(doc[piece_start:j])
+                limit = min(end, limit + close + 1 - j)  # the aside takes no room from the names
                 piece_start = j = close + 1
                 continue
             if token.text == "," or token.lower_ in ("and", "or"):  # a list: "reduced A, B and C"
@@ -363,6 +455,9 @@ class OutcomesComponent(RuleComponent):
             if j in cue_starts and j > piece_start:  # "Pain decreased and function improved": the next cue's subject
                 piece_start = j
                 break
+            if token.lower_ in ("for", "to") and j - piece_start == 1 and j + 1 < limit and not doc[j + 1].is_punct:
+                j += 1  # a one-word head and its complement: "need for ventilation", "time to recovery"
+                continue
             if token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries:
                 break
             if j - piece_start >= self.max_outcome_tokens:
@@ -371,6 +466,86 @@ class OutcomesComponent(RuleComponent):
         if j > piece_start:
             pieces.append(doc[piece_start:j])
         return [p for p in pieces if self._plausible(p)]
+
+    def _topic(self, doc: Doc, start: int, end: int, cue_starts: set[int] | frozenset[int]) -> int | None:
+        """Where the words after a topic phrase ("with respect to", "in terms of") begin, between ``start`` and
+        ``end`` and before any other cue."""
+        words = [t.lower_ for t in doc[start:end]]
+        for k in range(len(words)):
+            if start + k in cue_starts:
+                return None
+            for topic in self.topics:
+                if tuple(words[k : k + len(topic)]) == topic:
+                    return start + k + len(topic)
+        return None
+
+    def _subject(self, doc: Doc, cue: Span, cue_starts: set[int] | frozenset[int] = frozenset()) -> list[Span]:
+        """The measures a result sentence opens with, when the cue follows them ("Walking speed, TUG time and DGI
+        scores (median [IQR]) significantly improved"; "Morbidity and reoperation rates in the three groups were
+        comparable"): split at commas and "and"/"or", asides in brackets left out, up to the first boundary word
+        ("in the three groups"); nothing when the stretch reads as a clause ("We found that X was")."""
+        start = sentence_of(doc, cue.start)[0]
+        for k in range(start + 1, min(cue.start, start + 4)):  # "However, X was similar"
+            if doc[k].text == "," and tuple(t.lower_ for t in doc[start:k]) in self.subject_leads:
+                start = k + 1
+                break
+        end = cue.start
+        fronted = self._topic(doc, start, start + 4, cue_starts)
+        if fronted is not None and doc[start].lower_ in ("with", "in", "as", "regarding", "concerning"):
+            comma = next((k for k in range(cue.start - 1, fronted, -1) if doc[k].text == ","), None)
+            if comma is not None:  # "With regard to X, no differences were detected"
+                start, end = fronted, comma
+        while start < end and doc[start].lower_ in DETERMINERS:
+            start += 1
+        while end > start and doc[end - 1].lower_ in self.subject_tails:
+            end -= 1
+        if not start < end <= start + MAX_SUBJECT or any(start <= i < end for i in cue_starts):
+            return []  # "Pain decreased and function improved": another cue's clause comes first
+        pieces: list[Span] = []
+        piece_start, depth, stopped = start, 0, False
+        for j in range(start, end + 1):
+            token = doc[j] if j < end else None
+            if token is not None and token.text in OPEN:
+                if depth == 0 and j > piece_start:
+                    pieces.append(doc[piece_start:j])
+                depth += 1
+                continue
+            if token is not None and token.text in CLOSE:
+                depth = max(0, depth - 1)
+                piece_start = j + 1
+                continue
+            if depth:
+                continue
+            lower = token.lower_ if token is not None else ""
+            if lower in self.subject_blocks or (token is not None and token.like_num):
+                return []
+            lead = tuple(t.lower_ for t in doc[piece_start : j + 1])
+            ends = lower in self.boundaries and lead not in self.leads and lower != "to"  # "change in X", "time to X"
+            if token is None or lower in (",", ";", "and", "or") or ends:
+                if j > piece_start:
+                    pieces.append(doc[piece_start:j])
+                piece_start = j + 1
+                if ends:
+                    stopped = True
+                    break
+        if stopped and any(t.lower_ in self.subject_blocks for t in doc[piece_start:end]):
+            return []
+        treatments = [s for key in (spans.INTERVENTION, spans.COMPARATOR) for s in doc.spans.get(key, [])]
+        found = []
+        for piece in pieces:
+            a, b = piece.start, piece.end
+            while a < b and (doc[a].lower_ in DETERMINERS or doc[a].is_quote or doc[a].lower_.endswith("ly")):
+                a += 1  # "Especially ‘coughing’"
+            while b > a and doc[b - 1].is_quote:
+                b -= 1
+            piece = self._trimmed(doc[a:b]) if b > a else doc[a:b]
+            if not 0 < len(piece) <= self.max_outcome_tokens or piece[-1].lower_ in self.group_nouns:
+                return []
+            if any(s.start < piece.end <= s.end for s in treatments):
+                return []  # "Co-administration of dexamethasone improved ...": the treatment is the subject
+            if self._plausible(piece):
+                found.append(piece)
+        return found
 
     def _before(self, doc: Doc, cue: Span) -> list[Span]:
         """The outcome phrase before a cue that follows its subject ("X was similar", "X did not differ")."""
@@ -391,6 +566,17 @@ class OutcomesComponent(RuleComponent):
             end -= 1
         span = doc[j:end]
         return [span] if self._plausible(span) else []
+
+    def _trimmed(self, span: Span) -> Span:
+        """The outcome without leading words that name no measure ("levels of ACTH" → "ACTH")."""
+        doc, start = span.doc, span.start
+        while True:
+            words = [t.lower_ for t in doc[start : span.end]]
+            fits = [lead for lead in self.leads if len(lead) < len(words) and tuple(words[: len(lead)]) == lead]
+            lead = max(fits, key=len, default=None)
+            if lead is None:
+                return doc[start : span.end]
+            start += len(lead)
 
     def _plausible(self, span: Span) -> bool:
         """A name, not a fragment: no stop word, adverb or cue-like word at either edge, not one generic word."""

@@ -28,7 +28,7 @@ def _headers() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = {row[0].lower(): row[1] for row in read_tsv("section_headers.tsv")}
     names = "|".join(re.escape(h) for h in sorted(rows, key=len, reverse=True))
     pattern = re.compile(
-        rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:abstract\.)?({names})\b[ \t]*(?::|\.|$)",
+        rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:abstract\.[ \t]*)?({names})\b[ \t]*(?::|\.|$)",
         re.IGNORECASE | re.MULTILINE,
     )
     return pattern, rows

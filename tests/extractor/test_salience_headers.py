@@ -20,3 +20,9 @@ def test_salience_headers_markdown_and_numbered() -> None:
     drugs, pain = (doc.char_span(doc.text.index(w), doc.text.index(w) + len(w)) for w in ("Drugs", "Pain"))
     assert drugs is not None and pain is not None
     assert salience.in_background(drugs) and salience.section(pain) == "results"
+
+
+def test_salience_headers_spaced_abstract_prefix() -> None:
+    doc = NLP("A trial of X\n\nABSTRACT.BACKGROUND:\nDrugs help.\n\nABSTRACT. RESULTS :\nPain fell.\n")
+    kinds = [kind for _, _, kind in Salience(doc).sections]
+    assert kinds == ["background", "results"]

@@ -1,0 +1,32 @@
+"""A change stated for the control arm ("higher in the placebo group") is the opposite for the intervention."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor import spans
+from tests.extractor.pipes import blank_with
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return blank_with("studysift_outcomes", {"ranker": ""})  # the rules alone
+
+
+def found(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(str(s._.value), s.label_) for s in doc.spans[spans.OUTCOME]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Weaning duration was longer in the control group.", [("Weaning duration", "decreased")]),
+        ("Joint pain improved more in the placebo group than with laser.", [("Joint pain", "worsened")]),
+        ("Weaning duration was longer in the laser group.", [("Weaning duration", "increased")]),
+        ("Weaning duration was longer in the laser group than in controls.", [("Weaning duration", "increased")]),
+    ],
+)
+def test_outcomes_control_arm_flips_direction(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, text) == expected

@@ -1,0 +1,96 @@
+"""The measures a result sentence opens with, before a cue that follows its subject, are its outcomes."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor import spans
+from tests.extractor.pipes import blank_with
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return blank_with("studysift_outcomes", {"ranker": ""})  # the rules alone
+
+
+def found(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(str(s._.value), s.label_) for s in doc.spans[spans.OUTCOME]]
+
+
+def test_outcomes_subject_list_with_asides(nlp: Language) -> None:
+    text = "Walking speed, gait time (median [IQR]) and balance scores significantly improved after training."
+    assert found(nlp, text) == [
+        ("Walking speed", "improved"),
+        ("gait time", "improved"),
+        ("balance scores", "improved"),
+    ]
+
+
+def test_outcomes_subject_stops_at_group_qualifier(nlp: Language) -> None:
+    text = "Morbidity and reoperation rates in the laparoscopic, hand-assisted, and open groups were comparable."
+    assert found(nlp, text) == [("Morbidity", "no_difference"), ("reoperation rates", "no_difference")]
+
+
+def test_outcomes_subject_after_connective(nlp: Language) -> None:
+    assert found(nlp, "However, clinical cure at the end of therapy was comparable between groups.") == [
+        ("clinical cure", "no_difference")
+    ]
+
+
+def test_outcomes_subject_not_a_clause(nlp: Language) -> None:
+    names = [name for name, _ in found(nlp, "We found that patients who walked were similar in age.")]
+    assert "patients who walked" not in names and "We found" not in names
+
+
+def test_outcomes_subject_single_words_in_a_list(nlp: Language) -> None:
+    assert found(nlp, "Coughing, sputum and wheeze improved under treatment.") == [
+        ("Coughing", "improved"),
+        ("sputum", "improved"),
+        ("wheeze", "improved"),
+    ]
+
+
+def test_outcomes_subject_modifier_alone_is_no_outcome(nlp: Language) -> None:
+    assert found(nlp, "Cardiovascular, renal and hepatic function improved.") == [("hepatic function", "improved")]
+
+
+def test_outcomes_subject_generic_words_alone_are_no_outcome(nlp: Language) -> None:
+    assert found(nlp, "Treatment, chance and pain decreased.") == [("pain", "decreased")]
+
+
+def test_outcomes_subject_empty_leads_dropped(nlp: Language) -> None:
+    assert found(nlp, "The mean change in HbA1c and levels of ACTH were similar.") == [
+        ("HbA1c", "no_difference"),
+        ("ACTH", "no_difference"),
+    ]
+
+
+def test_outcomes_subject_before_did_not_show(nlp: Language) -> None:
+    assert found(nlp, "The average time of support did not show any significant difference in the two groups.") == [
+        ("time of support", "no_difference")
+    ]
+
+
+def test_outcomes_subject_one_word_head_takes_its_complement(nlp: Language) -> None:
+    text = "There was no significant difference between the groups in the need for surgery, apnea, and nasal trauma."
+    assert found(nlp, text) == [
+        ("need for surgery", "no_difference"),
+        ("apnea", "no_difference"),
+        ("nasal trauma", "no_difference"),
+    ]
+
+
+def test_outcomes_subject_keeps_to_complement(nlp: Language) -> None:
+    assert found(nlp, "Time to first rescue analgesia was similar in both groups.") == [
+        ("Time to first rescue analgesia", "no_difference")
+    ]
+
+
+def test_outcomes_subject_of_a_measurement_verb(nlp: Language) -> None:
+    assert found(nlp, "Episodes of nausea, retching and vomiting were noted for 48 h.") == [
+        ("Episodes of nausea", "reported"),
+        ("retching", "reported"),
+        ("vomiting", "reported"),
+    ]
