@@ -49,8 +49,10 @@ def test_cleaning_trial_words_need_spun_article() -> None:
     assert spun["Members"] == "Participants"
     assert spun["Intercession gathering"] == "Intervention group"
     assert spun["extensively"] == "significantly"
-    # without the unambiguous evidence only the phrase no writer produces is repaired
-    assert repairs(text) == {"Intercession gathering": "Intervention group"}
+    # without SPUN's unambiguous phrases, the many distinct cued words are the evidence themselves
+    assert repairs(text) == {k: v for k, v in spun.items() if k in text}
+    # but one sentence of them is not: only the phrase no writer produces is repaired
+    assert repairs(text.split(". ")[1]) == {"Intercession gathering": "Intervention group"}
 
 
 def test_cleaning_trial_words_need_their_cue() -> None:
