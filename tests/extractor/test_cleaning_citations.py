@@ -66,3 +66,12 @@ def test_cleaning_citations_position() -> None:
 def test_cleaning_citations_spelled_numbers(words: str, value: int) -> None:
     assert spelled_number_re().fullmatch(words)
     assert parse_int(words) == value
+
+
+def test_cleaning_citations_after_parenthesis() -> None:
+    """A marker after a parenthesis closing a sentence ("(LVH).15 The"), digits or spelled out, leaves the text; a
+    decimal before a capital ("was 12.18 The") is no marker."""
+    result = clean("Mass fell (LVH).15 The drug was safe (p = 0.01).sixty six Pain rose [n = 4].7 It ended.")
+    assert result.text == "Mass fell (LVH). The drug was safe (p = 0.01). Pain rose [n = 4]. It ended."
+    assert [c.number for c in result.cleaning.citations] == [15, 66, 7]
+    assert clean("The mean was 12.18 The end.").cleaning.citations == []
