@@ -93,3 +93,16 @@ def test_cleaning_despin_two_digit_decimals() -> None:
         "3.forty": "3.40",
     }
     assert repairs("Version 1.one-off and section 2.five-fold were kept.") == {}
+
+
+def test_cleaning_trial_arms_named_by_treatment() -> None:
+    found = repairs(
+        SPUN + "Patients turned into randomized to the Infusion institution or the Bolus gathering; the HAART "
+        "organization received a randomized placebo-controlled attempt of sunitinib towards capecitabine."
+    )
+    assert found["institution"] == "group" and found["gathering"] == "group" and found["organization"] == "group"
+    assert found["turned into"] == "was" and found["attempt"] == "trial" and found["towards"] == "versus"
+    # names and ordinary words keep their sense
+    kept = repairs(SPUN + "The World Health Organization and the European Organization for Research; it turned into a "
+                   "habit, and several institutions took part in a randomized trial.")  # fmt: skip
+    assert not {"Organization", "institutions", "turned into"} & set(kept)
