@@ -19,7 +19,8 @@ from extractor.numbers import parse_int, spelled_number_re
 _BRACKET = re.compile(
     r" ?\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\](?:\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\])*"
 )  # "[3][4]" is one
-_GLUED = re.compile(r"(?<![\w\-/.])([a-z]{3,}+)(\d{1,3})(?=[\s,;:!?)\]]|\.(?!\d)|$)")
+# a marker glued to a word, also to the last part of a hyphenated one ("placebo-controlled31.")
+_GLUED = re.compile(r"(?:(?<![\w\-/.])|(?<=[a-z]-))([a-z]{3,}+)(\d{1,3})(?=[\s,;:!?)\]]|\.(?!\d)|$)")
 # after a sentence end: a word, or a closing parenthesis/bracket after anything ("(p = 0.01).18 The"), never a digit
 # ("12.18 The" is a decimal)
 _STOP = r"(?:(?<=[a-z][a-z)][.!?])|(?<=[)\]][.!?]))"

@@ -75,3 +75,9 @@ def test_cleaning_citations_after_parenthesis() -> None:
     assert result.text == "Mass fell (LVH). The drug was safe (p = 0.01). Pain rose [n = 4]. It ended."
     assert [c.number for c in result.cleaning.citations] == [15, 66, 7]
     assert clean("The mean was 12.18 The end.").cleaning.citations == []
+
+
+def test_cleaning_citations_glued_to_hyphenated_word() -> None:
+    result = clean("It was placebo-controlled31. Skill-building28 helped; p-tau181 and SARS-CoV-2 rose.")
+    assert result.text == "It was placebo-controlled. Skill-building helped; p-tau181 and SARS-CoV-2 rose."
+    assert [c.number for c in result.cleaning.citations] == [31, 28]
