@@ -225,8 +225,9 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _DIGIT_DOT_LETTER = re.compile(r"\d\.[a-zA-Z]")  # cheap pre-check
 # the decimals of a number spelled out: "0.five", "12.ten", "0.twenty five" / "0.twenty-five" (two decimal digits)
 _TWO_DIGITS = rf"(?:{'|'.join(_TENS)})(?:[ -](?:{'|'.join(_DIGITS[1:])}))?"
+# a hyphen then a digit may follow ("22.one-40.three"), a hyphen then a letter may not ("1.one-off")
 _DECIMAL_WORD = re.compile(
-    rf"(?<![\w.])(\d+)\.({_TWO_DIGITS}|{'|'.join(_TEENS + _DIGITS)})(?!\w|-\w)",
+    rf"(?<![\w.])(\d+)\.({_TWO_DIGITS}|{'|'.join(_TEENS + _DIGITS)})(?!\w|-[^\W\d])",
     re.IGNORECASE,
 )
 

@@ -106,3 +106,15 @@ def test_cleaning_trial_arms_named_by_treatment() -> None:
     kept = repairs(SPUN + "The World Health Organization and the European Organization for Research; it turned into a "
                    "habit, and several institutions took part in a randomized trial.")  # fmt: skip
     assert not {"Organization", "institutions", "turned into"} & set(kept)
+
+
+def test_cleaning_despin_spelled_decimal_ranges() -> None:
+    found = repairs("Units were 31.2 [22.one-40.three] vs. 46.four [42.zero-50.eight] in this randomized trial.")
+    assert found == {"22.one": "22.1", "40.three": "40.3", "46.four": "46.4", "42.zero": "42.0", "50.eight": "50.8"}
+    assert repairs("Version 1.one-off and 2.five-fold were kept.") == {}
+
+
+def test_cleaning_despin_headings_markdown() -> None:
+    found = repairs(SPUN + "\n\n## Techniques\n\nWe used new techniques.\n\n### Effects and change\n\nNone.")
+    assert found["Techniques"] == "Methods"
+    assert "techniques" not in found and "Effects" not in found  # a sentence, and a heading of other words
