@@ -118,3 +118,16 @@ def test_cleaning_despin_headings_markdown() -> None:
     found = repairs(SPUN + "\n\n## Techniques\n\nWe used new techniques.\n\n### Effects and change\n\nNone.")
     assert found["Techniques"] == "Methods"
     assert "techniques" not in found and "Effects" not in found  # a sentence, and a heading of other words
+
+
+def test_cleaning_trial_people_counted() -> None:
+    found = repairs(
+        SPUN + "Sixteen contributors (8 male) and 132 victims with arthritis, 389 guys, Forty SCI themes with "
+        "spasticity and 17 uncooperative kids were given diclofenac (50 mg Verbal b.i.d.)."
+    )
+    assert found["contributors"] == "participants" and found["victims with"] == "patients with"
+    assert found["guys"] == "men"
+    assert found["themes"] == "subjects" and found["kids"] == "children" and found["Verbal"] == "Oral"
+    # a number before an ordinary use of the word
+    kept = repairs(SPUN + "Two themes emerged; 3,799 Members and Fellows and 12 members of staff replied.")
+    assert not {"themes", "Members", "members"} & set(kept)
