@@ -131,3 +131,15 @@ def test_cleaning_trial_people_counted() -> None:
     # a number before an ordinary use of the word
     kept = repairs(SPUN + "Two themes emerged; 3,799 Members and Fellows and 12 members of staff replied.")
     assert not {"themes", "Members", "members"} & set(kept)
+
+
+def test_cleaning_trial_allocation_verbs() -> None:
+    found = repairs(
+        SPUN + "Sixty patients became randomized; one was once treated. Adults were arbitrarily assigned to receive "
+        "drug. It became a habit and was once common."
+    )
+    assert found["became"] == "was" and found["was once"] == "was"
+    assert found["arbitrarily assigned"] == "randomly assigned"
+    text = clean(SPUN + "Sixty patients became randomized. It became a habit and was once common.").text
+    assert text.endswith("Sixty patients was randomized. It became a habit and was once common.")
+    assert repairs("Weights were arbitrarily assigned to receive the highest score.") == {}  # an unspun article
