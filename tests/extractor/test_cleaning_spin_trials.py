@@ -143,3 +143,9 @@ def test_cleaning_trial_allocation_verbs() -> None:
     text = clean(SPUN + "Sixty patients became randomized. It became a habit and was once common.").text
     assert text.endswith("Sixty patients was randomized. It became a habit and was once common.")
     assert repairs("Weights were arbitrarily assigned to receive the highest score.") == {}  # an unspun article
+
+
+def test_cleaning_trial_result_words() -> None:
+    found = repairs(SPUN + "A had a significantly inferior product (p = 0.008) and a 4.2-fold boom in mortality.")
+    assert found["inferior"] == "lower" and found["boom in"] == "increase in"
+    assert "inferior" not in repairs(SPUN + "The drug was not inferior to placebo in the trial.")  # non-inferiority
