@@ -149,3 +149,12 @@ def test_cleaning_trial_result_words() -> None:
     found = repairs(SPUN + "A had a significantly inferior product (p = 0.008) and a 4.2-fold boom in mortality.")
     assert found["inferior"] == "lower" and found["boom in"] == "increase in"
     assert "inferior" not in repairs(SPUN + "The drug was not inferior to placebo in the trial.")  # non-inferiority
+
+
+def test_cleaning_trial_control_arms() -> None:
+    found = repairs(
+        SPUN + "Patients were randomized to the intervention or the management organization; controls received remedy "
+        "as usual. The health management organization paid."
+    )
+    assert found == found | {"management organization": "control group", "remedy as usual": "treatment as usual"}
+    assert "health control group" not in clean(SPUN + "The health management organization paid.").text
