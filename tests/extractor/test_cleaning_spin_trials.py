@@ -158,3 +158,15 @@ def test_cleaning_trial_control_arms() -> None:
     )
     assert found == found | {"management organization": "control group", "remedy as usual": "treatment as usual"}
     assert "health control group" not in clean(SPUN + "The health management organization paid.").text
+
+
+def test_cleaning_trial_result_nouns() -> None:
+    found = repairs(
+        SPUN + "A small growth in oxygenation (p = 0.07), a giant discount in duration, a mean annual boom, and a "
+        "small lower in admixture; scores were analogous for both arms, and carriage extensively faded."
+    )
+    assert found["growth in"] == "increase in" and found["discount in"] == "reduction in"
+    assert found["boom"] == "increase" and found["lower in"] == "decrease in"
+    assert found["analogous"] == "similar" and found["faded"] == "decreased"
+    kept = repairs(SPUN + "Tumour growth in mice was significant lower in the control arm; analogous results came.")
+    assert not {"growth in", "lower in", "analogous"} & set(kept)
