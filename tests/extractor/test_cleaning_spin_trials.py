@@ -170,3 +170,14 @@ def test_cleaning_trial_result_nouns() -> None:
     assert found["analogous"] == "similar" and found["faded"] == "decreased"
     kept = repairs(SPUN + "Tumour growth in mice was significant lower in the control arm; analogous results came.")
     assert not {"growth in", "lower in", "analogous"} & set(kept)
+
+
+def test_cleaning_trial_study_nouns() -> None:
+    text = clean(
+        SPUN + "In this randomized, double-blind take a look at and in our observe, patients improved. We observe "
+        "the effect; clinical observe that."
+    ).text
+    assert text.endswith(
+        "In this randomized, double-blind study and in our study, patients improved. We observe the effect; clinical "
+        "observe that."
+    )
