@@ -81,3 +81,9 @@ def test_cleaning_citations_glued_to_hyphenated_word() -> None:
     result = clean("It was placebo-controlled31. Skill-building28 helped; p-tau181 and SARS-CoV-2 rose.")
     assert result.text == "It was placebo-controlled. Skill-building helped; p-tau181 and SARS-CoV-2 rose."
     assert [c.number for c in result.cleaning.citations] == [31, 28]
+
+
+def test_cleaning_citations_after_acronym() -> None:
+    result = clean("It rose in CKD.16 Then eGFR.32 Serum fell in COPD.sixty six The end came at pH 7.4 Then.")
+    assert result.text == "It rose in CKD. Then eGFR. Serum fell in COPD. The end came at pH 7.4 Then."
+    assert [c.number for c in result.cleaning.citations] == [16, 32, 66]
