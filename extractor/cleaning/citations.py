@@ -19,12 +19,16 @@ from extractor.numbers import parse_int, spelled_number_re
 _BRACKET = re.compile(
     r" ?\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\](?:\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\])*"
 )  # "[3][4]" is one
-_GLUED = re.compile(r"(?<![\w\-/.])([a-z]{3,}+)(\d{1,3})(?=[\s,;:!?)\]]|\.(?!\d)|$)")
-_AFTER_STOP = re.compile(r"(?<=[a-z][a-z)][.!?])(\d{1,3})(?=[ \t]+[A-Z]|[ \t]*$)", re.MULTILINE)
+# a marker glued to a word, also to the last part of a hyphenated one ("placebo-controlled31.")
+_GLUED = re.compile(r"(?:(?<![\w\-/.])|(?<=[a-z]-))([a-z]{3,}+)(\d{1,3})(?=[\s,;:!?)\]]|\.(?!\d)|$)")
+# after a sentence end: a word (an acronym of three letters or more: "COPD.18 The"), or a closing parenthesis/bracket
+# after anything ("(p = 0.01).18 The"), never a digit ("12.18 The" is a decimal)
+_STOP = r"(?:(?<=[a-z][a-z)][.!?])|(?<=[)\]][.!?])|(?<=[A-Z]{3}[.!?]))"
+_AFTER_STOP = re.compile(rf"{_STOP}(\d{{1,3}})(?=[ \t]+[A-Z]|[ \t]*$)", re.MULTILINE)
 _VOWEL = re.compile(r"[aeiouy]")
 # cheap pre-checks, so that most texts skip the scans above
 _LETTER_DIGIT = re.compile(r"[a-z]\d")
-_STOP_THEN_WORD = re.compile(r"[a-z)][.!?][\da-z]")
+_STOP_THEN_WORD = re.compile(r"[a-zA-Z)\]][.!?][\da-z]")
 _NUMBER_BEFORE = re.compile(r"(\d[^\s\d]*|\d)(\s+\S+)?\s*$")  # a number among the two words before
 
 
@@ -35,7 +39,7 @@ def _name_stems() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _spelled_marker() -> re.Pattern[str]:
-    return re.compile(rf"(?<=[a-z][a-z)][.!?])({spelled_number_re().pattern})(?=[ \t]+[A-Z]|[ \t]*$)", re.MULTILINE)
+    return re.compile(rf"{_STOP}({spelled_number_re().pattern})(?=[ \t]+[A-Z]|[ \t]*$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ The decision to repair is explicit and two-pass, because many spun phrases are a
    the spelled-out citation markers found by the citation stage ("depression.one hundred and one").
 2. Entries with gate ``spun`` ("sizeable difference", "locomotor exercise", "periods" before "of KAP") fire only when
    that evidence reaches ``Settings.spin_gate_min_evidence`` repairs *and* ``Settings.spin_gate_per_1000`` per 1,000
-   words, and only where their own context cue (``before=``/``after=``/``near=`` in the lexicon) holds.
+   words, and only where their own context cue (``before=``/``after=``/``near=`` in the lexicon) holds. A thesaurus
+   spinner that swaps single words leaves few unambiguous phrases, so ``Gate.min_distinct`` (4) distinct phrases,
+   unambiguous or context-dependent with their cue holding, are evidence too (the unspun corpora have at most one).
 
 So "exercise" in a fitness abstract, "periods" in a menstrual-health study or "important" before a noun in any unspun
 text stay as they are, while the same words in a page that is evidently spun are restored.
@@ -223,8 +225,9 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _DIGIT_DOT_LETTER = re.compile(r"\d\.[a-zA-Z]")  # cheap pre-check
 # the decimals of a number spelled out: "0.five", "12.ten", "0.twenty five" / "0.twenty-five" (two decimal digits)
 _TWO_DIGITS = rf"(?:{'|'.join(_TENS)})(?:[ -](?:{'|'.join(_DIGITS[1:])}))?"
+# a hyphen then a digit may follow ("22.one-40.three"), a hyphen then a letter may not ("1.one-off")
 _DECIMAL_WORD = re.compile(
-    rf"(?<![\w.])(\d+)\.({_TWO_DIGITS}|{'|'.join(_TEENS + _DIGITS)})(?!\w|-\w)",
+    rf"(?<![\w.])(\d+)\.({_TWO_DIGITS}|{'|'.join(_TEENS + _DIGITS)})(?!\w|-[^\W\d])",
     re.IGNORECASE,
 )
 
@@ -277,6 +280,9 @@ def _with_case(found: str, restored: str) -> str:
 class Gate:
     min_evidence: int
     per_1000: float
+    # or this many distinct phrases, unambiguous repairs and cued context-dependent ones together: a spinner that
+    # swaps single words ("sufferers", "considerably", "fake treatment") leaves few unambiguous phrases
+    min_distinct: int = 4
 
 
 def despin(
@@ -307,6 +313,10 @@ def despin(
     evidence = len(chosen) + len(numbers) + extra_evidence
     words = max(len(text.split()), 1)
     spun = spun_known or (evidence >= gate.min_evidence and evidence * 1000 / words >= gate.per_1000)
+    if not spun:
+        cued = {phrase_key(text[s:e]) for s, e, es in pending if any(x.applies(text, s, e, spun=True) for x in es)}
+        weak = evidence + len(cued)
+        spun = weak >= gate.min_distinct and weak * 1000 / words >= gate.per_1000
     if spun:
         for start, end, entries in pending:
             entry = next((e for e in entries if e.applies(text, start, end, spun=True)), None)

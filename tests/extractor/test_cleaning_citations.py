@@ -66,3 +66,24 @@ def test_cleaning_citations_position() -> None:
 def test_cleaning_citations_spelled_numbers(words: str, value: int) -> None:
     assert spelled_number_re().fullmatch(words)
     assert parse_int(words) == value
+
+
+def test_cleaning_citations_after_parenthesis() -> None:
+    """A marker after a parenthesis closing a sentence ("(LVH).15 The"), digits or spelled out, leaves the text; a
+    decimal before a capital ("was 12.18 The") is no marker."""
+    result = clean("Mass fell (LVH).15 The drug was safe (p = 0.01).sixty six Pain rose [n = 4].7 It ended.")
+    assert result.text == "Mass fell (LVH). The drug was safe (p = 0.01). Pain rose [n = 4]. It ended."
+    assert [c.number for c in result.cleaning.citations] == [15, 66, 7]
+    assert clean("The mean was 12.18 The end.").cleaning.citations == []
+
+
+def test_cleaning_citations_glued_to_hyphenated_word() -> None:
+    result = clean("It was placebo-controlled31. Skill-building28 helped; p-tau181 and SARS-CoV-2 rose.")
+    assert result.text == "It was placebo-controlled. Skill-building helped; p-tau181 and SARS-CoV-2 rose."
+    assert [c.number for c in result.cleaning.citations] == [31, 28]
+
+
+def test_cleaning_citations_after_acronym() -> None:
+    result = clean("It rose in CKD.16 Then eGFR.32 Serum fell in COPD.sixty six The end came at pH 7.4 Then.")
+    assert result.text == "It rose in CKD. Then eGFR. Serum fell in COPD. The end came at pH 7.4 Then."
+    assert [c.number for c in result.cleaning.citations] == [16, 32, 66]

@@ -171,7 +171,8 @@ def test_cleaning_despin_trial_wording_clean_untouched() -> None:
 
 def test_cleaning_despin_dosing_and_results_need_spun_article() -> None:
     text = "Ketamine was given verbally day by day; pain scores were lower (p = 0.01) in the fake drug arm."
-    assert repairs(text) == {}  # no unambiguous evidence: "day by day", "verbally", "fake drug" stay
+    # no unambiguous evidence and only two distinct cued words: "verbally", "fake drug" stay
+    assert repairs(text.replace("day by day", "daily")) == {}
     assert repairs("Ketamine 20 mg day by day was given.") == {"mg day by day": "mg daily"}  # no writer says this
     found = repairs(SPUN_TRIAL + " " + text)
     assert found["day by day"] == "daily"
@@ -192,3 +193,48 @@ def test_cleaning_despin_blinding_and_groups() -> None:
     assert found["dazzled assessors"] == "blinded assessors"
     # "development" is ordinary English: repaired only in a spun article, after "6-month", near trial words
     assert "development" not in repairs("Motor development at 6-month development checks was normal in the children.")
+
+
+# Only single-word spins, each with its cue: no unambiguous phrase at all, as a thesaurus spinner leaves it.
+WORD_SPUN = (
+    "Sixty sufferers with asthma received the drug or a sugar pill in a randomized trial. "
+    "FEV1 was considerably higher with the drug (p = 0.01); no distinction in cough was found."
+)
+
+
+def test_cleaning_despin_gate_distinct_cued_words() -> None:
+    found = repairs(WORD_SPUN)
+    assert found["sufferers with"] == "patients with"
+    assert found["sugar pill"] == "placebo"
+    assert found["considerably"] == "significantly"
+    assert found["no distinction"] == "no difference"
+    # three distinct cued words are not enough evidence: an unspun abstract may have a few such coincidences
+    assert repairs(WORD_SPUN.replace("considerably", "much")) == {}
+
+
+def test_cleaning_despin_gate_distinct_counts_phrases_once() -> None:
+    lex = lexicon()
+    text = "Sufferers with asthma and sufferers with COPD and sufferers with cough were seen in the clinic."
+    assert despin(text, lex, Gate(min_evidence=2, per_1000=1.0, min_distinct=2)) == ([], False)
+    _, spun = despin(text, lex, Gate(min_evidence=2, per_1000=1.0, min_distinct=1))
+    assert spun
+
+
+def test_cleaning_despin_headings() -> None:
+    text = (
+        "ABSTRACT.HISTORICAL PAST:\nAsthma is common.\n\nABSTRACT.STRATEGIES:\nWe used new strategies.\n\n"
+        "Effects: none."
+    )
+    found = repairs(SPUN_CONTEXT + "\n\n" + text)
+    assert found["HISTORICAL PAST"] == "BACKGROUND"
+    assert found["STRATEGIES"] == "METHODS"
+    assert found["Effects"] == "Results"
+    assert "strategies" not in found  # in a sentence, not a heading
+    assert repairs(text.replace("HISTORICAL PAST", "BACKGROUND")) == {}  # not evidenced as spun
+
+
+def test_cleaning_despin_versus() -> None:
+    found = repairs(SPUN_CONTEXT + "Sunitinib towards capecitabine in breast cancer; ketamine towards placebo.")
+    assert found == found | {"towards": "versus"}
+    spun = SPUN_CONTEXT + "Scores trended towards baseline and attitudes towards therapy improved."
+    assert "towards" not in repairs(spun)
