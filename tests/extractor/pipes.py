@@ -21,6 +21,18 @@ def blank_with(name: str, config: dict[str, Any] | None = None) -> Language:
     return nlp
 
 
+def span_values(nlp: Language, text: str, group: str) -> list[str]:
+    """The values of the spans ``nlp`` puts in ``doc.spans[group]`` for ``text``."""
+    doc = nlp(text)  # held: a span group needs its Doc alive
+    return [str(s._.value) for s in doc.spans[group]]
+
+
+def span_labels(nlp: Language, text: str, group: str) -> list[tuple[str, str]]:
+    """(value, label) of the spans ``nlp`` puts in ``doc.spans[group]`` for ``text``."""
+    doc = nlp(text)
+    return [(str(s._.value), s.label_) for s in doc.spans[group]]
+
+
 _SENTENCES = spacy.blank("en")
 _SENTENCES.add_pipe("sentencizer")
 

@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from extractor import spans
-from tests.extractor.pipes import blank_with
+from tests.extractor.pipes import blank_with, span_values
 
 
 @pytest.fixture(scope="module")
@@ -15,8 +15,7 @@ def nlp() -> Language:
 
 
 def values(nlp: Language, text: str) -> list[str]:
-    doc = nlp(text)
-    return [str(s._.value) for s in doc.spans[spans.CONDITION]]
+    return span_values(nlp, text, spans.CONDITION)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from spacy.language import Language
 
 import extractor.components  # noqa: F401  (registers the factories)
 from extractor import spans
+from tests.extractor.pipes import span_values
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +22,7 @@ def nlp() -> Language:
 
 
 def values(nlp: Language, text: str) -> list[str]:
-    doc = nlp(text)
-    return [str(s._.value) for s in doc.spans[spans.CONDITION]]
+    return span_values(nlp, text, spans.CONDITION)
 
 
 def test_conditions_frames_population_slot(nlp: Language) -> None:

@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from extractor import spans
-from tests.extractor.pipes import blank_with
+from tests.extractor.pipes import blank_with, span_labels
 
 
 @pytest.fixture(scope="module")
@@ -15,8 +15,7 @@ def nlp() -> Language:
 
 
 def found(nlp: Language, text: str) -> list[tuple[str, str]]:
-    doc = nlp(text)
-    return [(str(s._.value), s.label_) for s in doc.spans[spans.OUTCOME]]
+    return span_labels(nlp, text, spans.OUTCOME)
 
 
 def test_outcomes_asides_nested_in_a_list(nlp: Language) -> None:
