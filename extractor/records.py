@@ -481,8 +481,7 @@ def _interventions(ctx: Context) -> list[Intervention]:
     then "10 mg/day", takes the specific form); the evidence is the mention carrying the dose, else the first.
     Two routes or two doses named in one sentence ("IV ketamine or intrathecal ketamine", "ramipril 5 mg/day,
     ramipril 1.25 mg/day", "IPE 4 g/day or 2 g/day") are two arms, two items."""
-    clusters: list[list[Intervention]] = []
-    sentences: list[dict[str, list[int]]] = []  # per cluster: where its mentions state a route (sentence) and dose
+    arms: list[_Arm] = []
     for span in ctx.get(spans.INTERVENTION):
         attrs: dict[str, Any] = span._.attrs or {}
         dose = attrs.get("dose")
@@ -495,11 +494,10 @@ def _interventions(ctx: Context) -> list[Intervention]:
             evidence=evidence(span),
             confidence=_confidence(span),
         )
-        at = {"route": _sentence_start(span), "dose": span.start_char, "sentence": _sentence_start(span)}
-        arms = [item.model_copy(update={"dose": _dose(d)}) for d in attrs.get("arm_doses") or ()]
-        for one in [item, *arms]:
-            _place(one, at, clusters, sentences)
-    merged = _nested(clusters)
+        split = [item.model_copy(update={"dose": _dose(d)}) for d in attrs.get("arm_doses") or ()]
+        for one in [item, *split]:
+            _place(one, _sentence_start(span), span.start_char, arms)
+    merged = _nested([arm.items for arm in arms])
     for i, one in enumerate(merged):  # an arm split off by its dose has the route its drug is given by
         routes = {m.route for m in merged if m.route is not None and _name_key(m.name) == _name_key(one.name)}
         if one.route is None and len(routes) == 1:
@@ -511,51 +509,50 @@ def _dose(dose: Any) -> Dose | None:
     return Dose(**{k: dose.get(k) for k in ("value", "unit", "max", "text")}) if isinstance(dose, dict) else None
 
 
-def _place(
-    item: Intervention, at: dict[str, int], clusters: list[list[Intervention]], sentences: list[dict[str, list[int]]]
-) -> None:
-    """Into the cluster of its name (the one with its very dose first), unless that cluster states another route in
-    the same sentence or another dose a few words away (another arm)."""
+@dataclass
+class _Arm:
+    """The mentions of one treatment arm, and where they state a route (sentence starts) and a dose."""
+
+    items: list[Intervention]
+    route_sentences: list[int] = field(default_factory=list)
+    doses_at: list[tuple[int, int]] = field(default_factory=list)  # (character offset, sentence start)
+
+    def add(self, item: Intervention, sentence: int, char: int) -> None:
+        self.items.append(item)
+        if item.route is not None:
+            self.route_sentences.append(sentence)
+        if item.dose is not None:
+            self.doses_at.append((char, sentence))
+
+
+def _place(item: Intervention, sentence: int, char: int, arms: list[_Arm]) -> None:
+    """Into the arm of its name (the one with its very dose first), unless that arm states another route in the
+    same sentence or another dose a few words away (another arm)."""
     key = _name_key(item.name)
-    same = [i for i, cluster in enumerate(clusters) if _name_key(cluster[0].name) == key]
+    same = [arm for arm in arms if _name_key(arm.items[0].name) == key]
     if item.dose is not None:
         dose = item.dose
-        same.sort(key=lambda i: not any(c.dose and _same_amount(c.dose, dose) for c in clusters[i]))
-    for i in same:
-        cluster = clusters[i]
-        if _other_arm(item, cluster, at, sentences[i]):
-            continue
-        cluster.append(item)
-        for fact in ("route", "dose"):
-            if getattr(item, fact) is not None:
-                sentences[i].setdefault(fact, []).append(at[fact])
-        if item.dose is not None:
-            sentences[i].setdefault("dose_sentence", []).append(at["sentence"])
-        return
-    clusters.append([item])
-    sentences.append({fact: [at[fact]] for fact in ("route", "dose") if getattr(item, fact) is not None})
-    if item.dose is not None:
-        sentences[-1]["dose_sentence"] = [at["sentence"]]
+        same.sort(key=lambda arm: not any(c.dose and _same_amount(c.dose, dose) for c in arm.items))
+    home = next((arm for arm in same if not _other_arm(item, arm, sentence, char)), None)
+    if home is None:
+        home = _Arm([])
+        arms.append(home)
+    home.add(item, sentence, char)
 
 
 ARM_REACH = 60  # characters: "ramipril 5 mg/day (n = 133), ramipril 1.25 mg/day" lists arms; a tapered dose is further
 
 
-def _other_arm(
-    item: Intervention, cluster: list[Intervention], at: dict[str, int], stated: dict[str, list[int]]
-) -> bool:
-    routes = {c.route for c in cluster if c.route is not None}
-    if item.route is not None and routes and item.route not in routes and at["route"] in stated.get("route", ()):
+def _other_arm(item: Intervention, arm: _Arm, sentence: int, char: int) -> bool:
+    routes = {c.route for c in arm.items if c.route is not None}
+    if item.route is not None and routes and item.route not in routes and sentence in arm.route_sentences:
         return True
-    doses = [c.dose for c in cluster if c.dose is not None]
+    doses = [c.dose for c in arm.items if c.dose is not None]
     return (
         item.dose is not None
         and bool(doses)
         and not any(_same_amount(item.dose, d) for d in doses)
-        and any(
-            abs(at["dose"] - other) <= ARM_REACH and at["sentence"] == sentence
-            for other, sentence in zip(stated.get("dose", ()), stated.get("dose_sentence", ()), strict=True)
-        )
+        and any(abs(char - other) <= ARM_REACH and sentence == at for other, at in arm.doses_at)
     )
 
 
