@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from extractor.cleaning import CleanedText, clean
 from extractor.cleaning.offsets import Edit, MappedText, OffsetMap
+from extractor.cleaning.unicode import unicode_edits, whitespace_edits
 from extractor.errors import InputError
 
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -69,11 +70,17 @@ def _check(result: CleanedText, *, exact_copies: bool) -> None:
     for r in result.cleaning.spin.repairs:
         assert text[r.start : r.end] == r.restored
         assert r.raw_start is not None and r.raw_end is not None
-        spun = raw[r.raw_start : r.raw_end]
-        # HTML renders any run of white space as one space: the phrase read is the folded one
+        # the spinner reads the raw phrase after the Unicode and space fixes (a zero-width space in it is gone),
+        # and HTML renders any run of white space as one space: the phrase read is the fixed, folded one
+        spun = _unicode_fixed(raw[r.raw_start : r.raw_end])
         assert spun == r.found if exact_copies else " ".join(spun.split()) == " ".join(r.found.split())
     for c in result.cleaning.citations:
         assert 0 <= c.at <= len(text) and 0 <= c.raw_start <= c.raw_end <= len(raw)
+
+
+def _unicode_fixed(text: str) -> str:
+    fixed = MappedText.identity(text).apply(unicode_edits(text))[0].text
+    return MappedText.identity(fixed).apply(whitespace_edits(fixed))[0].text
 
 
 def _clean_or_none(raw: str, html: bool | None) -> CleanedText | None:
@@ -107,6 +114,15 @@ def test_cleaning_offsets_html_roundtrip(raw: str) -> None:
     except AssertionError as e:
         raise AssertionError(repr(raw)) from e
     assert clean(result.text, html=False).text == result.text, repr(raw)
+
+
+def test_cleaning_offsets_repair_inside_invisible_characters() -> None:
+    raw = "a dose of 3\u200b0.five mg/kg was given"
+    result = clean(raw, html=False)
+    (repair,) = result.cleaning.spin.repairs
+    assert result.text[repair.start : repair.end] == "30.5"
+    assert raw[repair.raw_start : repair.raw_end] == "3\u200b0.five"
+    _check(result, exact_copies=True)
 
 
 def test_cleaning_offsets_map_unit() -> None:
