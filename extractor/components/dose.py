@@ -11,10 +11,19 @@ from typing import Any
 from extractor.lexicons import read_tsv
 from extractor.numbers import number_words, parse_number
 
+# "µg·kg-1·min-1", "mg kg−1 h−1": a denominator written as a negative exponent is read as "/kg/min", "/kg/h"
+NEGATIVE_EXPONENT = re.compile(r"[\s·⋅.]*([a-z0-9]+)\s*[-−–]1")
+
 
 @lru_cache(maxsize=1)
 def units() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in read_tsv("dose_units.tsv")}
+
+
+@lru_cache(maxsize=1)
+def concentration_units() -> frozenset[str]:
+    """Normalised units flagged ``adjacent`` (a strength such as "%"): a dose only right beside a drug's name."""
+    return frozenset(row[1] for row in read_tsv("dose_units.tsv") if "adjacent" in row[2:])
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +44,8 @@ def parse_dose(groups: dict[str, str | None], text: str) -> dict[str, Any] | Non
         return None
     per = groups.get("per")
     if per:
-        unit += denominators().get(re.sub(r"\s+", " ", per.strip().lower()), "")
+        per = NEGATIVE_EXPONENT.sub(r"/\1", per.lower())
+        unit += denominators().get(re.sub(r"\s+", " ", per.strip()), "")
     high = parse_number(groups.get("high") or "") if groups.get("high") else None
     if high is not None and high <= low:
         return None

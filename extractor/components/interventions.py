@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Span
 from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
-from extractor.components.dose import normalise_amount, parse_dose, units
+from extractor.components.dose import concentration_units, normalise_amount, parse_dose, units
+from extractor.components.outcomes import P_VALUE
 from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
@@ -73,6 +74,7 @@ class Fact:
     span: Span
     value: Any
     weak: bool = False
+    adjacent: bool = False  # a concentration ("bromfenac 0.09%"): a dose only right beside the drug's name
 
 
 def default_rules() -> list[dict[str, Any]]:
@@ -370,8 +372,10 @@ class InterventionsComponent(RuleComponent):
             groups = m.rule.get("groups") or {}
             if m.label == "dose":
                 value = parse_dose(groups, m.rule.get("text") or m.span.text)
-                if value is not None and not self._measurement(doc, m.span):
-                    found.append(Fact("dose", m.span, value))
+                strength = value is not None and value["unit"] in concentration_units()
+                if value is None or self._measurement(doc, m.span) or strength and self._reports_test(doc, m.span):
+                    continue
+                found.append(Fact("dose", m.span, value, weak=strength, adjacent=strength))  # kept only when linked
             else:
                 found.append(Fact(m.label, m.span, normalise_amount(m.rule.get("text") or m.span.text)))
         for m in self.best(doc, "routes"):
@@ -411,6 +415,13 @@ class InterventionsComponent(RuleComponent):
         arms = listed + out
         return arms if len({v["value"] for _, v in arms}) == len(arms) > 1 else []
 
+    @staticmethod
+    def _reports_test(doc: Doc, span: Span) -> bool:
+        """Whether the sentence reports a p-value: its percentages are results ("midazolam 64.7% vs diazepam 35.7%,
+        P = 0.21"), not strengths."""
+        start, end = sentence_of(doc, span.start)
+        return bool(P_VALUE.search(doc[start:end].text))
+
     def _measurement(self, doc: Doc, span: Span) -> bool:
         before = doc[max(0, span.start - 4) : span.start]
         return any(t.lower_ in self.dose_exclusions for t in before)
@@ -438,17 +449,20 @@ class InterventionsComponent(RuleComponent):
             if not bracketed and not (start <= m.span.start < end):
                 continue
             distance = 0 if bracketed else gap(fact.span, m.span)
+            if fact.adjacent and (bracketed or distance > 0):
+                continue  # "45% (ketamine)", "ketamine group 45%": a share of patients, not a strength
             # a broad word ("before and after surgery") takes a fact only when no named treatment is in reach
             rank = (m.generic, distance)
             if distance <= self.max_link_tokens and (best is None or rank < (best[1].generic, best[0])):
                 best = (distance, m)
         if best is None:
-            if any(start <= g.start < end for g in generic):
+            if not fact.adjacent and any(start <= g.start < end for g in generic):
                 for m in mentions:  # the drugs named before "the study drugs"
                     if m.span.end <= start and m.kind != "comparator" and not m.comparator and fact.key not in m.facts:
                         m.facts[fact.key] = (self.max_link_tokens, fact.span, fact.value)
             return
         distance, mention = best
+        distance += fact.adjacent  # a strength gives way to an amount beside the same name ("2% lidocaine 40 mg")
         held = mention.facts.get(fact.key)
         if held is None or distance < held[0]:
             mention.facts[fact.key] = (distance, fact.span, fact.value)
