@@ -181,6 +181,7 @@ class InterventionsComponent(RuleComponent):
         found = self._with_abbreviations(doc, found)
         found = self._with_frames(doc, found)
         found = self._with_restatements(doc, found)
+        found = self._with_abbreviations(doc, found)  # also the short forms of names found by frame or restatement
         for i, mention in enumerate(found):
             if mention.span.end in alone:
                 mention.span = doc[mention.span.start : mention.span.end + 1]

@@ -48,3 +48,15 @@ def test_interventions_abbreviations_slot_with_a_head_word(nlp: Language) -> Non
     names = {s._.value for s in doc.spans[spans.INTERVENTION]}
     assert "atrial natriuretic peptide infusion" in names or "atrial natriuretic peptide" in names
     assert "anp infusion" not in names
+
+
+def test_interventions_abbreviations_of_a_name_found_by_its_frame(nlp: Language) -> None:
+    # "zorbafen ethyl" is in no lexicon: the title's frame names it, its restatement defines "ZE", and the dose
+    # stated with the short form reaches it
+    doc = nlp(
+        "Effects of zorbafen ethyl on lipid levels. Zorbafen ethyl (ZE) is a purified ester. "
+        "Patients were randomized to ZE (4 g/day) or placebo."
+    )
+    short = [s for s in doc.spans[spans.INTERVENTION] if s.text == "ZE"]
+    assert short and {s._.value for s in short} == {"zorbafen ethyl"}
+    assert [s._.attrs["dose"]["value"] for s in short if s._.attrs["dose"]] == [4.0]
