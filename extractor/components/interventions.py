@@ -467,3 +467,30 @@ class InterventionsComponent(RuleComponent):
         held = mention.facts.get(fact.key)
         if held is None or distance < held[0]:
             mention.facts[fact.key] = (distance, fact.span, fact.value)
+        if fact.key != "route":
+            return
+        for other, combined in self._listed_with(doc, mention, mentions):  # "X or placebo were given intramuscularly"
+            if fact.weak and not combined:
+                continue  # a dosage form is of the name it follows ("sevoflurane and remifentanil infusion")
+            held, distance = other.facts.get("route"), gap(fact.span, other.span)
+            if held is None or distance < held[0]:  # a route beside an item ("or oral Y") stays that item's
+                other.facts["route"] = (distance, fact.span, fact.value)
+
+    @staticmethod
+    def _listed_with(doc: Doc, mention: Mention, mentions: list[Mention]) -> list[tuple[Mention, bool]]:
+        """The mentions listed with ``mention`` ("X or placebo", "X 4 mg or Y 8 mg"), each with whether it is part of
+        one combination with it ("X/Y"): a way of giving said of the list is said of each item. ``mentions`` are in
+        text order."""
+        at = next(i for i, m in enumerate(mentions) if m is mention)
+        listed = []
+        for step in (-1, 1):
+            i, combined = at, True
+            while 0 <= i + step < len(mentions):
+                a, b = sorted((mentions[i], mentions[i + step]), key=lambda m: m.span.start)
+                between = doc[a.span.end : b.span.start].text if a.span.end <= b.span.start else ""
+                combined = combined and (between.strip() in ("", "/"))  # "budesonide/formoterol": one product
+                if not combined and not LIST_GAP.match(between):
+                    break
+                listed.append((mentions[i + step], combined))
+                i += step
+        return listed

@@ -1,0 +1,62 @@
+"""Routes: said of a list of treatments they are each item's; a dosage form is only the name's it follows."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor import spans
+from tests.extractor.pipes import blank_with
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return blank_with("studysift_interventions")
+
+
+def routes(nlp: Language, text: str) -> dict[str, str | None]:
+    doc = nlp(text)
+    found = [*doc.spans[spans.INTERVENTION], *doc.spans[spans.COMPARATOR]]
+    return {str(s._.value): s._.attrs["route"] for s in found}
+
+
+def test_interventions_routes_said_of_a_list(nlp: Language) -> None:
+    found = routes(nlp, "Two doses of ketamine or placebo were administered intramuscularly, one month apart.")
+    assert found == {"ketamine": "intramuscular", "placebo": "intramuscular"}
+    found = routes(nlp, "Patients received either ondansetron 4 mg or dexamethasone 8 mg intravenously.")
+    assert found == {"ondansetron": "intravenous", "dexamethasone": "intravenous"}
+
+
+def test_interventions_routes_of_one_item_stay_its_own(nlp: Language) -> None:
+    found = routes(nlp, "Patients received intravenous ketamine or oral morphine.")
+    assert found == {"ketamine": "intravenous", "morphine": "oral"}
+    found = routes(nlp, "Patients received ketamine or morphine, and intravenous paracetamol was given to all.")
+    assert found == {"ketamine": None, "morphine": None, "paracetamol": "intravenous"}
+
+
+def test_interventions_routes_dosage_form_is_of_the_name_it_follows(nlp: Language) -> None:
+    found = routes(nlp, "At the end, sevoflurane and remifentanil infusion were stopped.")
+    assert found == {"sevoflurane": None, "remifentanil": "intravenous"}
+
+
+def test_interventions_routes_dosage_form_of_a_slashed_combination(nlp: Language) -> None:
+    doc = nlp("Patients received budesonide/formoterol inhaler as maintenance.")
+    assert {s._.attrs["route"] for s in doc.spans[spans.INTERVENTION]} == {"inhaled"}
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("Ketamine was given sub-cutaneously.", "subcutaneous"),
+        ("Bupivacaine was given by the subarachnoid route.", "intrathecal"),
+        ("Ketamine was given as a nasal drops preparation.", "intranasal"),
+        ("Dexamethasone was given as intratympanic injections.", "other"),
+        ("Salbutamol by nebulization was given.", "inhaled"),
+    ],
+)
+def test_interventions_routes_vocabulary(nlp: Language, text: str, route: str) -> None:
+    assert set(routes(nlp, text).values()) == {route}
+
+
+def test_interventions_routes_pill_count_is_a_measure(nlp: Language) -> None:
+    assert routes(nlp, "Adherence to lisinopril was measured by pill count.") == {"lisinopril": None}
