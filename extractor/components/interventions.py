@@ -37,6 +37,9 @@ SETTING_WINDOW = 3  # "after third molar surgery": a setting word this many toke
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
+# What may stand between two treatments a route is said of together: their doses and list words ("gantenerumab
+# 105 mg or 225 mg or placebo ... by subcutaneous injection").
+ROUTE_LIST_GAP = re.compile(r"^\s*(?:(?:[\d.,]+\s*[^\s,]*|,|or|and|and/or|either)\s*)+$", re.IGNORECASE)
 # A sentence allocating participants to arms: the treatments it names are the study's.
 ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", re.IGNORECASE)
 # Doses of one drug listed as arms: "4 g/day or 2 g/day", "30 mg, 60 mg or 90 mg", and bare numbers before a dose,
@@ -470,8 +473,9 @@ class InterventionsComponent(RuleComponent):
         if fact.key != "route":
             return
         for other, combined in self._listed_with(doc, mention, mentions):  # "X or placebo were given intramuscularly"
-            if fact.weak and not combined:
-                continue  # a dosage form is of the name it follows ("sevoflurane and remifentanil infusion")
+            if fact.weak and not combined and not self._placebo(mention):
+                continue  # a dosage form is of the name it follows ("sevoflurane and remifentanil infusion"), but a
+                # matching placebo has its drug's form ("valerian or placebo tablets")
             held, distance = other.facts.get("route"), gap(fact.span, other.span)
             if held is None or distance < held[0]:  # a route beside an item ("or oral Y") stays that item's
                 other.facts["route"] = (distance, fact.span, fact.value)
@@ -489,7 +493,7 @@ class InterventionsComponent(RuleComponent):
                 a, b = sorted((mentions[i], mentions[i + step]), key=lambda m: m.span.start)
                 between = doc[a.span.end : b.span.start].text if a.span.end <= b.span.start else ""
                 combined = combined and (between.strip() in ("", "/"))  # "budesonide/formoterol": one product
-                if not combined and not LIST_GAP.match(between):
+                if not combined and not ROUTE_LIST_GAP.match(between):
                     break
                 listed.append((mentions[i + step], combined))
                 i += step

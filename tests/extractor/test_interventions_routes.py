@@ -60,3 +60,14 @@ def test_interventions_routes_vocabulary(nlp: Language, text: str, route: str) -
 
 def test_interventions_routes_pill_count_is_a_measure(nlp: Language) -> None:
     assert routes(nlp, "Adherence to lisinopril was measured by pill count.") == {"lisinopril": None}
+
+
+def test_interventions_routes_matching_placebo_has_its_drug_form(nlp: Language) -> None:
+    assert routes(nlp, "Patients were mailed morphine or placebo tablets.") == {"morphine": "oral", "placebo": "oral"}
+    # not any other list item: the form word is of the one it follows
+    assert routes(nlp, "Patients were given morphine or ketamine tablets.")["morphine"] is None
+
+
+def test_interventions_routes_said_of_a_list_of_doses(nlp: Language) -> None:
+    found = routes(nlp, "Patients were randomized to ketamine 10 mg or 20 mg or placebo by subcutaneous injection.")
+    assert set(found.values()) == {"subcutaneous"}
