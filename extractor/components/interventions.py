@@ -37,9 +37,9 @@ SETTING_WINDOW = 3  # "after third molar surgery": a setting word this many toke
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
-# What may stand between two treatments a route is said of together: their doses and list words ("gantenerumab
-# 105 mg or 225 mg or placebo ... by subcutaneous injection").
-ROUTE_LIST_GAP = re.compile(r"^\s*(?:(?:[\d.,]+\s*[^\s,]*|,|or|and|and/or|either)\s*)+$", re.IGNORECASE)
+# What may stand between two treatments a route is said of together: their doses, bracketed or not, and list words
+# ("gantenerumab 105 mg or 225 mg or placebo ... by subcutaneous injection", "lidocaine (20 mg), ketorolac (10 mg)").
+ROUTE_LIST_GAP = re.compile(r"^\s*(?:(?:\(?[\d.,]+\s*[^\s,()]*\)?|[(),]|or|and|and/or|either)\s*)+$", re.IGNORECASE)
 # A sentence allocating participants to arms: the treatments it names are the study's.
 ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", re.IGNORECASE)
 # Doses of one drug listed as arms: "4 g/day or 2 g/day", "30 mg, 60 mg or 90 mg", and bare numbers before a dose,

@@ -71,3 +71,13 @@ def test_interventions_routes_matching_placebo_has_its_drug_form(nlp: Language) 
 def test_interventions_routes_said_of_a_list_of_doses(nlp: Language) -> None:
     found = routes(nlp, "Patients were randomized to ketamine 10 mg or 20 mg or placebo by subcutaneous injection.")
     assert set(found.values()) == {"subcutaneous"}
+
+
+def test_interventions_routes_said_of_a_list_with_bracketed_doses(nlp: Language) -> None:
+    found = routes(nlp, "Patients were to receive intravenously lidocaine (20 mg), ketorolac (10 mg), or both.")
+    assert found == {"lidocaine": "intravenous", "ketorolac": "intravenous"}
+
+
+def test_interventions_routes_of_the_trial_drugs(nlp: Language) -> None:
+    found = routes(nlp, "Patients received ketamine or morphine. The trial drugs were given orally.")
+    assert found == {"ketamine": "oral", "morphine": "oral"}
