@@ -119,6 +119,12 @@ class InterventionsComponent(RuleComponent):
         }
         self.dose_exclusions = {row[0].lower() for row in read_tsv("dose_exclusions.tsv")}
         self.route_blockers = {row[0].lower() for row in read_tsv("route_blockers.tsv")}
+        # one-word routes that name how a treatment is given wherever they stand ("sublingual X" is X given so)
+        self.route_words = {
+            row[0].lower()
+            for row in read_tsv("routes.tsv")
+            if " " not in row[0] and not {"weak", "case"} & set((row[2] if len(row) > 2 else "").split(","))
+        }
         joins = [(row[0].lower(), row[1]) for row in read_tsv("co_treatment_joins.tsv")]
         self.joins = {word for word, kind in joins if kind == "join"}
         self.placebo_words = {word for word, kind in joins if kind == "placebo"}
@@ -331,7 +337,7 @@ class InterventionsComponent(RuleComponent):
             if mention.name in done or mention.kind == "comparator" or len(words) < 2 and not mention.framed:
                 continue
             done.add(mention.name)
-            core = words[1:] if words[0] in trims["route"] else words
+            core = words[1:] if words[0] in trims["route"] | self.route_words else words
             core = core[:-1] if len(core) > 1 and core[-1] in trims["head"] else core
             for form in {mention.name, " ".join(core)}:
                 for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), re.IGNORECASE):

@@ -81,3 +81,10 @@ def test_interventions_routes_said_of_a_list_with_bracketed_doses(nlp: Language)
 def test_interventions_routes_of_the_trial_drugs(nlp: Language) -> None:
     found = routes(nlp, "Patients received ketamine or morphine. The trial drugs were given orally.")
     assert found == {"ketamine": "oral", "morphine": "oral"}
+
+
+def test_interventions_routes_route_led_name_restated_without_it(nlp: Language) -> None:
+    # "zorbafen" is in no lexicon: the title's frame names "sublingual zorbafen", and the bare restatement is it
+    doc = nlp("Effects of sublingual zorbafen on pain in adults. Zorbafen 25 mg was given daily.")
+    found = {s.text: s._.value for s in doc.spans[spans.INTERVENTION]}
+    assert found.get("Zorbafen") == "sublingual zorbafen"
