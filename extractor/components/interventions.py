@@ -47,6 +47,7 @@ ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", 
 ARM_GAP = re.compile(r"^\s*(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
 BARE_ARMS = re.compile(rf"(?<![\w.,])((?:(?:{NUMBER_RE})\s*(?:,\s*|,?\s+or\s+))+)$")
 BARE_NUMBER = re.compile(NUMBER_RE)
+ROMAN = re.compile(r"^[IVX]+$")
 
 
 @Language.factory(
@@ -118,7 +119,9 @@ class InterventionsComponent(RuleComponent):
             if " " not in row[0] and "case" not in (row[3] if len(row) > 3 else "")
         }
         self.dose_exclusions = {row[0].lower() for row in read_tsv("dose_exclusions.tsv")}
-        self.route_blockers = {row[0].lower() for row in read_tsv("route_blockers.tsv")}
+        sides = [(row[0].lower(), row[1] if len(row) > 1 else "after") for row in read_tsv("route_blockers.tsv")]
+        self.route_blockers = {word for word, side in sides if side == "after"}
+        self.route_blockers_before = {word for word, side in sides if side == "before"}
         # one-word routes that name how a treatment is given wherever they stand ("sublingual X" is X given so)
         self.route_words = {
             row[0].lower()
@@ -392,8 +395,20 @@ class InterventionsComponent(RuleComponent):
             after = doc[m.span.end : m.span.end + 2]
             if after.text.lower() in self.route_blockers or after[:1].text.lower() in self.route_blockers:
                 continue  # "oral surgery", "intravenous drug users": not a route
+            if self._graded(doc, m.span):
+                continue  # "stage IV", "NYHA class III or IV": a grade, not the intravenous route
             found.append(Fact("route", m.span, m.label, weak="weak" in (m.rule.get("flags") or ())))
         return sorted(found, key=lambda f: f.span.start)
+
+    def _graded(self, doc: Doc, span: Span) -> bool:
+        """Whether a route word is the last of a grade ("stage IV", "grade III-IV", "class III or IV"): preceded, across
+        other roman numerals and list words, by a word of ``route_blockers.tsv`` side "before"."""
+        for token in reversed(doc[max(0, span.start - 4) : span.start]):
+            if token.lower_ in self.route_blockers_before:
+                return True
+            if not (ROMAN.match(token.text) or token.lower_ in ("or", "and", "to", "-", "–", "/", ",")):
+                return False
+        return False
 
     @staticmethod
     def _arm_doses(

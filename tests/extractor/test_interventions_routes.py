@@ -88,3 +88,19 @@ def test_interventions_routes_route_led_name_restated_without_it(nlp: Language) 
     doc = nlp("Effects of sublingual zorbafen on pain in adults. Zorbafen 25 mg was given daily.")
     found = {s.text: s._.value for s in doc.spans[spans.INTERVENTION]}
     assert found.get("Zorbafen") == "sublingual zorbafen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients with stage IV lung cancer received docetaxel.",
+        "Patients with grade III or IV glioma received temozolomide.",
+        "Patients in NYHA class III-IV received carvedilol.",
+    ],
+)
+def test_interventions_routes_grade_is_not_intravenous(nlp: Language, text: str) -> None:
+    assert set(routes(nlp, text).values()) == {None}
+
+
+def test_interventions_routes_iv_beside_a_dose_is_intravenous(nlp: Language) -> None:
+    assert routes(nlp, "Ketamine 0.5 mg/kg IV was given.") == {"ketamine": "intravenous"}
