@@ -572,7 +572,9 @@ def _sentence_start(span: Span) -> int:
 
 def _name_key(name: str) -> tuple[str, ...]:
     """A name compared as the scorer reads it: lower-case word tokens, a final plural "s" dropped."""
-    return tuple(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in re.findall(r"\w+", name.lower()))
+    # British spellings read as American ("behavioural" = "behavioral"): one treatment, not two
+    name = re.sub(r"(?<=[a-z]{2})our", "or", name.lower())
+    return tuple(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in re.findall(r"\w+", name))
 
 
 def _nested(clusters: list[list[Intervention]]) -> list[Intervention]:
@@ -619,7 +621,30 @@ def _merged(mentions: list[Intervention]) -> Intervention:
     )
 
 
-_CONTROL_WORDS = frozenset({"alone", "only", "monotherapy", "placebo", "sham", "no", "without", "standard", "usual"})
+def _head_to_head(interventions: list[Intervention], ctx: Context) -> tuple[list[Intervention], list[Comparator]]:
+    """The interventions and comparators of a record. Two different treatments and no control arm ("lansoprazole
+    and pantoprazole", "tube surgery and trabeculectomy") compare the one named second against the first, as a
+    reviewer's table puts it: the second is the comparator, unless only the first names a control ("control fermented
+    milk"). Dose arms of one drug, and the parts of a combination named as one ("fimasartan/rosuvastatin"), stay
+    interventions."""
+    comparators = _comparators(ctx, interventions)
+    if comparators or len(interventions) != 2:
+        return interventions, comparators
+    first, second = interventions
+    a, b = _name_key(first.name), _name_key(second.name)
+    named = [_name_key(str(s._.value or s.text)) for s in ctx.get(spans.INTERVENTION)]
+    combined = any(_contains(k, a) and _contains(k, b) for k in named)
+    if _same(a, b) or combined:
+        return interventions, comparators
+    if _CONTROL_WORDS & set(_name_key(first.name)) and not _CONTROL_WORDS & set(_name_key(second.name)):
+        first, second = second, first
+    reference = Comparator(name=second.name, evidence=second.evidence, confidence=second.confidence)
+    return [first], [reference]
+
+
+_CONTROL_WORDS = frozenset(
+    {"alone", "only", "monotherapy", "placebo", "sham", "no", "without", "standard", "usual", "control", "conventional"}
+)
 
 
 def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Comparator]:
@@ -786,7 +811,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
     blinding = _blinding(ctx) if trial_like else None
     allocation = _first_value(ctx, spans.ALLOCATION) if trial_like else None
     follow_up = _follow_up(ctx, signals, design_value)
-    interventions = _interventions(ctx)
+    interventions, comparators = _head_to_head(_interventions(ctx), ctx)
     level = _first_value(ctx, spans.EVIDENCE_LEVEL)
     record = StudyRecord(
         id="r0",
@@ -806,7 +831,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
             for s in _conditions(ctx, interventions)
         ],
         interventions=interventions,
-        comparators=_comparators(ctx, interventions),
+        comparators=comparators,
         outcomes=[
             Outcome(
                 name=str(s._.value or s.text),

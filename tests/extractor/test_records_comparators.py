@@ -1,0 +1,60 @@
+"""Record assembly of comparators: two active treatments and no control arm compare the second against the
+first."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extractor import spans
+from extractor.records import assemble
+from tests.extractor.pipes import make, mark
+
+
+def trial(text: str) -> Doc:
+    doc = make(text)
+    mark(doc, spans.STUDY, "We randomized", "self")
+    mark(doc, spans.DESIGN, "randomized", "randomized_controlled_trial")
+    return doc
+
+
+def names(doc: Doc) -> tuple[list[str], list[str]]:
+    ((record,), _) = assemble(doc)
+    return [i.name for i in record.interventions], [c.name for c in record.comparators]
+
+
+def test_records_comparators_head_to_head_second_is_the_reference() -> None:
+    doc = trial("We randomized 40 volunteers to lansoprazole or pantoprazole twice daily.")
+    mark(doc, spans.INTERVENTION, "lansoprazole", "drug", "lansoprazole")
+    mark(doc, spans.INTERVENTION, "pantoprazole", "drug", "pantoprazole")
+    assert names(doc) == (["lansoprazole"], ["pantoprazole"])
+
+
+def test_records_comparators_head_to_head_control_named_first() -> None:
+    doc = trial("We randomized 60 adults to control milk or probiotic milk.")
+    mark(doc, spans.INTERVENTION, "control milk", "therapy", "control milk")
+    mark(doc, spans.INTERVENTION, "probiotic milk", "therapy", "probiotic milk")
+    assert names(doc) == (["probiotic milk"], ["control milk"])
+
+
+def test_records_comparators_head_to_head_not_beside_a_control_arm() -> None:
+    doc = trial("We randomized 75 patients to granisetron, ondansetron or placebo.")
+    for drug in ("granisetron", "ondansetron"):
+        mark(doc, spans.INTERVENTION, drug, "drug", drug)
+    mark(doc, spans.COMPARATOR, "placebo", "comparator", "placebo")
+    assert names(doc) == (["granisetron", "ondansetron"], ["placebo"])
+
+
+def test_records_comparators_dose_arms_of_one_drug_stay_interventions() -> None:
+    doc = trial("We randomized 90 patients to ramipril 5 mg/day or ramipril 1.25 mg/day.")
+    for nth, value in enumerate((5, 1.25)):
+        dose = {"value": value, "unit": "mg/day", "max": None, "text": f"{value:g} mg/day"}
+        mark(doc, spans.INTERVENTION, "ramipril", "drug", "ramipril", nth=nth, dose=dose)
+    interventions, comparators = names(doc)
+    assert interventions == ["ramipril", "ramipril"] and comparators == []
+
+
+def test_records_comparators_british_spelling_is_the_same_treatment() -> None:
+    doc = trial("We randomized 50 workers to cognitive behavioral therapy. Cognitive behavioural therapy was online.")
+    mark(doc, spans.INTERVENTION, "cognitive behavioral therapy", "therapy", "cognitive behavioral therapy")
+    mark(doc, spans.INTERVENTION, "Cognitive behavioural therapy", "therapy", "cognitive behavioural therapy")
+    assert names(doc) == (["cognitive behavioral therapy"], [])
