@@ -659,17 +659,45 @@ def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Compar
         if key in treated or any(_same(key, t) for t in treated) and not _CONTROL_WORDS & set(key):
             continue  # "low-level laser therapy" beside the intervention "laser therapy"; "laser therapy alone" stays
         out.append(Comparator(name=name, evidence=evidence(s), confidence=_confidence(s)))
-    generic, _ = _comparator_words()
+    generic, families = _comparator_words()
     if any(c.name.lower() not in generic for c in out):  # "placebo", "usual care" names the control arm
         out = [c for c in out if c.name.lower() not in generic]
-    return out
+    return _one_per_family(out, ctx.get(spans.COMPARATOR), families)
+
+
+def _one_per_family(comparators: list[Comparator], mentions: list[Span], families: dict[str, str]) -> list[Comparator]:
+    """Names of one kind of control ("placebo" and "sham"; "usual care" and "treatment as usual") are one arm said
+    two ways: keep the one the text names most, not counting design adjectives ("placebo-controlled" says a
+    placebo arm exists, not what it was: "saline was used as the control"), the first on a tie. A name joined to a
+    treatment ("albendazole plus placebo") is its own arm."""
+
+    def family(name: str) -> str | None:
+        kinds = {families.get(w) for w in re.findall(r"\w+|\+", name.lower())} - {None}
+        return kinds.pop() if len(kinds) == 1 and "join" not in kinds else None
+
+    said: dict[tuple[str, ...], int] = {}
+    for s in mentions:
+        key = _name_key(str(s._.value or s.text))
+        said[key] = said.get(key, 0) + ("controlled" not in s.doc[s.end : s.end + 2].text.lower())
+
+    def count(c: Comparator) -> int:
+        return said.get(_name_key(c.name), 0)
+
+    best: dict[str, Comparator] = {}
+    for c in comparators:
+        kind = family(c.name)
+        if kind is not None and (kind not in best or count(c) > count(best[kind])):
+            best[kind] = c
+    return [c for c in comparators if (kind := family(c.name)) is None or best[kind] is c]
 
 
 @lru_cache(maxsize=1)
-def _comparator_words() -> tuple[frozenset[str], frozenset[str]]:
+def _comparator_words() -> tuple[frozenset[str], dict[str, str]]:
+    """The generic names of a control arm, and the family of each word that makes a control name one of a kind
+    ("placebo", "usual") or joins it to a treatment ("plus"), from ``co_treatment_joins.tsv``."""
     generic = frozenset(row[0].lower() for row in read_tsv("generic_comparators.tsv"))
-    placebo = frozenset(row[0].lower() for row in read_tsv("co_treatment_joins.tsv") if row[1] == "placebo")
-    return generic, placebo
+    families = {row[0].lower(): row[1] for row in read_tsv("co_treatment_joins.tsv")}
+    return generic, families
 
 
 def _words(span: Span) -> tuple[str, ...]:

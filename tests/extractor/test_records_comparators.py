@@ -58,3 +58,28 @@ def test_records_comparators_british_spelling_is_the_same_treatment() -> None:
     mark(doc, spans.INTERVENTION, "cognitive behavioral therapy", "therapy", "cognitive behavioral therapy")
     mark(doc, spans.INTERVENTION, "Cognitive behavioural therapy", "therapy", "cognitive behavioural therapy")
     assert names(doc) == (["cognitive behavioral therapy"], [])
+
+
+def test_records_comparators_placebo_and_sham_are_one_arm() -> None:
+    doc = trial("We randomized 60 adults to laser or placebo. The placebo laser was alike; a sham probe was used")
+    mark(doc, spans.INTERVENTION, "laser", "therapy", "laser")
+    for nth in (0, 1):
+        mark(doc, spans.COMPARATOR, "placebo", "comparator", "placebo", nth=nth)
+    mark(doc, spans.COMPARATOR, "sham", "comparator", "sham")
+    assert names(doc)[1] == ["placebo"]
+
+
+def test_records_comparators_design_adjective_does_not_name_the_arm() -> None:
+    doc = trial("We randomized 10 adults in a placebo-controlled study to ketamine. Saline was the control.")
+    mark(doc, spans.INTERVENTION, "ketamine", "drug", "ketamine")
+    mark(doc, spans.COMPARATOR, "placebo", "comparator", "placebo")
+    mark(doc, spans.COMPARATOR, "Saline", "comparator", "saline")
+    assert names(doc)[1] == ["saline"]
+
+
+def test_records_comparators_placebo_joined_to_a_drug_is_its_own_arm() -> None:
+    doc = trial("We randomized 90 children to ivermectin plus albendazole, albendazole plus placebo, or sham.")
+    mark(doc, spans.INTERVENTION, "ivermectin", "drug", "ivermectin")
+    mark(doc, spans.COMPARATOR, "albendazole plus placebo", "comparator", "albendazole plus placebo")
+    mark(doc, spans.COMPARATOR, "sham", "comparator", "sham")
+    assert names(doc)[1] == ["albendazole plus placebo", "sham"]
