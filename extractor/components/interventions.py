@@ -178,7 +178,7 @@ class InterventionsComponent(RuleComponent):
         found = self._with_slashed(doc, found)
         found = self._with_abbreviations(doc, found)
         found = self._with_frames(doc, found)
-        found = self._with_restatements(doc, found)
+        found = self._described(doc, self._with_restatements(doc, found))
         for i, mention in enumerate(found):
             if mention.span.end in alone:
                 mention.span = doc[mention.span.start : mention.span.end + 1]
@@ -297,6 +297,28 @@ class InterventionsComponent(RuleComponent):
             name = self._expanded(doc, slot.span, long_forms) or slot.name
             extra.append(Mention(slot.span, name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    @staticmethod
+    def _described(doc: Doc, found: list[Mention]) -> list[Mention]:
+        """A frame phrase that a treatment name in brackets follows ("an anti-leukotriene agent (pranlukast)",
+        "Vascepa (icosapent ethyl)") describes that treatment: its mentions take the bracketed name. A bracketed
+        acronym ("internet-based CBT (ICBT)") is the phrase's short form, a control ("PMR (control group)") the
+        arm's role: neither renames it."""
+        inside = {m.span.start: m for m in found if m.kind != "comparator" and not m.span.text.isupper()}
+        renamed: dict[str, str] = {}
+        for m in found:
+            inner = inside.get(m.span.end + 1)
+            if (
+                m.framed
+                and inner is not None
+                and doc[m.span.end].text == "("
+                and inner.span.end < len(doc)
+                and doc[inner.span.end].text == ")"
+            ):
+                renamed.setdefault(m.name, inner.name)
+        for m in found:
+            m.name = renamed.get(m.name, m.name)
+        return found
 
     @staticmethod
     def _expanded(doc: Doc, span: Span, long_forms: dict[int, tuple[int, str]]) -> str | None:

@@ -26,3 +26,20 @@ def test_interventions_frames_section_heading_is_not_background() -> None:
     text = ABSTRACT.replace("MATERIALS AND METHODS", "PATIENTS AND METHODS")
     (record,) = extract(text, nlp=load()).records
     assert any(i.dose is not None for i in record.interventions)
+
+
+DESCRIBED = (
+    "TITLE:\nEffect of Zelumax (zelumanib) on stone clearance\n\n"
+    "ABSTRACT.METHODS:\nA total of 84 patients were randomly assigned to Zelumax or placebo for 4 weeks.\n"
+)
+
+
+def test_interventions_frames_phrase_before_a_bracketed_name_takes_that_name() -> None:
+    (record,) = extract(DESCRIBED, nlp=load()).records
+    assert [i.name for i in record.interventions] == ["zelumanib"]
+
+
+def test_interventions_frames_bracketed_control_role_does_not_rename_the_phrase() -> None:
+    text = DESCRIBED.replace("Zelumax or placebo", "Zelumax (experimental group) or Kinetrol (control group)")
+    (record,) = extract(text, nlp=load()).records
+    assert [c.name for c in record.comparators] == ["kinetrol"]
