@@ -626,8 +626,11 @@ def _head_to_head(interventions: list[Intervention], ctx: Context) -> tuple[list
     and pantoprazole", "tube surgery and trabeculectomy") compare the one named second against the first, as a
     reviewer's table puts it: the second is the comparator, unless only the first names a control ("control fermented
     milk"). Dose arms of one drug, and the parts of a combination named as one ("fimasartan/rosuvastatin"), stay
-    interventions."""
+    interventions. A treatment named "control ..." ("control fermented milk", "control diet") is a control arm."""
+    controls = [i for i in interventions if _name_key(i.name)[:1] == ("control",)]
+    interventions = [i for i in interventions if i not in controls]
     comparators = _comparators(ctx, interventions)
+    comparators += [Comparator(name=c.name, evidence=c.evidence, confidence=c.confidence) for c in controls]
     if comparators or len(interventions) != 2:
         return interventions, comparators
     first, second = interventions
@@ -678,7 +681,7 @@ def _one_per_family(comparators: list[Comparator], mentions: list[Span], familie
     said: dict[tuple[str, ...], int] = {}
     for s in mentions:
         key = _name_key(str(s._.value or s.text))
-        said[key] = said.get(key, 0) + ("controlled" not in s.doc[s.end : s.end + 2].text.lower())
+        said[key] = said.get(key, 0) + ("controlled" not in s.doc[s.start : s.end + 2].text.lower())
 
     def count(c: Comparator) -> int:
         return said.get(_name_key(c.name), 0)

@@ -31,7 +31,7 @@ from extractor.numbers import NUMBER_RE, parse_number
 KEYS = (spans.INTERVENTION, spans.COMPARATOR, spans.DOSE, spans.ROUTE, spans.DURATION, spans.FREQUENCY)
 NAME_KINDS = ("drug", "therapy", "comparator")
 FACTS = ("dose", "route", "duration", "frequency")
-CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "frame": 0.6}
+CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "frame": 0.6, "design_control": 0.6}
 SETTING_WINDOW = 3  # "after third molar surgery": a setting word this many tokens before a broad word
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
@@ -176,6 +176,7 @@ class InterventionsComponent(RuleComponent):
             mention.generic = "generic" in (m.rule.get("flags") or ())
             found.append(mention)
         found = self._with_slashed(doc, found)
+        found = self._with_design_controls(doc, found)
         found = self._with_abbreviations(doc, found)
         found = self._with_frames(doc, found)
         found = self._described(doc, self._with_restatements(doc, found))
@@ -281,6 +282,17 @@ class InterventionsComponent(RuleComponent):
                 if part in self.words:
                     name, kind = self.words[part]
                     extra.append(Mention(token, name, kind, kind == "comparator", 0.8))
+        return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    def _with_design_controls(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """The control a design adjective names ("placebo-controlled", "sham-controlled", one token): the trial has
+        that arm, though the text may name it no other way."""
+        extra = []
+        for token in doc:
+            prefix, _, rest = token.lower_.rpartition("-")
+            name, kind = self.words.get(prefix, ("", ""))
+            if rest == "controlled" and kind == "comparator":
+                extra.append(Mention(doc[token.i : token.i + 1], name, kind, True, CONFIDENCE["design_control"]))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
     def _with_frames(self, doc: Doc, found: list[Mention]) -> list[Mention]:

@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 
 import extractor.components  # noqa: F401  (registers the factories)
-from extractor import spans
+from extractor import load, spans
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,12 @@ def test_interventions_comparators_no_treatment_effect_is_no_arm(nlp: Language) 
     assert "no treatment" not in {s._.value for s in doc.spans[spans.COMPARATOR]}
     doc = nlp("Ketamine was compared with no treatment in 40 adults.")
     assert "no treatment" in {s._.value for s in doc.spans[spans.COMPARATOR]}
+
+
+def test_interventions_comparators_design_adjective_names_the_control() -> None:
+    # the pipeline's tokenizer keeps "placebo-controlled" one token, so no lexicon name matches inside it
+    doc = load()(
+        "A randomized, double-blind, placebo-controlled trial; a sham-controlled trial; an active-controlled one."
+    )
+    comparators = [(s._.value, s.text) for s in doc.spans[spans.COMPARATOR]]
+    assert comparators == [("placebo", "placebo-controlled"), ("sham", "sham-controlled")]

@@ -83,3 +83,19 @@ def test_records_comparators_placebo_joined_to_a_drug_is_its_own_arm() -> None:
     mark(doc, spans.COMPARATOR, "albendazole plus placebo", "comparator", "albendazole plus placebo")
     mark(doc, spans.COMPARATOR, "sham", "comparator", "sham")
     assert names(doc)[1] == ["albendazole plus placebo", "sham"]
+
+
+def test_records_comparators_treatment_named_control_is_the_control_arm() -> None:
+    doc = trial("We randomized 100 adults to probiotic milk, control milk or placebo capsules.")
+    mark(doc, spans.INTERVENTION, "probiotic milk", "therapy", "probiotic milk")
+    mark(doc, spans.INTERVENTION, "control milk", "therapy", "control milk")
+    mark(doc, spans.COMPARATOR, "placebo", "comparator", "placebo")
+    assert names(doc) == (["probiotic milk"], ["placebo", "control milk"])
+
+
+def test_records_comparators_design_adjective_is_not_counted_as_a_naming() -> None:
+    doc = trial("We randomized 10 adults in a placebo-controlled study to ketamine or saline.")
+    mark(doc, spans.INTERVENTION, "ketamine", "drug", "ketamine")
+    mark(doc, spans.COMPARATOR, "placebo-controlled", "comparator", "placebo")
+    mark(doc, spans.COMPARATOR, "saline", "comparator", "saline")
+    assert names(doc)[1] == ["saline"]
