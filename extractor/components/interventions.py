@@ -78,12 +78,24 @@ class Fact:
 def default_rules() -> list[dict[str, Any]]:
     """Name, route and amount rules from the data files (``names``, ``routes`` and ``amounts`` rule sets)."""
     return (
-        grouped("names", phrase_rules("interventions.tsv", label_column=2, flags_column=3))
+        grouped("names", with_plurals(phrase_rules("interventions.tsv", label_column=2, flags_column=3)))
         + grouped("names", read_jsonl("interventions.jsonl"))
         + grouped("names", [{"label": "generic", "phrase": row[0]} for row in read_tsv("generic_drug_refs.tsv")])
         + grouped("routes", phrase_rules("routes.tsv"))
         + read_jsonl("dose.jsonl")
     )
+
+
+def with_plurals(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lexicon phrases of several words also in the plural ("no interventions", "control groups"), named as the
+    singular: the lexicon lists each name once."""
+    plurals = []
+    for rule in rules:
+        phrase = rule["phrase"]
+        if " " in phrase and re.search(r"[a-z]{3}(?<![sy])$", phrase) and "case" not in rule["flags"]:
+            name = (rule["cols"][0] if rule["cols"] and rule["cols"][0] else phrase).lower()
+            plurals.append({**rule, "phrase": phrase + "s", "cols": [name, *rule["cols"][1:]]})
+    return rules + plurals
 
 
 class InterventionsComponent(RuleComponent):

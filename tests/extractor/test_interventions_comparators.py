@@ -73,3 +73,8 @@ def test_interventions_comparators_design_adjective_names_the_control() -> None:
     )
     comparators = [(s._.value, s.text) for s in doc.spans[spans.COMPARATOR]]
     assert comparators == [("placebo", "placebo-controlled"), ("sham", "sham-controlled")]
+
+
+def test_interventions_comparators_plural_lexicon_phrase_is_named_singular(nlp: Language) -> None:
+    doc = nlp("Patients had Lokomat training while control subjects received no interventions.")
+    assert [(s._.value, s.text) for s in doc.spans[spans.COMPARATOR]] == [("no intervention", "no interventions")]
