@@ -78,3 +78,8 @@ def test_interventions_comparators_design_adjective_names_the_control() -> None:
 def test_interventions_comparators_plural_lexicon_phrase_is_named_singular(nlp: Language) -> None:
     doc = nlp("Patients had Lokomat training while control subjects received no interventions.")
     assert [(s._.value, s.text) for s in doc.spans[spans.COMPARATOR]] == [("no intervention", "no interventions")]
+
+
+def test_interventions_comparators_mechanism_words_block_a_substance(nlp: Language) -> None:
+    doc = nlp("Empagliflozin, an SGLT2 (glucose cotransporter) blocker, cut glucose uptake; insulin sensitizers too.")
+    assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["empagliflozin"]
