@@ -83,3 +83,8 @@ def test_interventions_comparators_plural_lexicon_phrase_is_named_singular(nlp: 
 def test_interventions_comparators_mechanism_words_block_a_substance(nlp: Language) -> None:
     doc = nlp("Empagliflozin, an SGLT2 (glucose cotransporter) blocker, cut glucose uptake; insulin sensitizers too.")
     assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["empagliflozin"]
+
+
+def test_interventions_comparators_treatment_as_usual(nlp: Language) -> None:
+    doc = nlp("Behavioural activation was compared with treatment as usual or a waiting-list.")
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["treatment as usual", "waiting list"]
