@@ -319,8 +319,33 @@ class InterventionsComponent(RuleComponent):
                 continue
             comparator = slot.role == "comparator"
             name = self._expanded(doc, slot.span, long_forms) or slot.name
-            extra.append(Mention(slot.span, name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
+            for span, part in self._coordinated(doc, slot.span, name):
+                extra.append(Mention(span, part, "therapy", comparator, CONFIDENCE["frame"], framed=True))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    @staticmethod
+    def _coordinated(doc: Doc, span: Span, name: str) -> list[tuple[Span, str]]:
+        """A slot "X and Y" whose two parts the text also names apart ("Effectiveness of amlexanox and adcortyl",
+        then "amlexanox or adcortyl") holds two treatments; one the text names only together ("ligation and
+        excision", "diet and exercise") is one treatment. A lone first word takes the second's head noun when the text
+        says so ("flat and textured insoles", then "flat insoles")."""
+        ands = [t.i for t in span if t.lower_ == "and"]
+        if len(ands) != 1 or not span.start < ands[0] < span.end - 1:
+            return [(span, name)]
+        first, second = doc[span.start : ands[0]], doc[ands[0] + 1 : span.end]
+        text = doc_text(doc)
+
+        def named_apart(words: str) -> bool:
+            pattern = rf"(?<![\w-]){re.escape(words)}(?![\w-])(?!\s+and\b)"
+            return any(not span.start_char <= m.start() < span.end_char for m in re.finditer(pattern, text, re.I))
+
+        if not (named_apart(first.text) and named_apart(second.text)):
+            return [(span, name)]
+        first_name = first.text.lower()
+        shared = f"{first.text} {second[-1].text}"
+        if len(first) == 1 and len(second) > 1 and named_apart(shared):
+            first_name = shared.lower()
+        return [(first, first_name), (second, second.text.lower())]
 
     @staticmethod
     def _described(doc: Doc, found: list[Mention]) -> list[Mention]:
