@@ -99,3 +99,12 @@ def test_records_comparators_design_adjective_is_not_counted_as_a_naming() -> No
     mark(doc, spans.COMPARATOR, "placebo-controlled", "comparator", "placebo")
     mark(doc, spans.COMPARATOR, "saline", "comparator", "saline")
     assert names(doc)[1] == ["saline"]
+
+
+def test_records_comparators_usual_and_standard_care_are_one_arm() -> None:
+    doc = trial("We randomized 300 adults to etanercept or usual care. Usual care followed the standard of care.")
+    mark(doc, spans.INTERVENTION, "etanercept", "drug", "etanercept")
+    mark(doc, spans.COMPARATOR, "usual care", "comparator", "usual care")
+    mark(doc, spans.COMPARATOR, "Usual care", "comparator", "usual care")
+    mark(doc, spans.COMPARATOR, "standard of care", "comparator", "standard of care")
+    assert names(doc)[1] == ["usual care"]
