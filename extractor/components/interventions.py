@@ -43,6 +43,7 @@ ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", 
 ARM_GAP = re.compile(r"^\s*(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
 BARE_ARMS = re.compile(rf"(?<![\w.,])((?:(?:{NUMBER_RE})\s*(?:,\s*|,?\s+or\s+))+)$")
 BARE_NUMBER = re.compile(NUMBER_RE)
+GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")  # "ProgramZofenopril": two words with no space between
 
 
 @Language.factory(
@@ -256,7 +257,10 @@ class InterventionsComponent(RuleComponent):
     @staticmethod
     def _name(match: Match) -> str:
         cols = match.rule.get("cols") or []
-        return (cols[0] if cols and cols[0] else match.span.text).lower()
+        if cols and cols[0]:
+            return str(cols[0]).lower()
+        # a title glued to the next line's first word ("the SMILE ProgramZofenopril") names the drug after the seam
+        return GLUED.split(match.span.text)[-1].lower()
 
     @staticmethod
     def _confidence(match: Match) -> float:

@@ -88,3 +88,8 @@ def test_interventions_comparators_mechanism_words_block_a_substance(nlp: Langua
 def test_interventions_comparators_treatment_as_usual(nlp: Language) -> None:
     doc = nlp("Behavioural activation was compared with treatment as usual or a waiting-list.")
     assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["treatment as usual", "waiting list"]
+
+
+def test_interventions_comparators_glued_title_word_names_the_drug_after_the_seam(nlp: Language) -> None:
+    doc = nlp("A Gender Analysis of the SMILE ProgramZofenopril in Myocardial Infarction")
+    assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["zofenopril"]
