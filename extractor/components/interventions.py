@@ -43,6 +43,7 @@ ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", 
 ARM_GAP = re.compile(r"^\s*(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
 BARE_ARMS = re.compile(rf"(?<![\w.,])((?:(?:{NUMBER_RE})\s*(?:,\s*|,?\s+or\s+))+)$")
 BARE_NUMBER = re.compile(NUMBER_RE)
+DESIGN_CONTROL = re.compile(r"(?<![\w-])([a-z]+)-controlled(?![\w-])", re.IGNORECASE)  # "placebo-controlled"
 GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")  # "ProgramZofenopril": two words with no space between
 
 
@@ -304,11 +305,11 @@ class InterventionsComponent(RuleComponent):
         """The control a design adjective names ("placebo-controlled", "sham-controlled", one token): the trial has
         that arm, though the text may name it no other way."""
         extra = []
-        for token in doc:
-            prefix, _, rest = token.lower_.rpartition("-")
-            name, kind = self.words.get(prefix, ("", ""))
-            if rest == "controlled" and kind == "comparator":
-                extra.append(Mention(doc[token.i : token.i + 1], name, kind, True, CONFIDENCE["design_control"]))
+        for match in DESIGN_CONTROL.finditer(doc_text(doc)):
+            name, kind = self.words.get(match.group(1).lower(), ("", ""))
+            token = doc.char_span(match.start(), match.end())
+            if kind == "comparator" and token is not None and len(token) == 1:
+                extra.append(Mention(token, name, kind, True, CONFIDENCE["design_control"]))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
     def _with_frames(self, doc: Doc, found: list[Mention]) -> list[Mention]:
