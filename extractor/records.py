@@ -572,7 +572,9 @@ def _sentence_start(span: Span) -> int:
 
 def _name_key(name: str) -> tuple[str, ...]:
     """A name compared as the scorer reads it: lower-case word tokens, a final plural "s" dropped."""
-    return tuple(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in re.findall(r"\w+", name.lower()))
+    # British spellings read as American ("behavioural" = "behavioral"): one treatment, not two
+    name = re.sub(r"(?<=[a-z]{2})our", "or", name.lower())
+    return tuple(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in re.findall(r"\w+", name))
 
 
 def _nested(clusters: list[list[Intervention]]) -> list[Intervention]:
@@ -619,7 +621,33 @@ def _merged(mentions: list[Intervention]) -> Intervention:
     )
 
 
-_CONTROL_WORDS = frozenset({"alone", "only", "monotherapy", "placebo", "sham", "no", "without", "standard", "usual"})
+def _head_to_head(interventions: list[Intervention], ctx: Context) -> tuple[list[Intervention], list[Comparator]]:
+    """The interventions and comparators of a record. Two different treatments and no control arm ("lansoprazole
+    and pantoprazole", "tube surgery and trabeculectomy") compare the one named second against the first, as a
+    reviewer's table puts it: the second is the comparator, unless only the first names a control ("control fermented
+    milk"). Dose arms of one drug, and the parts of a combination named as one ("fimasartan/rosuvastatin"), stay
+    interventions. A treatment named "control ..." ("control fermented milk", "control diet") is a control arm."""
+    controls = [i for i in interventions if _name_key(i.name)[:1] == ("control",)]
+    interventions = [i for i in interventions if i not in controls]
+    comparators = _comparators(ctx, interventions)
+    comparators += [Comparator(name=c.name, evidence=c.evidence, confidence=c.confidence) for c in controls]
+    if comparators or len(interventions) != 2:
+        return interventions, comparators
+    first, second = interventions
+    a, b = _name_key(first.name), _name_key(second.name)
+    named = [_name_key(str(s._.value or s.text)) for s in ctx.get(spans.INTERVENTION)]
+    combined = any(_contains(k, a) and _contains(k, b) for k in named)
+    if _same(a, b) or combined:
+        return interventions, comparators
+    if _CONTROL_WORDS & set(_name_key(first.name)) and not _CONTROL_WORDS & set(_name_key(second.name)):
+        first, second = second, first
+    reference = Comparator(name=second.name, evidence=second.evidence, confidence=second.confidence)
+    return [first], [reference]
+
+
+_CONTROL_WORDS = frozenset(
+    {"alone", "only", "monotherapy", "placebo", "sham", "no", "without", "standard", "usual", "control", "conventional"}
+)
 
 
 def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Comparator]:
@@ -634,17 +662,45 @@ def _comparators(ctx: Context, interventions: list[Intervention]) -> list[Compar
         if key in treated or any(_same(key, t) for t in treated) and not _CONTROL_WORDS & set(key):
             continue  # "low-level laser therapy" beside the intervention "laser therapy"; "laser therapy alone" stays
         out.append(Comparator(name=name, evidence=evidence(s), confidence=_confidence(s)))
-    generic, _ = _comparator_words()
+    generic, families = _comparator_words()
     if any(c.name.lower() not in generic for c in out):  # "placebo", "usual care" names the control arm
         out = [c for c in out if c.name.lower() not in generic]
-    return out
+    return _one_per_family(out, ctx.get(spans.COMPARATOR), families)
+
+
+def _one_per_family(comparators: list[Comparator], mentions: list[Span], families: dict[str, str]) -> list[Comparator]:
+    """Names of one kind of control ("placebo" and "sham"; "usual care" and "treatment as usual") are one arm said
+    two ways: keep the one the text names most, not counting design adjectives ("placebo-controlled" says a
+    placebo arm exists, not what it was: "saline was used as the control"), the first on a tie. A name joined to a
+    treatment ("albendazole plus placebo") is its own arm."""
+
+    def family(name: str) -> str | None:
+        kinds = {families.get(w) for w in re.findall(r"\w+|\+", name.lower())} - {None}
+        return kinds.pop() if len(kinds) == 1 and "join" not in kinds else None
+
+    said: dict[tuple[str, ...], int] = {}
+    for s in mentions:
+        key = _name_key(str(s._.value or s.text))
+        said[key] = said.get(key, 0) + ("controlled" not in s.doc[s.start : s.end + 2].text.lower())
+
+    def count(c: Comparator) -> int:
+        return said.get(_name_key(c.name), 0)
+
+    best: dict[str, Comparator] = {}
+    for c in comparators:
+        kind = family(c.name)
+        if kind is not None and (kind not in best or count(c) > count(best[kind])):
+            best[kind] = c
+    return [c for c in comparators if (kind := family(c.name)) is None or best[kind] is c]
 
 
 @lru_cache(maxsize=1)
-def _comparator_words() -> tuple[frozenset[str], frozenset[str]]:
+def _comparator_words() -> tuple[frozenset[str], dict[str, str]]:
+    """The generic names of a control arm, and the family of each word that makes a control name one of a kind
+    ("placebo", "usual") or joins it to a treatment ("plus"), from ``co_treatment_joins.tsv``."""
     generic = frozenset(row[0].lower() for row in read_tsv("generic_comparators.tsv"))
-    placebo = frozenset(row[0].lower() for row in read_tsv("co_treatment_joins.tsv") if row[1] == "placebo")
-    return generic, placebo
+    families = {row[0].lower(): row[1] for row in read_tsv("co_treatment_joins.tsv")}
+    return generic, families
 
 
 def _words(span: Span) -> tuple[str, ...]:
@@ -786,7 +842,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
     blinding = _blinding(ctx) if trial_like else None
     allocation = _first_value(ctx, spans.ALLOCATION) if trial_like else None
     follow_up = _follow_up(ctx, signals, design_value)
-    interventions = _interventions(ctx)
+    interventions, comparators = _head_to_head(_interventions(ctx), ctx)
     level = _first_value(ctx, spans.EVIDENCE_LEVEL)
     record = StudyRecord(
         id="r0",
@@ -806,7 +862,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
             for s in _conditions(ctx, interventions)
         ],
         interventions=interventions,
-        comparators=_comparators(ctx, interventions),
+        comparators=comparators,
         outcomes=[
             Outcome(
                 name=str(s._.value or s.text),

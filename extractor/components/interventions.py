@@ -32,8 +32,8 @@ from extractor.numbers import NUMBER_RE, parse_number
 KEYS = (spans.INTERVENTION, spans.COMPARATOR, spans.DOSE, spans.ROUTE, spans.DURATION, spans.FREQUENCY)
 NAME_KINDS = ("drug", "therapy", "comparator")
 FACTS = ("dose", "route", "duration", "frequency")
-CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "frame": 0.6}
-SETTING_WINDOW = 3  # "after third molar surgery": a setting word this many tokens before a broad word
+CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "frame": 0.6, "design_control": 0.6}
+SETTING_WINDOW = 5  # "during repeated high intensity exercise": a setting word this many tokens before a broad word
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
@@ -48,6 +48,8 @@ ARM_GAP = re.compile(r"^\s*(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
 BARE_ARMS = re.compile(rf"(?<![\w.,])((?:(?:{NUMBER_RE})\s*(?:,\s*|,?\s+or\s+))+)$")
 BARE_NUMBER = re.compile(NUMBER_RE)
 ROMAN = re.compile(r"^[IVX]+$")
+DESIGN_CONTROL = re.compile(r"(?<![\w-])([a-z]+)-controlled(?![\w-])", re.IGNORECASE)  # "placebo-controlled"
+GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")  # "ProgramZofenopril": two words with no space between
 
 
 @Language.factory(
@@ -84,12 +86,24 @@ class Fact:
 def default_rules() -> list[dict[str, Any]]:
     """Name, route and amount rules from the data files (``names``, ``routes`` and ``amounts`` rule sets)."""
     return (
-        grouped("names", phrase_rules("interventions.tsv", label_column=2, flags_column=3))
+        grouped("names", with_plurals(phrase_rules("interventions.tsv", label_column=2, flags_column=3)))
         + grouped("names", read_jsonl("interventions.jsonl"))
         + grouped("names", [{"label": "generic", "phrase": row[0]} for row in read_tsv("generic_drug_refs.tsv")])
         + grouped("routes", phrase_rules("routes.tsv"))
         + read_jsonl("dose.jsonl")
     )
+
+
+def with_plurals(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lexicon phrases of several words also in the plural ("no interventions", "control groups"), named as the
+    singular: the lexicon lists each name once."""
+    plurals = []
+    for rule in rules:
+        phrase = rule["phrase"]
+        if " " in phrase and re.search(r"[a-z]{3}(?<![sy])$", phrase) and "case" not in rule["flags"]:
+            name = (rule["cols"][0] if rule["cols"] and rule["cols"][0] else phrase).lower()
+            plurals.append({**rule, "phrase": phrase + "s", "cols": [name, *rule["cols"][1:]]})
+    return rules + plurals
 
 
 class InterventionsComponent(RuleComponent):
@@ -190,9 +204,10 @@ class InterventionsComponent(RuleComponent):
             mention.generic = "generic" in (m.rule.get("flags") or ())
             found.append(mention)
         found = self._with_slashed(doc, found)
+        found = self._with_design_controls(doc, found)
         found = self._with_abbreviations(doc, found)
         found = self._with_frames(doc, found)
-        found = self._with_restatements(doc, found)
+        found = self._described(doc, self._with_restatements(doc, found))
         found = self._with_abbreviations(doc, found)  # also the short forms of names found by frame or restatement
         for i, mention in enumerate(found):
             if mention.span.end in alone:
@@ -258,7 +273,10 @@ class InterventionsComponent(RuleComponent):
     @staticmethod
     def _name(match: Match) -> str:
         cols = match.rule.get("cols") or []
-        return (cols[0] if cols and cols[0] else match.span.text).lower()
+        if cols and cols[0]:
+            return str(cols[0]).lower()
+        # a title glued to the next line's first word ("the SMILE ProgramZofenopril") names the drug after the seam
+        return GLUED.split(match.span.text)[-1].lower()
 
     @staticmethod
     def _confidence(match: Match) -> float:
@@ -298,6 +316,17 @@ class InterventionsComponent(RuleComponent):
                     extra.append(Mention(token, name, kind, kind == "comparator", 0.8))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
+    def _with_design_controls(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """The control a design adjective names ("placebo-controlled", "sham-controlled", one token): the trial has
+        that arm, though the text may name it no other way."""
+        extra = []
+        for match in DESIGN_CONTROL.finditer(doc_text(doc)):
+            name, kind = self.words.get(match.group(1).lower(), ("", ""))
+            token = doc.char_span(match.start(), match.end())
+            if kind == "comparator" and token is not None and len(token) == 1:
+                extra.append(Mention(token, name, kind, True, CONFIDENCE["design_control"]))
+        return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
     def _with_frames(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Treatments and controls in a frame slot ("effects of X on", "randomised to X or Y") that hold no named
         mention: the slot's phrase is the name."""
@@ -310,8 +339,55 @@ class InterventionsComponent(RuleComponent):
                 continue
             comparator = slot.role == "comparator"
             name = self._expanded(doc, slot.span, long_forms) or slot.name
-            extra.append(Mention(slot.span, name, "therapy", comparator, CONFIDENCE["frame"], framed=True))
+            for span, part in self._coordinated(doc, slot.span, name):
+                extra.append(Mention(span, part, "therapy", comparator, CONFIDENCE["frame"], framed=True))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    @staticmethod
+    def _coordinated(doc: Doc, span: Span, name: str) -> list[tuple[Span, str]]:
+        """A slot "X and Y" whose two parts the text also names apart ("Effectiveness of amlexanox and adcortyl",
+        then "amlexanox or adcortyl") holds two treatments; one the text names only together ("ligation and
+        excision", "diet and exercise") is one treatment. A lone first word takes the second's head noun when the text
+        says so ("flat and textured insoles", then "flat insoles")."""
+        ands = [t.i for t in span if t.lower_ == "and"]
+        if len(ands) != 1 or not span.start < ands[0] < span.end - 1:
+            return [(span, name)]
+        first, second = doc[span.start : ands[0]], doc[ands[0] + 1 : span.end]
+        text = doc_text(doc)
+
+        def named_apart(words: str) -> bool:
+            pattern = rf"(?<![\w-]){re.escape(words)}(?![\w-])(?!\s+and\b)"
+            return any(not span.start_char <= m.start() < span.end_char for m in re.finditer(pattern, text, re.I))
+
+        if not (named_apart(first.text) and named_apart(second.text)):
+            return [(span, name)]
+        first_name = first.text.lower()
+        shared = f"{first.text} {second[-1].text}"
+        if len(first) == 1 and len(second) > 1 and named_apart(shared):
+            first_name = shared.lower()
+        return [(first, first_name), (second, second.text.lower())]
+
+    @staticmethod
+    def _described(doc: Doc, found: list[Mention]) -> list[Mention]:
+        """A frame phrase that a treatment name in brackets follows ("an anti-leukotriene agent (pranlukast)",
+        "Vascepa (icosapent ethyl)") describes that treatment: its mentions take the bracketed name. A bracketed
+        acronym ("internet-based CBT (ICBT)") is the phrase's short form, a control ("PMR (control group)") the
+        arm's role: neither renames it."""
+        inside = {m.span.start: m for m in found if m.kind != "comparator" and not m.span.text.isupper()}
+        renamed: dict[str, str] = {}
+        for m in found:
+            inner = inside.get(m.span.end + 1)
+            if (
+                m.framed
+                and inner is not None
+                and doc[m.span.end].text == "("
+                and inner.span.end < len(doc)
+                and doc[inner.span.end].text == ")"
+            ):
+                renamed.setdefault(m.name, inner.name)
+        for m in found:
+            m.name = renamed.get(m.name, m.name)
+        return found
 
     @staticmethod
     def _expanded(doc: Doc, span: Span, long_forms: dict[int, tuple[int, str]]) -> str | None:

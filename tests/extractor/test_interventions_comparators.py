@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 
 import extractor.components  # noqa: F401  (registers the factories)
-from extractor import spans
+from extractor import load, spans
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,32 @@ def test_interventions_comparators_no_treatment_effect_is_no_arm(nlp: Language) 
     assert "no treatment" not in {s._.value for s in doc.spans[spans.COMPARATOR]}
     doc = nlp("Ketamine was compared with no treatment in 40 adults.")
     assert "no treatment" in {s._.value for s in doc.spans[spans.COMPARATOR]}
+
+
+def test_interventions_comparators_design_adjective_names_the_control() -> None:
+    # the pipeline's tokenizer keeps "placebo-controlled" one token, so no lexicon name matches inside it
+    doc = load()(
+        "A randomized, double-blind, placebo-controlled trial; a sham-controlled trial; an active-controlled one."
+    )
+    comparators = [(s._.value, s.text) for s in doc.spans[spans.COMPARATOR]]
+    assert comparators == [("placebo", "placebo-controlled"), ("sham", "sham-controlled")]
+
+
+def test_interventions_comparators_plural_lexicon_phrase_is_named_singular(nlp: Language) -> None:
+    doc = nlp("Patients had Lokomat training while control subjects received no interventions.")
+    assert [(s._.value, s.text) for s in doc.spans[spans.COMPARATOR]] == [("no intervention", "no interventions")]
+
+
+def test_interventions_comparators_mechanism_words_block_a_substance(nlp: Language) -> None:
+    doc = nlp("Empagliflozin, an SGLT2 (glucose cotransporter) blocker, cut glucose uptake; insulin sensitizers too.")
+    assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["empagliflozin"]
+
+
+def test_interventions_comparators_treatment_as_usual(nlp: Language) -> None:
+    doc = nlp("Behavioural activation was compared with treatment as usual or a waiting-list.")
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["treatment as usual", "waiting list"]
+
+
+def test_interventions_comparators_glued_title_word_names_the_drug_after_the_seam(nlp: Language) -> None:
+    doc = nlp("A Gender Analysis of the SMILE ProgramZofenopril in Myocardial Infarction")
+    assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["zofenopril"]

@@ -26,3 +26,38 @@ def test_interventions_frames_section_heading_is_not_background() -> None:
     text = ABSTRACT.replace("MATERIALS AND METHODS", "PATIENTS AND METHODS")
     (record,) = extract(text, nlp=load()).records
     assert any(i.dose is not None for i in record.interventions)
+
+
+DESCRIBED = (
+    "TITLE:\nEffect of Zelumax (zelumanib) on stone clearance\n\n"
+    "ABSTRACT.METHODS:\nA total of 84 patients were randomly assigned to Zelumax or placebo for 4 weeks.\n"
+)
+
+
+def test_interventions_frames_phrase_before_a_bracketed_name_takes_that_name() -> None:
+    (record,) = extract(DESCRIBED, nlp=load()).records
+    assert [i.name for i in record.interventions] == ["zelumanib"]
+
+
+def test_interventions_frames_bracketed_control_role_does_not_rename_the_phrase() -> None:
+    text = DESCRIBED.replace("Zelumax or placebo", "Zelumax (experimental group) or Kinetrol (control group)")
+    (record,) = extract(text, nlp=load()).records
+    assert [c.name for c in record.comparators] == ["kinetrol"]
+
+
+COORDINATED = (
+    "TITLE:\nEffect of Amlexor and Kinetrol on aphthous ulcers\n\n"
+    "ABSTRACT.METHODS:\nIn this randomized trial 40 patients received Amlexor or Kinetrol for 7 days.\n"
+)
+
+
+def test_interventions_frames_coordinated_slot_named_apart_is_two_arms() -> None:
+    (record,) = extract(COORDINATED, nlp=load()).records
+    names = [i.name for i in record.interventions] + [c.name for c in record.comparators]
+    assert names == ["amlexor", "kinetrol"]
+
+
+def test_interventions_frames_coordinated_slot_named_only_together_is_one_arm() -> None:
+    text = COORDINATED.replace("received Amlexor or Kinetrol", "received the combined regimen")
+    (record,) = extract(text, nlp=load()).records
+    assert [i.name for i in record.interventions] == ["amlexor and kinetrol"]

@@ -44,3 +44,10 @@ def test_interventions_salience_supplements_and_juices(nlp: Language) -> None:
     doc = nlp("Men drank 500 ml of pomegranate juice daily. Others took ATP supplementation 400 mg/d.")
     found = {s._.value: s._.attrs["dose"]["text"] for s in doc.spans[spans.INTERVENTION]}
     assert found == {"pomegranate juice": "500 ml", "atp supplementation": "400 mg/d"}
+
+
+def test_interventions_salience_broad_title_word_after_a_distant_setting_word(nlp: Language) -> None:
+    title = "Effects of ATP supplementation on fatigue during repeated high intensity exercise sets\n\n"
+    text = title + "METHODS:\nAthletes were randomized to ATP supplementation or placebo."
+    interventions, _ = names(nlp, text)
+    assert "exercise" not in interventions and "atp supplementation" in interventions
