@@ -13,7 +13,8 @@
    study ("Zhang et al. ran a trial", "The Cochrane review included 3 RCTs").
 3. **Fields.** Each span goes to the context holding its start; each field is taken from its context's spans
    (see the ``_design``, ``_sample_size``, ``_species`` ... helpers for the rules), with the span as evidence.
-   A context yields a record only when it has a design (stated, or an animal study from its species).
+   A context yields a record only when it has a design (stated, or an animal study from its species), or when the
+   article reports it as its own study ("we studied", a METHODS heading): then its design is null, not guessed.
 
 Rules that read more than one span, stated here so they are not mistaken for guesses:
 
@@ -101,6 +102,7 @@ class Context:
     number: str | None = None
     hint: str | None = None
     author: Span | None = None
+    own: bool = False  # the article reports this study as its own: a record even when no design is named
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
     @property
@@ -217,7 +219,7 @@ def segment(doc: Doc) -> tuple[list[Context], list[tuple[int, int, Context | Non
     if len(numbered) >= 2:
         openers = [s for s in openers if s.label_ == "numbered"]
     elif self_report or len(openers) < 2:
-        ctx = Context(mention=openers[0] if openers else None)
+        ctx = Context(mention=openers[0] if openers else None, own=self_report)
         if ctx.mention is not None and not self_report:
             ctx.hint = ctx.mention._.value
             ctx.plural = bool((ctx.mention._.attrs or {}).get("plural"))
@@ -779,9 +781,9 @@ def _label(ctx: Context, record: StudyRecord) -> str:
 
 def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
     found = _design(ctx, signals)
-    if found is None:
+    if found is None and not ctx.own:
         return None
-    design_value, design_span, design_conf = found
+    design_value, design_span, design_conf = found or (None, None, 0.5)
     trial_like = design_value in TRIALS
     blinding = _blinding(ctx) if trial_like else None
     allocation = _first_value(ctx, spans.ALLOCATION) if trial_like else None
@@ -795,7 +797,9 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
             value=design_value,
             evidence=evidence(design_span) if design_span is not None else None,
             confidence=design_conf,
-        ),
+        )
+        if design_value is not None
+        else None,
         randomized=_randomized(ctx, design_value),
         blinding=blinding.label_ if blinding is not None else None,
         allocation=("crossover" if design_value == "crossover_trial" else (allocation.label_ if allocation else None)),

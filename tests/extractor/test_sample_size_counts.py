@@ -71,6 +71,7 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "Phase one enrolls women alone.",
         "Fig. 1 Participant study schedule",
         "During phase one, these women are enrolled alone.",
+        "Two randomised, double blind, placebo-controlled, crossover studies were performed.",  # studies, not people
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
