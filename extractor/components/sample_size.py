@@ -3,11 +3,12 @@
 Rules in ``data/sample_size.jsonl``: group ``sample_size`` finds counts (the noun after the count, through
 ``data/sample_units.tsv``, gives the unit), group ``kind`` finds the cues that say whether a count was planned,
 randomized, enrolled or analysed ("were randomized", "completed the study", "sample size of ... was calculated");
-the nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``data/count_labels.tsv``) and
-the upper ends of ranges are not counts. Counts of one group ("20 in each group", "n = 20") carry
-``attrs["role"] = "group"``, counts of people screened or lost ``attrs["role"] = "screened"``, and counts of
-people after a count of trials in one sentence ("12 trials with 1,500 participants") ``"pooled"``: record
-assembly does not use them (and never sums arms: how many arms there are is not always stated next to the count).
+the nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``data/count_labels.tsv``), the
+upper ends of ranges and the denominators of proportions ("one in three women") are not counts. Counts of one
+group ("20 in each group", "n = 20") carry ``attrs["role"] = "group"``, counts of people screened or lost
+``attrs["role"] = "screened"``, and counts of people after a count of trials in one sentence ("12 trials with 1,500
+participants") ``"pooled"``: record assembly does not use them (and never sums arms: how many arms there are is
+not always stated next to the count).
 
 The counts of one sentence are then read together:
 
@@ -97,6 +98,8 @@ class SampleSizeComponent(RuleComponent):
                 continue
             if _range_end(text, m.span.start_char):  # "twelve to sixteen participants": a range, not a count
                 continue
+            if RATIO_BEFORE.search(text, max(0, m.span.start_char - 20), m.span.start_char):
+                continue  # "one in three women": a proportion
             if value in YEARS and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("in", "since", "from", "until"):
                 continue
             sent = _sentence(m.span)
@@ -212,6 +215,7 @@ def _parallel(counts: list[Count], text: str) -> None:
 WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 RANGE_BEFORE = re.compile(r"([\w.,]+)\s+(?:to|through)\s+$", re.IGNORECASE)
 DECIMAL = re.compile(r"\d\.\d")
+RATIO_BEFORE = re.compile(r"(?<![\w.,/-])(?:one|1)\s+in\s+$", re.IGNORECASE)  # "one in three women", "1 in 5 adults"
 
 
 def _range_end(text: str, start: int) -> bool:

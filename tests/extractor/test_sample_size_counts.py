@@ -42,6 +42,8 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("We surveyed 212 households.", (212, "participants")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
         ("A pretest-posttest design was used.Sixty patients were enrolled.", (60, "patients")),  # a missing space
+        ("The tolerability of rhIL-11 in 91 patients with RA was assessed.", (91, "patients")),  # no proportion
+        ("Fifty\u2010three patients were randomized.", (53, "patients")),  # a typographic hyphen in a number word
     ],
 )
 def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str]) -> None:
@@ -72,6 +74,8 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "Fig. 1 Participant study schedule",
         "During phase one, these women are enrolled alone.",
         "Two randomised, double blind, placebo-controlled, crossover studies were performed.",  # studies, not people
+        "Approximately one in three women have reported such violence.",  # a proportion
+        "About 1 in 5 adults smoke.",
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
