@@ -93,8 +93,7 @@ class SampleSizeComponent(RuleComponent):
             unit = _unit(m)
             if value is None or unit is None or value == 0 or DECIMAL.search(m.rule["groups"]["n"]):
                 continue  # "WALK 2.0 randomised trial": a count is a whole number
-            label = WORD_BEFORE.search(text, max(0, m.span.start_char - 20), m.span.start_char)
-            if label is not None and label.group(1).lower() in count_labels():  # "Phase one", "Fig. 1"
+            if _labelled(text, m.span.start_char):  # "Phase one", "Fig. 1"
                 continue
             if _range_end(text, m.span.start_char):  # "twelve to sixteen participants": a range, not a count
                 continue
@@ -212,10 +211,20 @@ def _parallel(counts: list[Count], text: str) -> None:
             c.role = "group"
 
 
-WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+WORD_BEFORE = re.compile(r"\b([A-Za-z]+)(\.?)[ \t]+$")
 RANGE_BEFORE = re.compile(r"([\w.,]+)\s+(?:to|through)\s+$", re.IGNORECASE)
 DECIMAL = re.compile(r"\d\.\d")
 RATIO_BEFORE = re.compile(r"(?<![\w.,/-])(?:one|1)\s+in\s+$", re.IGNORECASE)  # "one in three women", "1 in 5 adults"
+
+
+def _labelled(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is a label's ("Phase one", "Fig. 1"): the label word on the same line, and a
+    full stop after it only as an abbreviation's before digits ("...in the control group. Forty patients" starts a
+    sentence with a count)."""
+    found = WORD_BEFORE.search(text, max(0, start - 20), start)
+    if found is None or found.group(1).lower() not in count_labels():
+        return False
+    return not found.group(2) or text[start : start + 1].isdigit()
 
 
 def _range_end(text: str, start: int) -> bool:

@@ -44,6 +44,8 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("A pretest-posttest design was used.Sixty patients were enrolled.", (60, "patients")),  # a missing space
         ("The tolerability of rhIL-11 in 91 patients with RA was assessed.", (91, "patients")),  # no proportion
         ("Fifty\u2010three patients were randomized.", (53, "patients")),  # a typographic hyphen in a number word
+        ("A report from the lymphoma group.\n\nOne hundred and fourteen patients were randomised.", (114, "patients")),
+        ("Controls formed the second group. Forty patients were treated.", (40, "patients")),  # no "group Forty"
     ],
 )
 def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str]) -> None:
