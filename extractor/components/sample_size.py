@@ -1,4 +1,5 @@
-"""Sample sizes: "185 individuals", "N = 40", "a total of 40 patients", "Forty-eight healthy volunteers", "3 RCTs".
+"""Sample sizes: "185 individuals", "N = 40", "a total of 40 patients", "Forty-eight healthy volunteers", "3 RCTs",
+"61 consecutive BMT recipients were randomised" (a count the verb makes the sample's, whatever its noun).
 
 Rules in ``data/sample_size.jsonl``: group ``sample_size`` finds counts (the noun after the count, through
 ``data/sample_units.tsv``, gives the unit), group ``kind`` finds the cues that say whether a count was planned,

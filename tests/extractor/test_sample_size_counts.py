@@ -46,6 +46,8 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("Fifty\u2010three patients were randomized.", (53, "patients")),  # a typographic hyphen in a number word
         ("A report from the lymphoma group.\n\nOne hundred and fourteen patients were randomised.", (114, "patients")),
         ("Controls formed the second group. Forty patients were treated.", (40, "patients")),  # no "group Forty"
+        ("Sixty-one consecutive BMT recipients were randomised.", (61, "participants")),  # the verb says who counts
+        ("54 subdistricts were randomised to two arms.", (54, "participants")),  # clusters, when no people are counted
     ],
 )
 def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str]) -> None:
@@ -78,6 +80,8 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "Two randomised, double blind, placebo-controlled, crossover studies were performed.",  # studies, not people
         "Approximately one in three women have reported such violence.",  # a proportion
         "About 1 in 5 adults smoke.",
+        "In 2010 clinics were randomized.",
+        "The 12 weeks were randomized.",
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
