@@ -94,7 +94,8 @@ class SampleSizeComponent(RuleComponent):
             unit = _unit(m)
             if value is None or unit is None or value == 0 or DECIMAL.search(m.rule["groups"]["n"]):
                 continue  # "WALK 2.0 randomised trial": a count is a whole number
-            if _labelled(text, m.span.start_char):  # "Phase one", "Fig. 1"
+            starts_with_number = text.startswith(m.rule["groups"]["n"], m.span.start_char)  # not "a total of 40"
+            if starts_with_number and _labelled(text, m.span.start_char):  # "Phase one", "Fig. 1"
                 continue
             if _range_end(text, m.span.start_char):  # "twelve to sixteen participants": a range, not a count
                 continue

@@ -47,6 +47,7 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("A report from the lymphoma group.\n\nOne hundred and fourteen patients were randomised.", (114, "patients")),
         ("Controls formed the second group. Forty patients were treated.", (40, "patients")),  # no "group Forty"
         ("Sixty-one consecutive BMT recipients were randomised.", (61, "participants")),  # the verb says who counts
+        ("In this double-blind study a total of 140 patients took part.", (140, "patients")),  # no "study a" label
         ("54 subdistricts were randomised to two arms.", (54, "participants")),  # clusters, when no people are counted
     ],
 )
