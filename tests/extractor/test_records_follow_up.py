@@ -25,6 +25,7 @@ TRIAL = (
         ("Pain changed from baseline to 12 weeks.", "12 weeks"),
         ("Pain was scored from the run-in to the end of the 8-week intervention period.", "8 weeks"),
         ("A 2-week run-in was followed by 12 weeks of treatment.", None),  # a sequence of periods, not a time point
+        ("Capecitabine was given on days 1–14 every 3 weeks.", None),  # a dosing window, not a time point
         ("This was a randomised, double-blind, 8-week study.", "8 weeks"),
         ("Deaths were counted during 5 years of follow-up in men and 7 years of follow-up in women.", "7 years"),
     ],
