@@ -19,6 +19,10 @@ from extractor.lexicons import read_tsv
 _DIGITS = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _RANGE = re.compile(r"^\s*(?P<low>.+?)\s*(?:-|–|—|−|\bto\b|\band\b)\s*(?P<high>.+?)\s*$")
+# What joins the words of a spelled number ("Fifty-three"): the hyphen and its typographic forms (U+2010 hyphen,
+# U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en dash), which cleaning keeps as written.
+HYPHENS = "\\-\u2010-\u2013"
+WORD_GAP = rf"[\s{HYPHENS}]+"
 # A number in digits as a regex fragment, for patterns built elsewhere (doses, sample sizes).
 NUMBER_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+|[½¼¾⅓⅔]"
 
@@ -54,7 +58,7 @@ def _fits(current: float, value: float) -> bool:
 
 
 def _parse_words(text: str) -> float | None:
-    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
+    words = [w for w in re.split(WORD_GAP, text.lower().strip()) if w and w != "and"]
     if not words:
         return None
     table = number_words()
@@ -120,7 +124,8 @@ def spelled_number_re() -> re.Pattern[str]:
     words only, so "a", "once" or "twice" alone never match."""
     words = sorted((w for w, (_, kind) in number_words().items() if kind in ("unit", "scale")), key=len, reverse=True)
     alternation = "|".join(words)
-    return re.compile(rf"\b(?:{alternation})(?:[ -](?:and[ -])?(?:{alternation}))*\b")
+    gap = f"[ {HYPHENS}]"
+    return re.compile(rf"\b(?:{alternation})(?:{gap}(?:and{gap})?(?:{alternation}))*\b")
 
 
 def is_number_word(word: str) -> bool:

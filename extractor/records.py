@@ -13,7 +13,8 @@
    study ("Zhang et al. ran a trial", "The Cochrane review included 3 RCTs").
 3. **Fields.** Each span goes to the context holding its start; each field is taken from its context's spans
    (see the ``_design``, ``_sample_size``, ``_species`` ... helpers for the rules), with the span as evidence.
-   A context yields a record only when it has a design (stated, or an animal study from its species).
+   A context yields a record only when it has a design (stated, or an animal study from its species), or when the
+   article reports it as its own study ("we studied", a METHODS heading): then its design is null, not guessed.
 
 Rules that read more than one span, stated here so they are not mistaken for guesses:
 
@@ -30,7 +31,8 @@ Rules that read more than one span, stated here so they are not mistaken for gue
   enrolled, else the largest stated without a kind (or analysed), else the planned one (first when the article's
   first count is planned: a protocol), counts in the first 3,000 characters (an abstract) before later ones; never
   a count of one group, of people screened, or (but in reviews) of other studies;
-- the follow-up is the first stated follow-up, else the first statement of the last assessment time point.
+- the follow-up is the longest stated follow-up (the abstract's before a full text body's), else the last assessment
+  time point (in crossover trials too: their last time point ends the last period).
 """
 
 from __future__ import annotations
@@ -101,6 +103,7 @@ class Context:
     number: str | None = None
     hint: str | None = None
     author: Span | None = None
+    own: bool = False  # the article reports this study as its own: a record even when no design is named
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
     @property
@@ -217,7 +220,7 @@ def segment(doc: Doc) -> tuple[list[Context], list[tuple[int, int, Context | Non
     if len(numbered) >= 2:
         openers = [s for s in openers if s.label_ == "numbered"]
     elif self_report or len(openers) < 2:
-        ctx = Context(mention=openers[0] if openers else None)
+        ctx = Context(mention=openers[0] if openers else None, own=self_report)
         if ctx.mention is not None and not self_report:
             ctx.hint = ctx.mention._.value
             ctx.plural = bool((ctx.mention._.attrs or {}).get("plural"))
@@ -461,18 +464,24 @@ def _blinding(ctx: Context) -> Span | None:
     return min(found, key=lambda s: BLINDING_ORDER.index(s.label_), default=None)
 
 
-def _follow_up(ctx: Context, signals: Signals, design: str | None) -> Span | None:
-    """The stated follow-up, else the last assessment time point ("at 3 and 6 months" → 6 months) outside the
-    title and the background lead: of a day or more (hours and minutes time a measurement within one session), and
-    not in a crossover trial (whose time points are those of its periods)."""
-    stated = _first_value(ctx, spans.FOLLOW_UP, ("follow_up",))
-    if stated is not None or design == "crossover_trial":
-        return stated
+def _follow_up(ctx: Context, signals: Signals) -> Span | None:
+    """The longest stated follow-up (a full text's abstract, its first 3,000 characters, before its body, which
+    also reports other studies' follow-ups), else the last assessment time point ("at 3 and 6 months" → 6 months)
+    outside the title and the background lead, of a day or more (hours and minutes time a measurement within one
+    session). A crossover trial's last time point is its follow-up too: a time point of each period ("after 2
+    weeks of each period") is not taken as one."""
+    stated = [s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "follow_up"]
     times = [s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "timepoint" and not signals.in_lead(s)]
-    days = {s: duration_days(str(s._.value)) for s in times if duration_days(str(s._.value)) >= 1}
-    longest = max(days.values(), default=0.0)
-    # the first statement of the last time point: "12 months" and a later "1 year" are one time (365 vs 365.25 days)
-    return next((s for s in days if days[s] >= longest * 0.98), None)
+    stated = [s for s in stated if s.start_char < LEAD_CHARS] or stated
+    for found, shortest in ((stated, 0.0), (times, 1.0)):
+        days = {s: duration_days(str(s._.value)) for s in found}
+        days = {s: d for s, d in days.items() if d > 0 and d >= shortest}
+        longest = max(days.values(), default=0.0)
+        # the first statement of the longest: "12 months" and a later "1 year" are one time (365 vs 365.25 days)
+        chosen = next((s for s in days if days[s] >= longest * 0.98), None)
+        if chosen is not None:
+            return chosen
+    return None
 
 
 def _interventions(ctx: Context) -> list[Intervention]:
@@ -835,13 +844,13 @@ def _label(ctx: Context, record: StudyRecord) -> str:
 
 def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
     found = _design(ctx, signals)
-    if found is None:
+    if found is None and not ctx.own:
         return None
-    design_value, design_span, design_conf = found
+    design_value, design_span, design_conf = found or (None, None, 0.5)
     trial_like = design_value in TRIALS
     blinding = _blinding(ctx) if trial_like else None
     allocation = _first_value(ctx, spans.ALLOCATION) if trial_like else None
-    follow_up = _follow_up(ctx, signals, design_value)
+    follow_up = _follow_up(ctx, signals)
     interventions, comparators = _head_to_head(_interventions(ctx), ctx)
     level = _first_value(ctx, spans.EVIDENCE_LEVEL)
     record = StudyRecord(
@@ -851,7 +860,9 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
             value=design_value,
             evidence=evidence(design_span) if design_span is not None else None,
             confidence=design_conf,
-        ),
+        )
+        if design_value is not None
+        else None,
         randomized=_randomized(ctx, design_value),
         blinding=blinding.label_ if blinding is not None else None,
         allocation=("crossover" if design_value == "crossover_trial" else (allocation.label_ if allocation else None)),

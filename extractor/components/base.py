@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 from extractor import spans
 from extractor.components.rules import Match, RuleSet, doc_text
 from extractor.lexicons import read_jsonl, read_tsv
-from extractor.numbers import NUMBER_RE, number_words
+from extractor.numbers import NUMBER_RE, WORD_GAP, number_words
 
 _PLACEHOLDER = re.compile(r"\{(NUM|NUMW|NUMSTART|LEX:[a-z_]+)\}")
 
@@ -52,7 +52,7 @@ def _fill(placeholder: str) -> str:
         return rf"\b(?=[\d½¼¾⅓⅔{''.join(initials)}{''.join(initials).upper()}])"
     if placeholder == "NUMW":
         words = alternation(w for w, (_, kind) in number_words().items() if kind in ("unit", "scale"))
-        return rf"(?:(?:{words})(?:(?:[\s-]+and[\s-]+|[\s-]+)(?:{words}))*)"
+        return rf"(?:(?:{words})(?:(?:{WORD_GAP}and{WORD_GAP}|{WORD_GAP})(?:{words}))*)"
     return f"(?:{alternation(row[0] for row in lexicon(placeholder[4:]))})"
 
 

@@ -20,7 +20,7 @@ from extractor.components.rules import doc_text
 from extractor.lexicons import read_tsv
 
 T = TypeVar("T")
-_TITLE_MARK = re.compile(r"^\s*TITLE:\s*", re.IGNORECASE)
+_TITLE_MARK = re.compile(r"^\s*TITLE[:.]\s*", re.IGNORECASE)  # "TITLE:" or "TITLE." (evidence-inference)
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +64,7 @@ class Salience:
 
     @staticmethod
     def _title(text: str) -> tuple[int, int]:
-        """Character range of the title: the first non-blank line (after a "TITLE:" mark)."""
+        """Character range of the title: the first non-blank line (after a "TITLE:" or "TITLE." mark)."""
         start = 0
         mark = _TITLE_MARK.match(text)
         if mark:

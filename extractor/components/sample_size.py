@@ -1,13 +1,15 @@
-"""Sample sizes: "185 individuals", "N = 40", "a total of 40 patients", "Forty-eight healthy volunteers", "3 RCTs".
+"""Sample sizes: "185 individuals", "N = 40", "a total of 40 patients", "Forty-eight healthy volunteers", "3 RCTs",
+"61 consecutive BMT recipients were randomised" (a count the verb makes the sample's, whatever its noun).
 
 Rules in ``data/sample_size.jsonl``: group ``sample_size`` finds counts (the noun after the count, through
 ``data/sample_units.tsv``, gives the unit), group ``kind`` finds the cues that say whether a count was planned,
 randomized, enrolled or analysed ("were randomized", "completed the study", "sample size of ... was calculated");
-the nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``data/count_labels.tsv``) and
-the upper ends of ranges are not counts. Counts of one group ("20 in each group", "n = 20") carry
-``attrs["role"] = "group"``, counts of people screened or lost ``attrs["role"] = "screened"``, and counts of
-people after a count of trials in one sentence ("12 trials with 1,500 participants") ``"pooled"``: record
-assembly does not use them (and never sums arms: how many arms there are is not always stated next to the count).
+the nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``data/count_labels.tsv``), the
+upper ends of ranges and the denominators of proportions ("one in three women") are not counts. Counts of one
+group ("20 in each group", "n = 20") carry ``attrs["role"] = "group"``, counts of people screened or lost
+``attrs["role"] = "screened"``, and counts of people after a count of trials in one sentence ("12 trials with 1,500
+participants") ``"pooled"``: record assembly does not use them (and never sums arms: how many arms there are is
+not always stated next to the count).
 
 The counts of one sentence are then read together:
 
@@ -92,11 +94,13 @@ class SampleSizeComponent(RuleComponent):
             unit = _unit(m)
             if value is None or unit is None or value == 0 or DECIMAL.search(m.rule["groups"]["n"]):
                 continue  # "WALK 2.0 randomised trial": a count is a whole number
-            label = WORD_BEFORE.search(text, max(0, m.span.start_char - 20), m.span.start_char)
-            if label is not None and label.group(1).lower() in count_labels():  # "Phase one", "Fig. 1"
+            starts_with_number = text.startswith(m.rule["groups"]["n"], m.span.start_char)  # not "a total of 40"
+            if starts_with_number and _labelled(text, m.span.start_char):  # "Phase one", "Fig. 1"
                 continue
             if _range_end(text, m.span.start_char):  # "twelve to sixteen participants": a range, not a count
                 continue
+            if RATIO_BEFORE.search(text, max(0, m.span.start_char - 20), m.span.start_char):
+                continue  # "one in three women": a proportion
             if value in YEARS and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("in", "since", "from", "until"):
                 continue
             sent = _sentence(m.span)
@@ -209,9 +213,20 @@ def _parallel(counts: list[Count], text: str) -> None:
             c.role = "group"
 
 
-WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+WORD_BEFORE = re.compile(r"\b([A-Za-z]+)(\.?)[ \t]+$")
 RANGE_BEFORE = re.compile(r"([\w.,]+)\s+(?:to|through)\s+$", re.IGNORECASE)
 DECIMAL = re.compile(r"\d\.\d")
+RATIO_BEFORE = re.compile(r"(?<![\w.,/-])(?:one|1)\s+in\s+$", re.IGNORECASE)  # "one in three women", "1 in 5 adults"
+
+
+def _labelled(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is a label's ("Phase one", "Fig. 1"): the label word on the same line, and a
+    full stop after it only as an abbreviation's before digits ("...in the control group. Forty patients" starts a
+    sentence with a count)."""
+    found = WORD_BEFORE.search(text, max(0, start - 20), start)
+    if found is None or found.group(1).lower() not in count_labels():
+        return False
+    return not found.group(2) or text[start : start + 1].isdigit()
 
 
 def _range_end(text: str, start: int) -> bool:

@@ -6,7 +6,7 @@ Rules in ``data/studies.jsonl``, one span group ``study`` with these labels:
   "A third larger trial", "Two small cross-over trials", "The recently updated Cochrane review" (not a count a
   review includes, "included 3 RCTs", and not in a sentence that calls for studies, "further trials are needed");
 - ``author``: "Zhang and colleagues", "Smith et al. (2019)"; ``case``: "observed in the case of ...";
-- ``numbered``: "study 1", "Experiment 2" (``attrs["number"]``);
+- ``numbered``: "study 1", "Experiment 2", "Study A", "part B" (``attrs["number"]``);
 - ``anaphora_singular`` / ``anaphora_plural`` / ``anaphora_case``: "in this trial", "both trials", "the patient";
 - ``self``: the article reports its own study ("we randomized", "the present study", an "ABSTRACT.METHODS:"
   heading);

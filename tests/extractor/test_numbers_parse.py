@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractor.numbers import parse_int, parse_number, parse_range
@@ -44,3 +46,13 @@ def test_numbers_parse_rejects_two_numbers_run_together() -> None:
     assert parse_number("one twenty") is None
     assert parse_number("eleven five") is None
     assert parse_number("three hundred and six") == 306 and parse_number("ninety nine") == 99
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010", "\u2011", "\u2013"])
+def test_numbers_parse_typographic_hyphens(hyphen: str) -> None:
+    """ "Fifty‐three" with a typographic hyphen (cleaning keeps it as written) is a number, in words and in rules."""
+    from extractor.components.base import compile_rule
+
+    assert parse_number(f"Fifty{hyphen}three") == 53.0
+    rule = compile_rule({"regex": "(?P<n>{NUMW}) patients"})
+    assert re.fullmatch(rule["regex"], f"fifty{hyphen}three patients", re.IGNORECASE) is not None

@@ -142,6 +142,35 @@ def test_records_assembly_no_evidence_no_record() -> None:
     assert records == []
 
 
+def test_records_assembly_own_study_without_a_design_is_a_record() -> None:
+    text = "METHODS: Twelve adults with stroke completed two blocks of step training. RESULTS: Speed improved."
+    doc = make(text)
+    mark(doc, spans.STUDY, "METHODS:", "self")
+    mark(doc, spans.SAMPLE_SIZE, "Twelve adults", "participants", 12, kind="analysed")
+    (record,) = assemble(doc)[0]  # the article reports it as its own study: a record, its design not guessed
+    assert record.design is None and record.sample_size is not None and record.sample_size.value == 12
+    other = make(text)  # the same facts in a text that reports no study of its own: no record
+    mark(other, spans.SAMPLE_SIZE, "Twelve adults", "participants", 12, kind="analysed")
+    assert assemble(other)[0] == []
+
+
+def test_records_assembly_lettered_studies_are_one_record_each() -> None:
+    doc = make(
+        "Two randomised crossover studies were performed. Study A was conducted in 33 adults. "
+        "Study B was conducted in 75 adults. In study A, FEV1 rose."
+    )
+    mark(doc, spans.STUDY, "Two randomised crossover studies", "design", "crossover_trial", plural=True)
+    mark(doc, spans.STUDY, "Study A", "numbered", number="A")
+    mark(doc, spans.STUDY, "Study B", "numbered", number="B")
+    mark(doc, spans.STUDY, "study A", "numbered", number="A")
+    mark(doc, spans.DESIGN, "crossover", "crossover_trial")
+    mark(doc, spans.SAMPLE_SIZE, "33 adults", "participants", 33)
+    mark(doc, spans.SAMPLE_SIZE, "75 adults", "participants", 75)
+    records, _ = assemble(doc)
+    assert [r.sample_size.value if r.sample_size else None for r in records] == [33, 75]
+    assert all(r.design is not None and r.design.value == "crossover_trial" for r in records)
+
+
 def test_records_assembly_title_names_the_study() -> None:
     doc = make(
         "Lithium for depression: a randomized controlled trial\n\n"

@@ -1,4 +1,4 @@
-"""Follow-up in the record: the stated follow-up, else the last assessment time point of a parallel study."""
+"""Follow-up in the record: the longest stated follow-up, else the last assessment time point."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ TRIAL = (
         ("Pain was assessed at 30 and 60 min.", None),  # time points within a session are not a follow-up
         ("Patients were treated for 6 months.", None),  # a treatment duration alone is not a follow-up
         ("Weight was measured at 6 and 12 months. At 1-year, weight loss was similar.", "12 months"),  # one time
+        ("Pain changed from baseline to 12 weeks.", "12 weeks"),
+        ("Pain was scored from the run-in to the end of the 8-week intervention period.", "8 weeks"),
+        ("A 2-week run-in was followed by 12 weeks of treatment.", None),  # a sequence of periods, not a time point
+        ("Capecitabine was given on days 1–14 every 3 weeks.", None),  # a dosing window, not a time point
+        ("This was a randomised, double-blind, 8-week study.", "8 weeks"),
+        ("Deaths were counted during 5 years of follow-up in men and 7 years of follow-up in women.", "7 years"),
     ],
 )
 def test_records_follow_up_from_assessment_time_points(assessment: str, follow_up: str | None) -> None:
@@ -32,3 +38,8 @@ def test_records_follow_up_from_assessment_time_points(assessment: str, follow_u
 def test_records_follow_up_not_from_crossover_periods() -> None:
     text = TRIAL.format(assessment="In this crossover trial, pain was assessed after 2 weeks of each period.")
     assert [r.follow_up for r in extract(text, nlp=load()).records] == [None]
+
+
+def test_records_follow_up_last_time_point_of_a_crossover_trial() -> None:
+    text = TRIAL.format(assessment="In this crossover trial, pain was assessed at baseline, 4 and 8 weeks.")
+    assert [r.follow_up for r in extract(text, nlp=load()).records] == ["8 weeks"]

@@ -26,3 +26,11 @@ def test_salience_headers_spaced_abstract_prefix() -> None:
     doc = NLP("A trial of X\n\nABSTRACT.BACKGROUND:\nDrugs help.\n\nABSTRACT. RESULTS :\nPain fell.\n")
     kinds = [kind for _, _, kind in Salience(doc).sections]
     assert kinds == ["background", "results"]
+
+
+def test_salience_headers_title_mark_with_a_full_stop() -> None:
+    """ "TITLE." (as some evidence-inference abstracts write it) marks the title as "TITLE:" does."""
+    for mark in ("TITLE:", "TITLE."):
+        doc = NLP(f"{mark}\nA trial of amifostine in chemotherapy\n\n\nABSTRACT.\nThis pilot study evaluates it.")
+        start, end = Salience(doc).title
+        assert doc.text[start:end] == "A trial of amifostine in chemotherapy"

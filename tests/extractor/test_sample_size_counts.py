@@ -42,6 +42,13 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("We surveyed 212 households.", (212, "participants")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
         ("A pretest-posttest design was used.Sixty patients were enrolled.", (60, "patients")),  # a missing space
+        ("The tolerability of rhIL-11 in 91 patients with RA was assessed.", (91, "patients")),  # no proportion
+        ("Fifty\u2010three patients were randomized.", (53, "patients")),  # a typographic hyphen in a number word
+        ("A report from the lymphoma group.\n\nOne hundred and fourteen patients were randomised.", (114, "patients")),
+        ("Controls formed the second group. Forty patients were treated.", (40, "patients")),  # no "group Forty"
+        ("Sixty-one consecutive BMT recipients were randomised.", (61, "participants")),  # the verb says who counts
+        ("In this double-blind study a total of 140 patients took part.", (140, "patients")),  # no "study a" label
+        ("54 subdistricts were randomised to two arms.", (54, "participants")),  # clusters, when no people are counted
     ],
 )
 def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str]) -> None:
@@ -71,6 +78,11 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "Phase one enrolls women alone.",
         "Fig. 1 Participant study schedule",
         "During phase one, these women are enrolled alone.",
+        "Two randomised, double blind, placebo-controlled, crossover studies were performed.",  # studies, not people
+        "Approximately one in three women have reported such violence.",  # a proportion
+        "About 1 in 5 adults smoke.",
+        "In 2010 clinics were randomized.",
+        "The 12 weeks were randomized.",
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
