@@ -46,6 +46,8 @@ P_VALUE = re.compile(
     r"\bp(?:\s*(=|>|≥|>=|<|≤|<=)|[\s-]?values?\b\s*(=|>|≥|>=|<|≤|<=|:|of|was|)?)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE
 )
 NONSIGNIFICANT_WINDOW = 12  # tokens after a direction cue where "not significant" still speaks of its change
+CLAUSE_ENDS = {";", "whereas", "while"}  # "X was lower, whereas Y did not significantly differ": Y's result
+CUE_STARTS_KEY = "studysift.outcome_cue_starts"  # where the Doc's direction cues start, while it is annotated
 FEATURES_KEY = "studysift.outcome_features"
 # a candidate's confidence by source, before ranking
 CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "tagger": 0.55}
@@ -190,6 +192,7 @@ class OutcomesComponent(RuleComponent):
         outcomes: list[Candidate] = []
         taken: set[int] = set()
         cue_starts = {c.span.start for c in cues}
+        doc.user_data[CUE_STARTS_KEY] = cue_starts
         for cue in cues:
             direction = self._direction(doc, cue)
             if sentence_of(doc, cue.span.start) in defining:
@@ -254,6 +257,7 @@ class OutcomesComponent(RuleComponent):
                 timepoint_span=timepoint[1] if timepoint else None,
                 declared=sentence_of(doc, span.start) in declared,
             )
+        doc.user_data.pop(CUE_STARTS_KEY, None)
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------
@@ -377,19 +381,26 @@ class OutcomesComponent(RuleComponent):
 
     def _taken_back(self, doc: Doc, cue: Span) -> bool:
         """A non-significance phrase shortly after the cue, in the same clause: "X dropped by 6.3% but this was not
-        significant"."""
+        significant"; not one that qualifies a later cue ("and a non-significant increase in Y")."""
         end = min(sentence_of(doc, cue.start)[1], cue.end + NONSIGNIFICANT_WINDOW)
-        words = []
-        for token in doc[cue.end : end]:
-            if token.text == ";":
-                break
-            words.append(token.lower_)
-        return any(
-            tuple(words[i : i + len(phrase)]) == phrase
-            for i, word in enumerate(words)
-            if word in self.nonsignificant_starts
-            for phrase in self.nonsignificant
-        )
+        others = doc.user_data.get(CUE_STARTS_KEY, ())
+        for i in range(cue.end, end):
+            if doc[i].lower_ in CLAUSE_ENDS:
+                return False
+            length = self._nonsignificant_at(doc, i, end)
+            if length:
+                later = range(i + 1, i + length + 3)
+                return not any(k in others and not self._nonsignificant_at(doc, k, end) for k in later)
+            if i in others:
+                return False  # another cue's result comes first
+        return False
+
+    def _nonsignificant_at(self, doc: Doc, i: int, end: int) -> int:
+        """The length of the non-significance phrase starting at token ``i``, or 0."""
+        if doc[i].lower_ not in self.nonsignificant_starts:
+            return 0
+        words = tuple(t.lower_ for t in doc[i : min(end, i + 6)])
+        return max((len(p) for p in self.nonsignificant if words[: len(p)] == p), default=0)
 
     def _in_control_arm(self, doc: Doc, match: Match) -> bool:
         """The difference a comparative cue states is the control arm's: "X was higher in the placebo group (than
