@@ -67,20 +67,19 @@ _END = ("</s>", "</s>", (), tuple(_hash(f"w{d}=</s>") for d in WINDOW))
 _BIAS = _hash("b")
 
 
-def features(words: Sequence[str]) -> list[list[int]]:
+def features(words: Sequence[str]) -> list[tuple[int, ...]]:
     """The hashed feature rows of each token of a sentence (``words`` as written): its shape, prefix and suffix, the
-    words at -2..+2, the word pairs it is in and the shapes of it and the word before."""
+    words at -2..+2, the word pairs it is in and the shapes of it and the word before. Built a column at a time."""
     known = [_word(w) for w in words]
+    n = len(known)
     padded = [_EDGE, _EDGE, *known, _END, _END]
-    rows = []
-    for i, (lower, shape, own, _) in enumerate(known):
-        k = i + 2
-        row = [_BIAS, *own]
-        row += [padded[k + d][3][j] for j, d in enumerate(WINDOW)]
-        row += [_pair("w-1w0", padded[k - 1][0], lower), _pair("w0w1", lower, padded[k + 1][0])]
-        row.append(_pair("s-1s0", padded[k - 1][1], shape))
-        rows.append(row)
-    return rows
+    before, after = padded[1 : n + 1], padded[3 : n + 3]
+    columns = [[_BIAS] * n, *([w[2][j] for w in known] for j in range(3))]
+    columns += [[w[3][j] for w in padded[2 + d : 2 + d + n]] for j, d in enumerate(WINDOW)]
+    columns.append([_pair("w-1w0", a[0], w[0]) for a, w in zip(before, known, strict=True)])
+    columns.append([_pair("w0w1", w[0], a[0]) for w, a in zip(known, after, strict=True)])
+    columns.append([_pair("s-1s0", a[1], w[1]) for a, w in zip(before, known, strict=True)])
+    return list(zip(*columns, strict=True))
 
 
 def viterbi(emissions: numpy.ndarray, transitions: numpy.ndarray) -> list[int]:

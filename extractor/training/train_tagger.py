@@ -43,7 +43,7 @@ from extractor.pipeline import build
 from extractor.training.train_ranker import REPO, gold_ids, load_corpus
 
 ARTICLES = {"the", "a", "an"}
-Sentence = tuple[list[list[int]], list[int]]  # feature rows, gold tags
+Sentence = tuple[list[tuple[int, ...]], list[int]]  # feature rows, gold tags
 
 
 def _norm(word: str) -> str:
