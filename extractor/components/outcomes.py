@@ -4,8 +4,10 @@ A direction cue (``data/directions.jsonl``: "reduced", "no difference", "did not
 "was similar") names the outcome next to it: the words after the cue ("reduced pain intensity and morphine
 requirements" → two outcomes) or, for cues that follow their subject, before it ("X did not differ"), up to a
 boundary word (``data/outcome_boundaries.tsv``). Outcome measures of the lexicon (``data/outcomes.tsv``) found
-elsewhere take the direction of a cue in their sentence, or ``reported``. A negation before a cue, or a p-value of
-0.05 or more right after the outcome, makes the direction ``no_difference``. Timepoints ("at 6 months") go in
+elsewhere take the direction of a cue in their sentence, or ``reported``; so do the names the learned tagger
+(``components/tagger.py``) finds in result sentences. A negation before a cue, "not significant" shortly after it
+(``data/direction_nonsignificant.tsv``), or a p-value of 0.05 or more right after the outcome, makes the direction
+``no_difference``. Timepoints ("at 6 months") go in
 ``attrs["timepoint"]``. Adverse events come from a lexicon (``data/adverse_events.tsv``) in sentences that speak of
 adverse effects, toxicity or tolerability (``data/adverse_event_cues.tsv``).
 """
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -25,6 +29,7 @@ from extractor.components.base import RuleComponent
 from extractor.components.ranker import DEFAULT_OUTCOME_RANKER, load_ranker
 from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
+from extractor.components.tagger import DEFAULT_OUTCOME_TAGGER, load_tagger, spans_of
 from extractor.lexicons import read_jsonl, read_tsv
 
 KEYS = (spans.OUTCOME, spans.ADVERSE_EVENT)
@@ -36,9 +41,16 @@ MAX_SUBJECT = 40  # tokens from the sentence start to a cue that may still be a 
 VERBS = {"was", "were", "is", "are", "been", "has", "have"}  # inside a subject: a clause, not a list
 OPEN, CLOSE = ("(", "[", "{"), (")", "]", "}")
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
-P_VALUE = re.compile(r"\bp\s*(=|>|≥|>=|<|≤|<=)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE)
+# "p = 0.3", "P>.05", "p-value: .222", "P value 0.48" (a value with no sign is equal to it)
+P_VALUE = re.compile(
+    r"\bp(?:\s*(=|>|≥|>=|<|≤|<=)|[\s-]?values?\b\s*(=|>|≥|>=|<|≤|<=|:|of|was|)?)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE
+)
+NONSIGNIFICANT_WINDOW = 12  # tokens after a direction cue where "not significant" still speaks of its change
+CLAUSE_ENDS = {";", "whereas", "while"}  # "X was lower, whereas Y did not significantly differ": Y's result
+CUE_STARTS_KEY = "studysift.outcome_cue_starts"  # where the Doc's direction cues start, while it is annotated
 FEATURES_KEY = "studysift.outcome_features"
-CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6}  # a candidate's confidence by source, before ranking
+# a candidate's confidence by source, before ranking
+CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "tagger": 0.55}
 
 
 def _closing(doc: Doc, start: int, end: int) -> int | None:
@@ -60,7 +72,7 @@ class Candidate(NamedTuple):
     name: str
     direction: str
     confidence: float
-    source: str  # cue | measure | frame (CONFIDENCE's keys)
+    source: str  # cue | measure | frame | tagger (CONFIDENCE's keys)
 
 
 OPPOSITE = {"increased": "decreased", "decreased": "increased", "improved": "worsened", "worsened": "improved"}
@@ -73,6 +85,14 @@ def outcome_key(text: str) -> list[str]:
     return [
         w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w not in KEY_STOP
     ]
+
+
+@lru_cache(maxsize=50_000)
+def _word_key(word: str) -> str | None:
+    """The comparison key of one word (``outcome_key``), when it is one word; cached: called for every word near
+    every cue."""
+    key = outcome_key(word)
+    return key[0] if len(key) == 1 else None
 
 
 def same_outcome(a: list[str], b: list[str]) -> bool:
@@ -91,10 +111,15 @@ def same_outcome(a: list[str], b: list[str]) -> bool:
         "max_outcome_tokens": 6,
         "cue_window": 12,
         "ranker": DEFAULT_OUTCOME_RANKER,
+        "tagger": DEFAULT_OUTCOME_TAGGER,
     },
 )
-def make_outcomes(nlp: Language, name: str, max_outcome_tokens: int, cue_window: int, ranker: str) -> OutcomesComponent:
-    return OutcomesComponent(nlp, name, max_outcome_tokens=max_outcome_tokens, cue_window=cue_window, ranker=ranker)
+def make_outcomes(
+    nlp: Language, name: str, max_outcome_tokens: int, cue_window: int, ranker: str, tagger: str
+) -> OutcomesComponent:
+    return OutcomesComponent(
+        nlp, name, max_outcome_tokens=max_outcome_tokens, cue_window=cue_window, ranker=ranker, tagger=tagger
+    )
 
 
 def default_rules() -> list[dict[str, Any]]:
@@ -118,9 +143,11 @@ class OutcomesComponent(RuleComponent):
         max_outcome_tokens: int = 6,
         cue_window: int = 12,
         ranker: str = DEFAULT_OUTCOME_RANKER,
+        tagger: str = DEFAULT_OUTCOME_TAGGER,
     ) -> None:
         super().__init__(nlp, name, default_rules() if rules is None else rules)
         self.ranker = load_ranker(ranker)
+        self.tagger = load_tagger(tagger)
         self.collect_features = False  # training: keep every candidate's features in doc.user_data[FEATURES_KEY]
         self.max_outcome_tokens = max_outcome_tokens
         self.cue_window = cue_window
@@ -128,6 +155,8 @@ class OutcomesComponent(RuleComponent):
         self.skip = {row[0].lower() for row in read_tsv("outcome_skip.tsv")}
         self.ae_cues = {row[0].lower() for row in read_tsv("adverse_event_cues.tsv")}
         self.negations = {row[0].lower() for row in read_tsv("negations.tsv")}
+        self.nonsignificant = {tuple(row[0].lower().split()) for row in read_tsv("direction_nonsignificant.tsv")}
+        self.nonsignificant_starts = {phrase[0] for phrase in self.nonsignificant}
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
         self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
@@ -163,6 +192,7 @@ class OutcomesComponent(RuleComponent):
         outcomes: list[Candidate] = []
         taken: set[int] = set()
         cue_starts = {c.span.start for c in cues}
+        doc.user_data[CUE_STARTS_KEY] = cue_starts
         for cue in cues:
             direction = self._direction(doc, cue)
             if sentence_of(doc, cue.span.start) in defining:
@@ -190,6 +220,14 @@ class OutcomesComponent(RuleComponent):
                 direction = self._body_direction(doc, m.span, cues, salience)
             outcomes.append(Candidate(m.span, self._name(m), direction, CONFIDENCE["measure"], "measure"))
             taken.update(range(m.span.start, m.span.end))
+        for span in self._tagged(doc, cues, in_background):
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            direction = self._checked(doc, span, self._nearest_direction(doc, span, cues))
+            if direction == "reported":
+                direction = self._body_direction(doc, span, cues, salience)
+            outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
+            taken.update(range(span.start, span.end))
         declared = set(defining)
         for slot in frames.slots(doc):  # "effects of X on sleep and cortisol levels": what the study measures
             if slot.role != "outcome" or any(i in taken for i in range(slot.span.start, slot.span.end)):
@@ -219,9 +257,26 @@ class OutcomesComponent(RuleComponent):
                 timepoint_span=timepoint[1] if timepoint else None,
                 declared=sentence_of(doc, span.start) in declared,
             )
+        doc.user_data.pop(CUE_STARTS_KEY, None)
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------
+
+    def _tagged(self, doc: Doc, cues: list[Match], in_background: Callable[[Span], bool]) -> list[Span]:
+        """The outcome names the tagger finds in the sentences that state a result (those holding a cue)."""
+        if self.tagger is None:
+            return []
+        sentences = [
+            s for s in sorted({sentence_of(doc, c.span.start) for c in cues}) if not in_background(doc[s[0] : s[1]])
+        ]
+        found = []
+        tags = self.tagger.tag_all([[t.text for t in doc[start:end]] for start, end in sentences])
+        for (start, _), sentence_tags in zip(sentences, tags, strict=True):
+            for a, b in spans_of(sentence_tags):
+                span = self._trimmed(doc[start + a : start + b])
+                if self._plausible(span):
+                    found.append(span)
+        return found
 
     def _ranked(
         self,
@@ -318,11 +373,34 @@ class OutcomesComponent(RuleComponent):
         if cue.label in ("no_difference", "reported"):
             return cue.label
         before = doc[max(0, cue.span.start - 3) : cue.span.start]
-        if any(t.lower_ in self.negations for t in before):
+        if any(t.lower_ in self.negations for t in before) or self._taken_back(doc, cue.span):
             return "no_difference"
         if self._in_control_arm(doc, cue):
             return OPPOSITE.get(cue.label, cue.label)
         return cue.label
+
+    def _taken_back(self, doc: Doc, cue: Span) -> bool:
+        """A non-significance phrase shortly after the cue, in the same clause: "X dropped by 6.3% but this was not
+        significant"; not one that qualifies a later cue ("and a non-significant increase in Y")."""
+        end = min(sentence_of(doc, cue.start)[1], cue.end + NONSIGNIFICANT_WINDOW)
+        others = doc.user_data.get(CUE_STARTS_KEY, ())
+        for i in range(cue.end, end):
+            if doc[i].lower_ in CLAUSE_ENDS:
+                return False
+            length = self._nonsignificant_at(doc, i, end)
+            if length:
+                later = range(i + 1, i + length + 3)
+                return not any(k in others and not self._nonsignificant_at(doc, k, end) for k in later)
+            if i in others:
+                return False  # another cue's result comes first
+        return False
+
+    def _nonsignificant_at(self, doc: Doc, i: int, end: int) -> int:
+        """The length of the non-significance phrase starting at token ``i``, or 0."""
+        if doc[i].lower_ not in self.nonsignificant_starts:
+            return 0
+        words = tuple(t.lower_ for t in doc[i : min(end, i + 6)])
+        return max((len(p) for p in self.nonsignificant if words[: len(p)] == p), default=0)
 
     def _in_control_arm(self, doc: Doc, match: Match) -> bool:
         """The difference a comparative cue states is the control arm's: "X was higher in the placebo group (than
@@ -374,7 +452,7 @@ class OutcomesComponent(RuleComponent):
         window = doc[span.end : min(sent_end, span.end + 15)].text
         match = P_VALUE.search(window)
         if match:
-            value, below = float(match.group(2)), match.group(1) in ("<", "≤", "<=")
+            value, below = float(match.group(3)), (match.group(1) or match.group(2)) in ("<", "≤", "<=")
             if value > ALPHA or (value == ALPHA and not below):
                 return "no_difference"
         return direction
@@ -600,16 +678,20 @@ class OutcomesComponent(RuleComponent):
                 continue
             start, end = sentence_of(doc, cue.span.start)
             for token in doc[max(start, cue.span.start - self.cue_window) : min(end, cue.span.end + self.cue_window)]:
-                if outcome_key(token.text) == [head]:
+                if _word_key(token.text) == head:
                     return self._direction(doc, cue)
         return "reported"
 
     def _nearest_direction(self, doc: Doc, span: Span, cues: list[Match]) -> str:
         start, end = sentence_of(doc, span.start)
-        near = [c for c in cues if start <= c.span.start < end and gap(c.span, span) <= self.cue_window]
-        if not near:
-            return "reported"
-        return self._direction(doc, min(near, key=lambda c: gap(c.span, span)))
+        inside = [c for c in cues if start <= c.span.start < end]
+        near = [c for c in inside if gap(c.span, span) <= self.cue_window]
+        if near:
+            return self._direction(doc, min(near, key=lambda c: gap(c.span, span)))
+        # a long list of measures a sentence's one result applies to: "improvements in the areas of fatigue (26.9%),
+        # alertness (28.2%), ... and mental health (13.9%)"
+        found = {self._direction(doc, c) for c in inside if c.label != "reported"}
+        return found.pop() if len(found) == 1 else "reported"
 
     def _timepoint(self, doc: Doc, span: Span, timepoints: list[Match]) -> tuple[str, tuple[int, int]] | None:
         start, end = sentence_of(doc, span.start)

@@ -1,0 +1,57 @@
+"""A direction taken back by the text: "not significant" after the cue, a p-value written "P-value: .222", and one
+result stated for a long list of measures."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor import spans
+from tests.extractor.pipes import blank_with
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return blank_with("studysift_outcomes", {"ranker": "", "tagger": ""})  # the rules alone
+
+
+def directions(nlp: Language, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    return {str(s._.value): s.label_ for s in doc.spans[spans.OUTCOME]}
+
+
+def test_outcomes_nonsignificant_after_the_cue_is_no_difference(nlp: Language) -> None:
+    text = "Pain intensity decreased by 12%, but this was not statistically significant."
+    assert directions(nlp, text) == {"Pain intensity": "no_difference"}
+    assert directions(nlp, "Pain intensity decreased by 12% in the treated group.") == {"Pain intensity": "decreased"}
+
+
+def test_outcomes_nonsignificant_stops_at_the_clause(nlp: Language) -> None:
+    text = "Pain intensity decreased by 12% in the treated group; the change in the control group was not significant."
+    assert directions(nlp, text)["Pain intensity"] == "decreased"
+
+
+@pytest.mark.parametrize("p_value", ["P-value: .222", "p value 0.48", "P value > 0.05", "p = 0.31"])
+def test_outcomes_nonsignificant_p_value_forms(nlp: Language, p_value: str) -> None:
+    found = directions(nlp, f"Serum ferritin was significantly reduced ({p_value}) with iron sucrose.")
+    assert found == {"Serum ferritin": "no_difference"}
+
+
+def test_outcomes_nonsignificant_small_p_value_keeps_the_direction(nlp: Language) -> None:
+    found = directions(nlp, "Serum ferritin was significantly reduced (P-value: .002) with iron sucrose.")
+    assert found == {"Serum ferritin": "decreased"}
+
+
+def test_outcomes_one_result_applies_to_a_long_list(nlp: Language) -> None:
+    listed = "in the areas of sleep (26.9%), alertness (28.2%), work performance (19.4%) and body weight (13.9%)."
+    found = directions(nlp, f"Participants in the intervention group improved significantly {listed}")
+    assert found["body weight"] == "improved"  # the one cue of the sentence, far before the measure
+    found = directions(nlp, f"Participants in the intervention arm improved in sleep, while pain was similar {listed}")
+    assert found["body weight"] == "reported"  # two results in the sentence: which one is not said
+
+
+def test_outcomes_nonsignificant_of_a_later_cue_is_its_own(nlp: Language) -> None:
+    text = "Mortality was significantly reduced, along with a non-significant increase in body weight."
+    assert directions(nlp, text)["Mortality"] == "decreased"
+    text = "Mortality was significantly reduced, whereas body weight did not significantly differ."
+    assert directions(nlp, text)["Mortality"] == "decreased"
