@@ -20,7 +20,7 @@ from extractor.components.rules import doc_text
 from extractor.lexicons import read_tsv
 
 T = TypeVar("T")
-_TITLE_MARK = re.compile(r"^\s*TITLE:\s*", re.IGNORECASE)
+_TITLE_MARK = re.compile(r"^\s*TITLE[:.]\s*", re.IGNORECASE)  # "TITLE:" or "TITLE." (both in PubMed exports)
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +64,8 @@ class Salience:
 
     @staticmethod
     def _title(text: str) -> tuple[int, int]:
-        """Character range of the title: the first non-blank line (after a "TITLE:" mark)."""
+        """Character range of the title: the first non-blank line; after a "TITLE:" mark, every line up to the first
+        blank one (a marked title is wrapped there, and its end is the blank line before the abstract)."""
         start = 0
         mark = _TITLE_MARK.match(text)
         if mark:
@@ -72,6 +73,10 @@ class Salience:
         while start < len(text) and text[start].isspace():
             start += 1
         end = text.find("\n", start)
+        while (
+            mark and 0 <= end < len(text) - 1 and text[end + 1] not in "\r\n" and not _headers()[0].match(text, end + 1)
+        ):
+            end = text.find("\n", end + 1)
         return start, len(text) if end < 0 else end
 
     def section(self, span: Span) -> str | None:
