@@ -115,9 +115,12 @@ class ConditionsComponent(RuleComponent):
         # "X for C", "in patients with C": a population no lexicon name covers, from the title; from the body only
         # when nothing else names one (the body's "patients with ..." often qualifies rather than names)
         named = bool(found)
+        salience = Salience.of(doc)
         for slot in frames.slots(doc):
             if slot.role != "condition" or named and not slot.in_title:
                 continue
+            if salience.section(slot.span) == "results":
+                continue  # "Of the 8 complete responses, 7 were in patients with ...": results name outcomes
             if any(t.lower_ in self.slot_rejects for t in slot.span) or slot.span.text in defined:
                 continue  # "leg ulcer care", "patients with HOPR" (an abbreviation the article defines, no condition)
             if not any(i in taken for i in range(slot.span.start, slot.span.end)):
@@ -144,10 +147,15 @@ class ConditionsComponent(RuleComponent):
             and not any(a <= f[0].start < b for a, b in exclusions)  # "patients with X were excluded"
         ]
         counts = Counter(self._core(f[1]).lower() for f in usable)
+        # a name only a results section states ("18 cases of mild hypotension") is an outcome, not the population
+        outside_results = {self._core(f[1]).lower() for f in usable if salience.section(f[0]) != "results"}
         anchored = {
             self._core(f[1]).lower()
             for f in usable
-            if salience.in_title(f[0]) or (f[3] or in_aim(f[0])) and f[0].start_char < OPENING_CHARS
+            if salience.in_title(f[0])
+            or (f[3] or in_aim(f[0]))
+            and f[0].start_char < OPENING_CHARS
+            and self._core(f[1]).lower() in outside_results
         }
         if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
             return [f for f in usable if self._core(f[1]).lower() in anchored]
