@@ -60,6 +60,9 @@ class ConditionsComponent(RuleComponent):
         self.generic_procedures = {row[0].lower() for row in procedure_words if row[1] == "alone"}
         self.arm_nouns = {row[0].lower() for row in procedure_words if row[1] == "arm"}
         self.population_nouns = {row[0].lower() for row in read_tsv("condition_population_nouns.tsv")}
+        conjuncts = list(read_tsv("condition_conjuncts.tsv"))
+        self.conjunct_words = {row[0].lower() for row in conjuncts if row[1] == "word"}
+        self.conjunct_suffixes = tuple(row[0].lower() for row in conjuncts if row[1] == "suffix")
 
     def annotate(self, doc: Doc) -> None:
         defined = self._defined(doc)
@@ -108,6 +111,10 @@ class ConditionsComponent(RuleComponent):
                 confidence = min(1.0, confidence + 0.1)
             found.append((span, self._value(doc, span, core, m, defined), confidence, population))
             taken.update(range(span.start, span.end))
+            shared_head = self._conjunct(doc, core, taken)
+            if shared_head is not None:  # "colon or breast cancer": "colon cancer" too
+                found.append((shared_head, f"{shared_head.text} {core[1:].text}".lower(), confidence, population))
+                taken.update(range(shared_head.start, shared_head.end))
         for short, long_form in self._abbreviations(doc, found):
             if not any(i in taken for i in range(short.start, short.end)):
                 found.append((short, long_form, CONFIDENCE["abbreviation"], False))
@@ -129,6 +136,18 @@ class ConditionsComponent(RuleComponent):
         found = self._salient(doc, found)
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
+
+    def _conjunct(self, doc: Doc, core: Span, taken: set[int]) -> Span | None:
+        """The qualifier before "and"/"or" that shares a two-word condition's head: "colon" in "colon or breast
+        cancer", "endometrial" in "endometrial and ovarian cancer" (``data/condition_conjuncts.tsv``)."""
+        if len(core) != 2 or core.start < 2 or doc[core.start - 1].lower_ not in ("and", "or"):
+            return None
+        word = doc[core.start - 2]
+        if word.i in taken or word.is_stop or not word.is_alpha or not word.is_lower:
+            return None  # "hypertension and breast cancer": a condition of its own
+        if word.lower_ in self.conjunct_words or word.lower_.endswith(self.conjunct_suffixes):
+            return doc[word.i : word.i + 1]
+        return None
 
     def _salient(self, doc: Doc, found: list[Found]) -> list[Found]:
         """Conditions outside background sections (or in a sentence stating the study's aim, wherever it stands)
