@@ -83,8 +83,12 @@ class ConditionsComponent(RuleComponent):
             core = self._trim(doc, doc[start : m.span.end])
             if core is None or core.end < len(doc) and doc[core.end].lower_ in self.blockers:
                 continue  # "shock wave lithotripsy", "stroke volume": part of another name
-            if len(core) == 1 and m.rule.get("id") == "head_noun" and core.text.lower() not in self.names:
-                continue  # "disease" alone, once its qualifier was trimmed: no name ("cancer" is one)
+            if (
+                m.rule.get("id") == "head_noun"
+                and all(t.lower_ in self.modifiers for t in core[:-1])
+                and core[-1].lower_ not in self.names
+            ):
+                continue  # "disease" alone once its qualifier was trimmed, or "moderate disease": no name ("cancer" is)
             procedure = m.rule.get("id") in ("procedure", "procedure_title")  # "undergoing cardiac surgery"
             if m.rule.get("id") == "procedure_title" and not Salience.of(doc).in_title(m.span):
                 continue  # "Analgesia in third molar surgery" names the population in a title, not in the body
