@@ -60,6 +60,9 @@ class ConditionsComponent(RuleComponent):
         self.generic_procedures = {row[0].lower() for row in procedure_words if row[1] == "alone"}
         self.arm_nouns = {row[0].lower() for row in procedure_words if row[1] == "arm"}
         self.population_nouns = {row[0].lower() for row in read_tsv("condition_population_nouns.tsv")}
+        slot_heads = list(read_tsv("condition_slot_heads.tsv"))
+        self.slot_heads = {row[0].lower() for row in slot_heads if row[1] != "suffix"}
+        self.slot_suffixes = tuple(row[0].lower() for row in slot_heads if row[1] == "suffix")
         conjuncts = list(read_tsv("condition_conjuncts.tsv"))
         self.conjunct_words = {row[0].lower() for row in conjuncts if row[1] == "word"}
         self.conjunct_suffixes = tuple(row[0].lower() for row in conjuncts if row[1] == "suffix")
@@ -74,7 +77,9 @@ class ConditionsComponent(RuleComponent):
             if any(t.lower_ in self.population_nouns for t in after):
                 found.append((m.span, m.rule["cols"][0], CONFIDENCE["adjective"], True))
                 taken.update(range(m.span.start, m.span.end))
+        name_words: set[int] = set()  # every token a name or disease pattern matched, kept or not
         for m in self.best(doc, "names"):
+            name_words.update(range(m.span.start, m.span.end))
             start = m.span.start
             while "phrase" not in m.rule and start < m.span.end and start in taken:
                 start += 1  # "Obese Cancer Survivors": "obese" is the population's adjective, "Cancer" a name
@@ -134,6 +139,11 @@ class ConditionsComponent(RuleComponent):
                 continue  # "Of the 8 complete responses, 7 were in patients with ...": results name outcomes
             if any(t.lower_ in self.slot_rejects for t in slot.span) or slot.span.text in defined:
                 continue  # "leg ulcer care", "patients with HOPR" (an abbreviation the article defines, no condition)
+            if not any(
+                t.i in name_words or t.lower_ in self.slot_heads or t.lower_.endswith(self.slot_suffixes)
+                for t in slot.span
+            ):
+                continue  # "patients with an American Society of Anesthesiologists status": no word of a condition
             if not any(i in taken for i in range(slot.span.start, slot.span.end)):
                 found.append((slot.span, slot.name, CONFIDENCE["frame"], True))
                 taken.update(range(slot.span.start, slot.span.end))

@@ -1,0 +1,37 @@
+"""A frame slot is a condition only when a word of it looks like one: a lexicon name or disease pattern, a head of
+condition names ("pain", "ulcers"), a disease-word ending ("colitis") or an abnormal state ("elevated")."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor import spans
+from tests.extractor.pipes import blank_with, span_values
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return blank_with("studysift_conditions")
+
+
+def values(nlp: Language, text: str) -> list[str]:
+    return span_values(nlp, text, spans.CONDITION)
+
+
+@pytest.mark.parametrize(
+    "slot",
+    ["recurrent aphthous ulcers", "collagenous colitis", "elevated triglycerides", "sudden deafness"],
+)
+def test_conditions_slot_heads_condition_words_kept(nlp: Language, slot: str) -> None:
+    assert values(nlp, f"Drug X in patients with {slot}\n\nWe randomised them.") == [slot]
+
+
+@pytest.mark.parametrize("slot", ["a physical status class", "cedar exposure", "decision aids"])
+def test_conditions_slot_heads_no_condition_word_dropped(nlp: Language, slot: str) -> None:
+    assert values(nlp, f"Drug X in patients with {slot}\n\nWe randomised them.") == []
+
+
+def test_conditions_slot_heads_aids_is_a_name_only_in_capitals(nlp: Language) -> None:
+    assert values(nlp, "Decision aids for patients with gout\n\nWe randomised them.") == ["gout"]
+    assert len(values(nlp, "Decision aids for patients with AIDS\n\nWe randomised them.")) == 1
