@@ -176,7 +176,7 @@ class ConditionsComponent(RuleComponent):
         usable = [
             f
             for f in found
-            if (in_aim(f[0]) or not salience.in_background(f[0]))
+            if (in_aim(f[0]) or salience.in_keywords(f[0]) or not salience.in_background(f[0]))
             and not any(a <= f[0].start < b for a, b in exclusions)  # "patients with X were excluded"
         ]
         counts = Counter(self._core(f[1]).lower() for f in usable)
@@ -186,6 +186,7 @@ class ConditionsComponent(RuleComponent):
             self._core(f[1]).lower()
             for f in usable
             if salience.in_title(f[0])
+            or salience.in_keywords(f[0])
             or (f[3] or in_aim(f[0]))
             and f[0].start_char < OPENING_CHARS
             and self._core(f[1]).lower() in outside_results

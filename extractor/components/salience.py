@@ -21,6 +21,7 @@ from extractor.lexicons import read_tsv
 
 T = TypeVar("T")
 _TITLE_MARK = re.compile(r"^\s*TITLE[:.]\s*", re.IGNORECASE)  # "TITLE:" or "TITLE." (both in PubMed exports)
+_KEYWORDS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?key[ -]?words[ \t]*[:.][^\n]*", re.IGNORECASE | re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,8 @@ class Salience:
         ]
         self.background = [(start, end) for start, end, kind in self.sections if kind == "background"]
         self.title = self._title(text)
+        keywords = _KEYWORDS.search(text)  # "Keywords: Visceral leishmaniasis, miltefosine, RCT"
+        self.keywords = keywords.span() if keywords else (0, 0)
 
     @staticmethod
     def _title(text: str) -> tuple[int, int]:
@@ -91,6 +94,10 @@ class Salience:
 
     def in_title(self, span: Span) -> bool:
         return self.title[0] <= span.start_char < self.title[1]
+
+    def in_keywords(self, span: Span) -> bool:
+        """In the article's keyword line, which, like the title, names what the study is about."""
+        return self.keywords[0] <= span.start_char < self.keywords[1]
 
     def keep(
         self, items: Iterable[T], span_of: Callable[[T], Span], key_of: Callable[[T], str], strong: Callable[[T], bool]
