@@ -169,6 +169,11 @@ class ConditionsComponent(RuleComponent):
         named twice or more."""
         salience = Salience.of(doc)
         aims, exclusions = self._sentences_of(doc, "aim"), self._sentences_of(doc, "exclusion")
+        # "Effects of zinc on hypotension in older adults": the outcomes the title names are not its population
+        outcome_slots = [(s.span.start, s.span.end) for s in frames.slots(doc) if s.role == "outcome" and s.in_title]
+
+        def titled(span: Span) -> bool:
+            return salience.in_title(span) and not any(a <= span.start < b for a, b in outcome_slots)
 
         def in_aim(span: Span) -> bool:
             return any(a <= span.start < b for a, b in aims)
@@ -185,7 +190,7 @@ class ConditionsComponent(RuleComponent):
         anchored = {
             self._core(f[1]).lower()
             for f in usable
-            if salience.in_title(f[0])
+            if titled(f[0])
             or salience.in_keywords(f[0])
             or (f[3] or in_aim(f[0]))
             and f[0].start_char < OPENING_CHARS

@@ -86,3 +86,8 @@ def test_conditions_salience_keywords_anchor(nlp: Language) -> None:
         "BACKGROUND: Seasonal affective disorder is common. Gout is too.\n\nMETHODS: Adults are randomised."
     )
     assert values(nlp, text) == ["seasonal affective disorder"]
+
+
+def test_conditions_salience_title_outcome_is_no_anchor(nlp: Language) -> None:
+    text = "Effects of zinc on hypotension in older adults\n\nMETHODS: Older adults with gout were randomised."
+    assert values(nlp, text) == ["gout"]
