@@ -11,6 +11,7 @@ mentioned in passing, for record assembly to prefer.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Span
 from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
-from extractor.components.rules import Match, grouped, phrase_rules
+from extractor.components.rules import Match, doc_text, grouped, phrase_rules
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 
@@ -29,6 +30,10 @@ KEYS = (spans.CONDITION,)
 # populations of other studies and its exclusion criteria other conditions, each "in patients with ..."
 OPENING_CHARS = 8000
 Found = tuple[Span, str, float, bool]  # span, value, confidence, named as the population
+# the items of a list after a line ending in ":" ("  1. Temporary stay in respite care;", "- pregnancy")
+_LIST = re.compile(r"(?:\s*\n[ \t]*(?:\d{1,2}[.)]|\(?[ivx]{1,4}\)|[a-z][.)]|[-•*·–])[ \t]+[^\n]*)+")
+_HEADING = re.compile(r"[ \t]*#")  # a Markdown heading line ("### Exclusion criteria")
+_NEXT_HEADING = re.compile(r"\n[ \t]*#")
 CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7, "adjective": 0.8}
 
 
@@ -168,7 +173,10 @@ class ConditionsComponent(RuleComponent):
         that are named in the title, or as the population or in the aim in the article's opening; when none is, those
         named twice or more."""
         salience = Salience.of(doc)
-        aims, exclusions = self._sentences_of(doc, "aim"), self._sentences_of(doc, "exclusion")
+        aims = self._sentences_of(doc, "aim")
+        # "Inclusion and exclusion criteria:" introduces the population as well as what it excludes
+        inclusions = set(self._sentences_of(doc, "inclusion"))
+        exclusions = [r if r in inclusions else self._with_list(doc, r) for r in self._sentences_of(doc, "exclusion")]
         # "Effects of zinc on hypotension in older adults": the outcomes the title names are not its population
         outcome_slots = [(s.span.start, s.span.end) for s in frames.slots(doc) if s.role == "outcome" and s.in_title]
 
@@ -199,6 +207,28 @@ class ConditionsComponent(RuleComponent):
         if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
             return [f for f in usable if self._core(f[1]).lower() in anchored]
         return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]
+
+    @staticmethod
+    def _with_list(doc: Doc, sentence: tuple[int, int]) -> tuple[int, int]:
+        """A sentence's token range with what it introduces: the list after a sentence ending in ":" ("The
+        exclusion criteria were:" then "1. ...", "2. primary diagnosis of schizophrenia"), the section under a
+        heading ("### Exclusion criteria"); the items are what the sentence or heading says of them."""
+        text = doc_text(doc)
+        start, end = sentence
+        last = end - 1
+        while last > start and doc[last].is_space:
+            last -= 1
+        after = doc[last].idx + len(doc[last].text)
+        if _HEADING.match(text, text.rfind("\n", 0, doc[start].idx) + 1):
+            heading = _NEXT_HEADING.search(text, after)
+            stop = heading.start() if heading else len(text)
+        else:
+            items = _LIST.match(text, after) if doc[last].text == ":" else None
+            stop = items.end() if items else after
+        if stop > after and end < len(doc):
+            introduced = doc.char_span(doc[end].idx, max(doc[end].idx, stop), alignment_mode="expand")
+            end = max(end, introduced.end) if introduced is not None else end
+        return start, end
 
     def _sentences_of(self, doc: Doc, group: str) -> list[tuple[int, int]]:
         """Token ranges of the sentences holding a match of ``group``: "aim" ("The aim of this study was to compare
