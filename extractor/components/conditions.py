@@ -129,6 +129,11 @@ class ConditionsComponent(RuleComponent):
             if shared_head is not None:  # "colon or breast cancer": "colon cancer" too
                 found.append((shared_head, f"{shared_head.text} {core[1:].text}".lower(), confidence, population))
                 taken.update(range(shared_head.start, shared_head.end))
+        salience = Salience.of(doc)
+        if not any(salience.in_title(f[0]) for f in found):  # "Nerve block in chronic shoulder pain": the population
+            for span in self._title_heads(doc, taken):
+                found.append((span, span.text.lower(), CONFIDENCE["frame"], True))
+                taken.update(range(span.start, span.end))
         for short, long_form in self._abbreviations(doc, found):
             if not any(i in taken for i in range(short.start, short.end)):
                 found.append((short, long_form, CONFIDENCE["abbreviation"], False))
@@ -136,7 +141,6 @@ class ConditionsComponent(RuleComponent):
         # "X for C", "in patients with C": a population no lexicon name covers, from the title; from the body only
         # when nothing else names one (the body's "patients with ..." often qualifies rather than names)
         named = bool(found)
-        salience = Salience.of(doc)
         for slot in frames.slots(doc):
             if slot.role != "condition" or named and not slot.in_title:
                 continue
@@ -155,6 +159,33 @@ class ConditionsComponent(RuleComponent):
         found = self._salient(doc, found)
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
+
+    def _title_heads(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Phrases of the title after "in", "for" or "with" that end in a head of condition names
+        (``data/condition_slot_heads.tsv``): "in chronic shoulder pain", "for displaced femoral neck fractures"."""
+        start_char, end_char = Salience.of(doc).title
+        title = doc.char_span(start_char, end_char, alignment_mode="expand") if end_char > start_char else None
+        if title is None:
+            return []
+        out = []
+        for head in title:
+            if head.lower_ not in self.slot_heads or head.i in taken:
+                continue
+            start = head.i
+            while start > title.start and head.i - start < 4:
+                before = doc[start - 1]
+                if before.is_stop or not before.is_alpha and "-" not in before.text or before.i in taken:
+                    break
+                start -= 1
+            after = doc[head.i + 1] if head.i + 1 < title.end else None
+            if (
+                start < head.i
+                and start > title.start
+                and doc[start - 1].lower_ in ("in", "for", "with")
+                and (after is None or after.is_punct or after.is_stop or after.is_space)
+            ):
+                out.append(doc[start : head.i + 1])
+        return out
 
     def _conjunct(self, doc: Doc, core: Span, taken: set[int]) -> Span | None:
         """The qualifier before "and"/"or" that shares a two-word condition's head: "colon" in "colon or breast

@@ -35,3 +35,16 @@ def test_conditions_slot_heads_no_condition_word_dropped(nlp: Language, slot: st
 def test_conditions_slot_heads_aids_is_a_name_only_in_capitals(nlp: Language) -> None:
     assert values(nlp, "Decision aids for patients with gout\n\nWe randomised them.") == ["gout"]
     assert len(values(nlp, "Decision aids for patients with AIDS\n\nWe randomised them.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "found"),
+    [
+        ("Nerve block in chronic shoulder pain: a randomised trial", ["chronic shoulder pain"]),
+        ("Screws for displaced femoral neck fractures", ["displaced femoral neck fractures"]),
+        ("Nerve block and pain after surgery", []),  # no "in", "for" or "with" before it
+        ("Nerve block in chronic shoulder pain in patients with gout", ["gout"]),  # the title names one already
+    ],
+)
+def test_conditions_slot_heads_title_phrase(nlp: Language, title: str, found: list[str]) -> None:
+    assert values(nlp, f"{title}\n\nWe randomised them.") == found
