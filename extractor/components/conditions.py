@@ -153,9 +153,13 @@ class ConditionsComponent(RuleComponent):
                 for t in slot.span
             ):
                 continue  # "patients with an American Society of Anesthesiologists status": no word of a condition
-            if not any(i in taken for i in range(slot.span.start, slot.span.end)):
-                found.append((slot.span, slot.name, CONFIDENCE["frame"], True))
-                taken.update(range(slot.span.start, slot.span.end))
+            span, name = slot.span, slot.name
+            lead = span[0]
+            if len(span) > 1 and lead.lower_.endswith("ing") and lead.i not in name_words:
+                span, name = span[1:], span[1:].text  # "for managing sleep disturbance": the verb is no part of it
+            if not any(i in taken for i in range(span.start, span.end)):
+                found.append((span, name, CONFIDENCE["frame"], True))
+                taken.update(range(span.start, span.end))
         found = self._salient(doc, found)
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)

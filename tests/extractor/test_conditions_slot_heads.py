@@ -48,3 +48,8 @@ def test_conditions_slot_heads_aids_is_a_name_only_in_capitals(nlp: Language) ->
 )
 def test_conditions_slot_heads_title_phrase(nlp: Language, title: str, found: list[str]) -> None:
     assert values(nlp, f"{title}\n\nWe randomised them.") == found
+
+
+def test_conditions_slot_heads_leading_verb_trimmed(nlp: Language) -> None:
+    found = values(nlp, "Mindfulness programs for managing sleep disturbance: a pilot trial\n\nWe randomised them.")
+    assert found == ["sleep disturbance"]
