@@ -131,7 +131,7 @@ class ConditionsComponent(RuleComponent):
                 taken.update(range(shared_head.start, shared_head.end))
         salience = Salience.of(doc)
         if not any(salience.in_title(f[0]) for f in found):  # "Nerve block in chronic shoulder pain": the population
-            for span in self._title_heads(doc, taken):
+            for span in self._title_heads(doc, taken, name_words):
                 found.append((span, span.text.lower(), CONFIDENCE["frame"], True))
                 taken.update(range(span.start, span.end))
         for short, long_form in self._abbreviations(doc, found):
@@ -153,10 +153,8 @@ class ConditionsComponent(RuleComponent):
                 for t in slot.span
             ):
                 continue  # "patients with an American Society of Anesthesiologists status": no word of a condition
-            span, name = slot.span, slot.name
-            lead = span[0]
-            if len(span) > 1 and lead.lower_.endswith("ing") and lead.i not in name_words:
-                span, name = span[1:], span[1:].text  # "for managing sleep disturbance": the verb is no part of it
+            span = self._without_verb(slot.span, name_words)
+            name = slot.name if span == slot.span else span.text
             if not any(i in taken for i in range(span.start, span.end)):
                 found.append((span, name, CONFIDENCE["frame"], True))
                 taken.update(range(span.start, span.end))
@@ -164,7 +162,7 @@ class ConditionsComponent(RuleComponent):
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
 
-    def _title_heads(self, doc: Doc, taken: set[int]) -> list[Span]:
+    def _title_heads(self, doc: Doc, taken: set[int], name_words: set[int]) -> list[Span]:
         """Phrases of the title after "in", "for" or "with" that end in a head of condition names
         (``data/condition_slot_heads.tsv``): "in chronic shoulder pain", "for displaced femoral neck fractures"."""
         start_char, end_char = Salience.of(doc).title
@@ -187,9 +185,23 @@ class ConditionsComponent(RuleComponent):
                 and start > title.start
                 and doc[start - 1].lower_ in ("in", "for", "with")
                 and (after is None or after.is_punct or after.is_stop or after.is_space)
+                and not any(t.lower_ in self.slot_rejects for t in doc[start : head.i])  # "previously treated"
             ):
-                out.append(doc[start : head.i + 1])
+                out.append(self._without_verb(doc[start : head.i + 1], name_words))
         return out
+
+    def _without_verb(self, span: Span, name_words: set[int]) -> Span:
+        """A slot without the verb it starts with: "for managing sleep disturbance" names "sleep disturbance" (not
+        "bleeding ulcers" or "wasting syndrome", where the word is a head or part of a name)."""
+        lead = span[0]
+        if (
+            len(span) > 1
+            and lead.lower_.endswith("ing")
+            and lead.i not in name_words
+            and lead.lower_ not in self.slot_heads
+        ):
+            return span[1:]
+        return span
 
     def _conjunct(self, doc: Doc, core: Span, taken: set[int]) -> Span | None:
         """The qualifier before "and"/"or" that shares a two-word condition's head: "colon" in "colon or breast
