@@ -7,6 +7,13 @@ form written unless the article defines it: then its value is the article's long
 short form whose long form is a condition. Spans stay on the text as written. A condition named as the studied
 population ("patients with X", "X patients"; ``data/condition_contexts.jsonl``) gets a higher confidence than one
 mentioned in passing, for record assembly to prefer.
+
+Which names stay (``_salient``): those the title or the keyword line names, or that the opening names as the
+population or in the aim, outside background sections, exclusion criteria (with the list or section they
+introduce) and the title's outcome slot ("Effects of X on hypotension"); a name only the results state ("18 cases
+of mild hypotension") anchors nothing. A frame slot ("patients with X") counts only when a word of it looks like a
+condition (``data/condition_slot_heads.tsv``); two names sharing a head said once ("colon or breast cancer") are
+both found (``data/condition_conjuncts.tsv``).
 """
 
 from __future__ import annotations
