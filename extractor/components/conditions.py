@@ -198,11 +198,13 @@ class ConditionsComponent(RuleComponent):
         return out
 
     def _without_verb(self, span: Span, name_words: set[int]) -> Span:
-        """A slot without the verb it starts with: "for managing sleep disturbance" names "sleep disturbance" (not
-        "bleeding ulcers" or "wasting syndrome", where the word is a head or part of a name)."""
+        """A slot without the verb of purpose it starts with: "for managing sleep disturbance" names "sleep
+        disturbance" (not "with internalizing problems" or "for bleeding ulcers", where it is part of the name)."""
         lead = span[0]
         if (
             len(span) > 1
+            and span.start > 0
+            and span.doc[span.start - 1].lower_ == "for"
             and lead.lower_.endswith("ing")
             and lead.i not in name_words
             and lead.lower_ not in self.slot_heads
@@ -232,13 +234,17 @@ class ConditionsComponent(RuleComponent):
         inclusions = set(self._sentences_of(doc, "inclusion"))
         exclusions = [r if r in inclusions else self._with_list(doc, r) for r in self._sentences_of(doc, "exclusion")]
         # "Effects of zinc on hypotension in older adults": the outcomes the title names are not its population
-        outcome_slots = [(s.span.start, s.span.end) for s in frames.slots(doc) if s.role == "outcome" and s.in_title]
+        # ("to assess the effect of X on diarrhea in HIV-positive mothers" likewise in an aim)
+        outcome_slots = [(s.span.start, s.span.end) for s in frames.slots(doc) if s.role == "outcome"]
+
+        def measured(span: Span) -> bool:
+            return any(a <= span.start < b for a, b in outcome_slots)
 
         def titled(span: Span) -> bool:
-            return salience.in_title(span) and not any(a <= span.start < b for a, b in outcome_slots)
+            return salience.in_title(span) and not measured(span)
 
         def in_aim(span: Span) -> bool:
-            return any(a <= span.start < b for a, b in aims)
+            return any(a <= span.start < b for a, b in aims) and not measured(span)
 
         usable = [
             f
