@@ -128,8 +128,8 @@ class ConditionsComponent(RuleComponent):
                     and any(f[3] and f[0].end == span.start - 1 for f in found)
                 )
             )
-            if population:  # "patients with X", "X patients": the studied population
-                confidence = min(1.0, confidence + 0.1)
+            if population or Salience.of(doc).in_title(span):  # "patients with X", "X patients", the title: the
+                confidence = min(1.0, confidence + 0.1)  # studied population, named as the article names it
             found.append((span, self._value(doc, span, core, m, defined), confidence, population))
             taken.update(range(span.start, span.end))
             shared_head = self._conjunct(doc, core, taken)
@@ -234,17 +234,13 @@ class ConditionsComponent(RuleComponent):
         inclusions = set(self._sentences_of(doc, "inclusion"))
         exclusions = [r if r in inclusions else self._with_list(doc, r) for r in self._sentences_of(doc, "exclusion")]
         # "Effects of zinc on hypotension in older adults": the outcomes the title names are not its population
-        # ("to assess the effect of X on diarrhea in HIV-positive mothers" likewise in an aim)
-        outcome_slots = [(s.span.start, s.span.end) for s in frames.slots(doc) if s.role == "outcome"]
-
-        def measured(span: Span) -> bool:
-            return any(a <= span.start < b for a, b in outcome_slots)
+        outcome_slots = [(s.span.start, s.span.end) for s in frames.slots(doc) if s.role == "outcome" and s.in_title]
 
         def titled(span: Span) -> bool:
-            return salience.in_title(span) and not measured(span)
+            return salience.in_title(span) and not any(a <= span.start < b for a, b in outcome_slots)
 
         def in_aim(span: Span) -> bool:
-            return any(a <= span.start < b for a, b in aims) and not measured(span)
+            return any(a <= span.start < b for a, b in aims)
 
         usable = [
             f

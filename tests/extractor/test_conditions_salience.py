@@ -91,11 +91,3 @@ def test_conditions_salience_keywords_anchor(nlp: Language) -> None:
 def test_conditions_salience_title_outcome_is_no_anchor(nlp: Language) -> None:
     text = "Effects of zinc on hypotension in older adults\n\nMETHODS: Older adults with gout were randomised."
     assert values(nlp, text) == ["gout"]
-
-
-def test_conditions_salience_aim_outcome_is_no_anchor(nlp: Language) -> None:
-    text = (
-        "Water filters in Zambia\n\nMETHODS: The aim was to assess the effect of filters on diarrhea in patients "
-        "with gout. Diarrhea was recorded weekly."
-    )
-    assert values(nlp, text) == ["gout"]
