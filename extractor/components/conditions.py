@@ -90,6 +90,7 @@ class ConditionsComponent(RuleComponent):
                 found.append((m.span, m.rule["cols"][0], CONFIDENCE["adjective"], True))
                 taken.update(range(m.span.start, m.span.end))
         name_words: set[int] = set()  # every token a name or disease pattern matched, kept or not
+        titled = Salience.of(doc).title[1] < len(doc_text(doc))  # a title line above the text, not one line alone
         for m in self.best(doc, "names"):
             name_words.update(range(m.span.start, m.span.end))
             start = m.span.start
@@ -128,8 +129,8 @@ class ConditionsComponent(RuleComponent):
                     and any(f[3] and f[0].end == span.start - 1 for f in found)
                 )
             )
-            if population or Salience.of(doc).in_title(span):  # "patients with X", "X patients", the title: the
-                confidence = min(1.0, confidence + 0.1)  # studied population, named as the article names it
+            if population or titled and Salience.of(doc).in_title(span):  # "patients with X", "X patients", the
+                confidence = min(1.0, confidence + 0.1)  # title: the studied population, named as the article does
             found.append((span, self._value(doc, span, core, m, defined), confidence, population))
             taken.update(range(span.start, span.end))
             shared_head = self._conjunct(doc, core, taken)
