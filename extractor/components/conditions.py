@@ -7,10 +7,18 @@ form written unless the article defines it: then its value is the article's long
 short form whose long form is a condition. Spans stay on the text as written. A condition named as the studied
 population ("patients with X", "X patients"; ``data/condition_contexts.jsonl``) gets a higher confidence than one
 mentioned in passing, for record assembly to prefer.
+
+Which names stay (``_salient``): those the title or the keyword line names, or that the opening names as the
+population or in the aim, outside background sections, exclusion criteria (with the list or section they
+introduce) and the title's outcome slot ("Effects of X on hypotension"); a name only the results state ("18 cases
+of mild hypotension") anchors nothing. A frame slot ("patients with X") counts only when a word of it looks like a
+condition (``data/condition_slot_heads.tsv``); two names sharing a head said once ("colon or breast cancer") are
+both found (``data/condition_conjuncts.tsv``).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -20,7 +28,7 @@ from spacy.tokens import Doc, Span
 from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
-from extractor.components.rules import Match, grouped, phrase_rules
+from extractor.components.rules import Match, doc_text, grouped, phrase_rules
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 
@@ -29,6 +37,10 @@ KEYS = (spans.CONDITION,)
 # populations of other studies and its exclusion criteria other conditions, each "in patients with ..."
 OPENING_CHARS = 8000
 Found = tuple[Span, str, float, bool]  # span, value, confidence, named as the population
+# the items of a list after a line ending in ":" ("  1. Temporary stay in respite care;", "- pregnancy")
+_LIST = re.compile(r"(?:\s*\n[ \t]*(?:\d{1,2}[.)]|\(?[ivx]{1,4}\)|[a-z][.)]|[-•*·–])[ \t]+[^\n]*)+")
+_HEADING = re.compile(r"[ \t]*#")  # a Markdown heading line ("### Exclusion criteria")
+_NEXT_HEADING = re.compile(r"\n[ \t]*#")
 CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7, "adjective": 0.8}
 
 
@@ -60,6 +72,12 @@ class ConditionsComponent(RuleComponent):
         self.generic_procedures = {row[0].lower() for row in procedure_words if row[1] == "alone"}
         self.arm_nouns = {row[0].lower() for row in procedure_words if row[1] == "arm"}
         self.population_nouns = {row[0].lower() for row in read_tsv("condition_population_nouns.tsv")}
+        slot_heads = list(read_tsv("condition_slot_heads.tsv"))
+        self.slot_heads = {row[0].lower() for row in slot_heads if row[1] != "suffix"}
+        self.slot_suffixes = tuple(row[0].lower() for row in slot_heads if row[1] == "suffix")
+        conjuncts = list(read_tsv("condition_conjuncts.tsv"))
+        self.conjunct_words = {row[0].lower() for row in conjuncts if row[1] == "word"}
+        self.conjunct_suffixes = tuple(row[0].lower() for row in conjuncts if row[1] == "suffix")
 
     def annotate(self, doc: Doc) -> None:
         defined = self._defined(doc)
@@ -71,7 +89,10 @@ class ConditionsComponent(RuleComponent):
             if any(t.lower_ in self.population_nouns for t in after):
                 found.append((m.span, m.rule["cols"][0], CONFIDENCE["adjective"], True))
                 taken.update(range(m.span.start, m.span.end))
+        name_words: set[int] = set()  # every token a name or disease pattern matched, kept or not
+        titled = Salience.of(doc).title[1] < len(doc_text(doc))  # a title line above the text, not one line alone
         for m in self.best(doc, "names"):
+            name_words.update(range(m.span.start, m.span.end))
             start = m.span.start
             while "phrase" not in m.rule and start < m.span.end and start in taken:
                 start += 1  # "Obese Cancer Survivors": "obese" is the population's adjective, "Cancer" a name
@@ -80,8 +101,12 @@ class ConditionsComponent(RuleComponent):
             core = self._trim(doc, doc[start : m.span.end])
             if core is None or core.end < len(doc) and doc[core.end].lower_ in self.blockers:
                 continue  # "shock wave lithotripsy", "stroke volume": part of another name
-            if len(core) == 1 and m.rule.get("id") == "head_noun" and core.text.lower() not in self.names:
-                continue  # "disease" alone, once its qualifier was trimmed: no name ("cancer" is one)
+            if (
+                m.rule.get("id") == "head_noun"
+                and all(t.lower_ in self.modifiers for t in core[:-1])
+                and core[-1].lower_ not in self.names
+            ):
+                continue  # "disease" alone once its qualifier was trimmed, or "moderate disease": no name ("cancer" is)
             procedure = m.rule.get("id") in ("procedure", "procedure_title")  # "undergoing cardiac surgery"
             if m.rule.get("id") == "procedure_title" and not Salience.of(doc).in_title(m.span):
                 continue  # "Analgesia in third molar surgery" names the population in a title, not in the body
@@ -104,10 +129,19 @@ class ConditionsComponent(RuleComponent):
                     and any(f[3] and f[0].end == span.start - 1 for f in found)
                 )
             )
-            if population:  # "patients with X", "X patients": the studied population
-                confidence = min(1.0, confidence + 0.1)
+            if population or titled and Salience.of(doc).in_title(span):  # "patients with X", "X patients", the
+                confidence = min(1.0, confidence + 0.1)  # title: the studied population, named as the article does
             found.append((span, self._value(doc, span, core, m, defined), confidence, population))
             taken.update(range(span.start, span.end))
+            shared_head = self._conjunct(doc, core, taken)
+            if shared_head is not None:  # "colon or breast cancer": "colon cancer" too
+                found.append((shared_head, f"{shared_head.text} {core[1:].text}".lower(), confidence, population))
+                taken.update(range(shared_head.start, shared_head.end))
+        salience = Salience.of(doc)
+        if not any(salience.in_title(f[0]) for f in found):  # "Nerve block in chronic shoulder pain": the population
+            for span in self._title_heads(doc, taken, name_words):
+                found.append((span, span.text.lower(), CONFIDENCE["frame"], True))
+                taken.update(range(span.start, span.end))
         for short, long_form in self._abbreviations(doc, found):
             if not any(i in taken for i in range(short.start, short.end)):
                 found.append((short, long_form, CONFIDENCE["abbreviation"], False))
@@ -118,21 +152,93 @@ class ConditionsComponent(RuleComponent):
         for slot in frames.slots(doc):
             if slot.role != "condition" or named and not slot.in_title:
                 continue
+            if salience.section(slot.span) == "results":
+                continue  # "Of the 8 complete responses, 7 were in patients with ...": results name outcomes
             if any(t.lower_ in self.slot_rejects for t in slot.span) or slot.span.text in defined:
                 continue  # "leg ulcer care", "patients with HOPR" (an abbreviation the article defines, no condition)
-            if not any(i in taken for i in range(slot.span.start, slot.span.end)):
-                found.append((slot.span, slot.name, CONFIDENCE["frame"], True))
-                taken.update(range(slot.span.start, slot.span.end))
+            if not any(
+                t.i in name_words or t.lower_ in self.slot_heads or t.lower_.endswith(self.slot_suffixes)
+                for t in slot.span
+            ):
+                continue  # "patients with an American Society of Anesthesiologists status": no word of a condition
+            span = self._without_verb(slot.span, name_words)
+            name = slot.name if span == slot.span else span.text
+            if not any(i in taken for i in range(span.start, span.end)):
+                found.append((span, name, CONFIDENCE["frame"], True))
+                taken.update(range(span.start, span.end))
         found = self._salient(doc, found)
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
+
+    def _title_heads(self, doc: Doc, taken: set[int], name_words: set[int]) -> list[Span]:
+        """Phrases of the title after "in", "for" or "with" that end in a head of condition names
+        (``data/condition_slot_heads.tsv``): "in chronic shoulder pain", "for displaced femoral neck fractures"."""
+        start_char, end_char = Salience.of(doc).title
+        title = doc.char_span(start_char, end_char, alignment_mode="expand") if end_char > start_char else None
+        if title is None:
+            return []
+        out = []
+        for head in title:
+            if head.lower_ not in self.slot_heads or head.i in taken:
+                continue
+            start = head.i
+            while start > title.start and head.i - start < 4:
+                before = doc[start - 1]
+                if before.is_stop or not before.is_alpha and "-" not in before.text or before.i in taken:
+                    break
+                start -= 1
+            after = doc[head.i + 1] if head.i + 1 < title.end else None
+            if (
+                start < head.i
+                and start > title.start
+                and doc[start - 1].lower_ in ("in", "for", "with")
+                and (after is None or after.is_punct or after.is_stop or after.is_space)
+                and not any(t.lower_ in self.slot_rejects for t in doc[start : head.i])  # "previously treated"
+            ):
+                out.append(self._without_verb(doc[start : head.i + 1], name_words))
+        return out
+
+    def _without_verb(self, span: Span, name_words: set[int]) -> Span:
+        """A slot without the verb of purpose it starts with: "for managing sleep disturbance" names "sleep
+        disturbance" (not "with internalizing problems" or "for bleeding ulcers", where it is part of the name)."""
+        lead = span[0]
+        if (
+            len(span) > 1
+            and span.start > 0
+            and span.doc[span.start - 1].lower_ == "for"
+            and lead.lower_.endswith("ing")
+            and lead.i not in name_words
+            and lead.lower_ not in self.slot_heads
+        ):
+            return span[1:]
+        return span
+
+    def _conjunct(self, doc: Doc, core: Span, taken: set[int]) -> Span | None:
+        """The qualifier before "and"/"or" that shares a two-word condition's head: "colon" in "colon or breast
+        cancer", "endometrial" in "endometrial and ovarian cancer" (``data/condition_conjuncts.tsv``)."""
+        if len(core) != 2 or core.start < 2 or doc[core.start - 1].lower_ not in ("and", "or"):
+            return None
+        word = doc[core.start - 2]
+        if word.i in taken or word.is_stop or not word.is_alpha or not word.is_lower:
+            return None  # "hypertension and breast cancer": a condition of its own
+        if word.lower_ in self.conjunct_words or word.lower_.endswith(self.conjunct_suffixes):
+            return doc[word.i : word.i + 1]
+        return None
 
     def _salient(self, doc: Doc, found: list[Found]) -> list[Found]:
         """Conditions outside background sections (or in a sentence stating the study's aim, wherever it stands)
         that are named in the title, or as the population or in the aim in the article's opening; when none is, those
         named twice or more."""
         salience = Salience.of(doc)
-        aims, exclusions = self._sentences_of(doc, "aim"), self._sentences_of(doc, "exclusion")
+        aims = self._sentences_of(doc, "aim")
+        # "Inclusion and exclusion criteria:" introduces the population as well as what it excludes
+        inclusions = set(self._sentences_of(doc, "inclusion"))
+        exclusions = [r if r in inclusions else self._with_list(doc, r) for r in self._sentences_of(doc, "exclusion")]
+        # "Effects of zinc on hypotension in older adults": the outcomes the title names are not its population
+        outcome_slots = [(s.span.start, s.span.end) for s in frames.slots(doc) if s.role == "outcome" and s.in_title]
+
+        def titled(span: Span) -> bool:
+            return salience.in_title(span) and not any(a <= span.start < b for a, b in outcome_slots)
 
         def in_aim(span: Span) -> bool:
             return any(a <= span.start < b for a, b in aims)
@@ -140,18 +246,46 @@ class ConditionsComponent(RuleComponent):
         usable = [
             f
             for f in found
-            if (in_aim(f[0]) or not salience.in_background(f[0]))
+            if (in_aim(f[0]) or salience.in_keywords(f[0]) or not salience.in_background(f[0]))
             and not any(a <= f[0].start < b for a, b in exclusions)  # "patients with X were excluded"
         ]
         counts = Counter(self._core(f[1]).lower() for f in usable)
+        # a name only a results section states ("18 cases of mild hypotension") is an outcome, not the population
+        outside_results = {self._core(f[1]).lower() for f in usable if salience.section(f[0]) != "results"}
         anchored = {
             self._core(f[1]).lower()
             for f in usable
-            if salience.in_title(f[0]) or (f[3] or in_aim(f[0])) and f[0].start_char < OPENING_CHARS
+            if titled(f[0])
+            or salience.in_keywords(f[0])
+            or (f[3] or in_aim(f[0]))
+            and f[0].start_char < OPENING_CHARS
+            and self._core(f[1]).lower() in outside_results
         }
         if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
             return [f for f in usable if self._core(f[1]).lower() in anchored]
         return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]
+
+    @staticmethod
+    def _with_list(doc: Doc, sentence: tuple[int, int]) -> tuple[int, int]:
+        """A sentence's token range with what it introduces: the list after a sentence ending in ":" ("The
+        exclusion criteria were:" then "1. ...", "2. primary diagnosis of schizophrenia"), the section under a
+        heading ("### Exclusion criteria"); the items are what the sentence or heading says of them."""
+        text = doc_text(doc)
+        start, end = sentence
+        last = end - 1
+        while last > start and doc[last].is_space:
+            last -= 1
+        after = doc[last].idx + len(doc[last].text)
+        if _HEADING.match(text, text.rfind("\n", 0, doc[start].idx) + 1):
+            heading = _NEXT_HEADING.search(text, after)
+            stop = heading.start() if heading else len(text)
+        else:
+            items = _LIST.match(text, after) if doc[last].text == ":" else None
+            stop = items.end() if items else after
+        if stop > after and end < len(doc):
+            introduced = doc.char_span(doc[end].idx, max(doc[end].idx, stop), alignment_mode="expand")
+            end = max(end, introduced.end) if introduced is not None else end
+        return start, end
 
     def _sentences_of(self, doc: Doc, group: str) -> list[tuple[int, int]]:
         """Token ranges of the sentences holding a match of ``group``: "aim" ("The aim of this study was to compare

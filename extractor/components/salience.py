@@ -20,7 +20,8 @@ from extractor.components.rules import doc_text
 from extractor.lexicons import read_tsv
 
 T = TypeVar("T")
-_TITLE_MARK = re.compile(r"^\s*TITLE[:.]\s*", re.IGNORECASE)  # "TITLE:" or "TITLE." (evidence-inference)
+_TITLE_MARK = re.compile(r"^\s*TITLE[:.]\s*", re.IGNORECASE)  # "TITLE:" or "TITLE." (both in PubMed exports)
+_KEYWORDS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?key[ -]?words[ \t]*[:.][^\n]*", re.IGNORECASE | re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -61,10 +62,13 @@ class Salience:
         ]
         self.background = [(start, end) for start, end, kind in self.sections if kind == "background"]
         self.title = self._title(text)
+        keywords = _KEYWORDS.search(text)  # "Keywords: Visceral leishmaniasis, miltefosine, RCT"
+        self.keywords = keywords.span() if keywords else (0, 0)
 
     @staticmethod
     def _title(text: str) -> tuple[int, int]:
-        """Character range of the title: the first non-blank line (after a "TITLE:" or "TITLE." mark)."""
+        """Character range of the title: the first non-blank line; after a "TITLE:" mark, every line up to the first
+        blank one (a marked title is wrapped there, and its end is the blank line before the abstract)."""
         start = 0
         mark = _TITLE_MARK.match(text)
         if mark:
@@ -72,6 +76,10 @@ class Salience:
         while start < len(text) and text[start].isspace():
             start += 1
         end = text.find("\n", start)
+        while (
+            mark and 0 <= end < len(text) - 1 and text[end + 1] not in "\r\n" and not _headers()[0].match(text, end + 1)
+        ):
+            end = text.find("\n", end + 1)
         return start, len(text) if end < 0 else end
 
     def section(self, span: Span) -> str | None:
@@ -86,6 +94,10 @@ class Salience:
 
     def in_title(self, span: Span) -> bool:
         return self.title[0] <= span.start_char < self.title[1]
+
+    def in_keywords(self, span: Span) -> bool:
+        """In the article's keyword line, which, like the title, names what the study is about."""
+        return self.keywords[0] <= span.start_char < self.keywords[1]
 
     def keep(
         self, items: Iterable[T], span_of: Callable[[T], Span], key_of: Callable[[T], str], strong: Callable[[T], bool]

@@ -78,3 +78,16 @@ def test_conditions_salience_exclusions_are_not_the_population(nlp: Language) ->
 def test_conditions_salience_plural_head_nouns(nlp: Language) -> None:
     text = "A trial of eptifibatide.\n\nPatients with acute coronary syndromes and gout were randomised."
     assert values(nlp, text) == ["acute coronary syndromes", "gout"]
+
+
+def test_conditions_salience_keywords_anchor(nlp: Language) -> None:
+    text = (
+        "Light therapy or talking therapy: a protocol\n\nKeywords: Seasonal affective disorder, light therapy\n\n"
+        "BACKGROUND: Seasonal affective disorder is common. Gout is too.\n\nMETHODS: Adults are randomised."
+    )
+    assert values(nlp, text) == ["seasonal affective disorder"]
+
+
+def test_conditions_salience_title_outcome_is_no_anchor(nlp: Language) -> None:
+    text = "Effects of zinc on hypotension in older adults\n\nMETHODS: Older adults with gout were randomised."
+    assert values(nlp, text) == ["gout"]
