@@ -27,10 +27,3 @@ def test_salience_headers_spaced_abstract_prefix() -> None:
     kinds = [kind for _, _, kind in Salience(doc).sections]
     assert kinds == ["background", "results"]
 
-
-def test_salience_headers_title_mark_with_a_full_stop() -> None:
-    """ "TITLE." (as some evidence-inference abstracts write it) marks the title as "TITLE:" does."""
-    for mark in ("TITLE:", "TITLE."):
-        doc = NLP(f"{mark}\nA trial of amifostine in chemotherapy\n\n\nABSTRACT.\nThis pilot study evaluates it.")
-        start, end = Salience(doc).title
-        assert doc.text[start:end] == "A trial of amifostine in chemotherapy"
