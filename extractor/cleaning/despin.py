@@ -11,6 +11,9 @@ The decision to repair is explicit and two-pass, because many spun phrases are a
    words, and only where their own context cue (``before=``/``after=``/``near=`` in the lexicon) holds. A thesaurus
    spinner that swaps single words leaves few unambiguous phrases, so ``Gate.min_distinct`` (4) distinct phrases,
    unambiguous or context-dependent with their cue holding, are evidence too (the unspun corpora have at most one).
+   A cue may name a shared pattern (``{design_head}``, ``{allocate}``: ``spin/cue_patterns.tsv``), so that single
+   design words ("arbitrary", "managed", "preliminary") are restored wherever the rest of a design phrase stands
+   around them, instead of listing every combination a spinner can make.
 
 So "exercise" in a fitness abstract, "periods" in a menstrual-health study or "important" before a noun in any unspun
 text stay as they are, while the same words in a page that is evidently spun are restored.
@@ -73,6 +76,24 @@ def phrase_key(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
+_NAMED = re.compile(r"\{([a-z_]+)\}")
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, str]:
+    """Named regexes that cues share (``{design_head}``), so that a word class is written once, not per entry."""
+    return {row[0]: row[1] for row in read_tsv("spin/cue_patterns.tsv")}
+
+
+def _fill_names(rx: str) -> str:
+    def fill(m: re.Match[str]) -> str:
+        if m.group(1) not in cue_patterns():
+            raise ValueError(f"spin lexicon: no cue pattern named {m.group(1)!r} (spin/cue_patterns.tsv)")
+        return f"(?:{cue_patterns()[m.group(1)]})"
+
+    return _NAMED.sub(fill, rx)
+
+
 def _parse_cues(spec: str) -> tuple[Cue, ...]:
     cues = []
     for part in spec.split(" && "):
@@ -81,6 +102,7 @@ def _parse_cues(spec: str) -> tuple[Cue, ...]:
         kind, _, rx = part.strip().partition("=")
         if kind not in ("before", "after", "near"):
             raise ValueError(f"unknown cue {part!r} in the spin lexicon")
+        rx = _fill_names(rx)
         anchored = rx if kind != "before" else f"(?:{rx})$"
         cues.append(Cue(kind, re.compile(anchored, re.IGNORECASE)))
     return tuple(cues)

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from extractor.cleaning import clean
-from extractor.cleaning.despin import Gate, builtin_entries, despin, external_entries, lexicon, phrase_key
+from extractor.cleaning.despin import (
+    Gate,
+    _parse_cues,
+    builtin_entries,
+    despin,
+    external_entries,
+    lexicon,
+    phrase_key,
+)
 from extractor.errors import InputError
 from studysift.settings import Settings
 
@@ -238,3 +246,33 @@ def test_cleaning_despin_versus() -> None:
     assert found == found | {"towards": "versus"}
     spun = SPUN_CONTEXT + "Scores trended towards baseline and attitudes towards therapy improved."
     assert "towards" not in repairs(spun)
+
+
+def test_cleaning_despin_design_words_one_at_a_time() -> None:
+    """A thesaurus spinner swaps single design words; each is restored where the rest of a design phrase stands."""
+    spun = repairs(
+        SPUN_CONTEXT
+        + "This was a pragmatic, arbitrary trial. Patients were irregular to receive drug or a fake treatment, "
+        "then arbitrarily allocated to two doses. A cluster haphazard restrained test followed, in a hybrid design."
+    )
+    assert spun["arbitrary"] == "randomized"
+    assert spun["irregular"] == "randomized"
+    assert spun["arbitrarily"] == "randomly"
+    assert spun["haphazard"] == "randomized"
+    assert spun["restrained"] == "controlled"
+    assert spun["hybrid design"] == "crossover design"
+
+
+def test_cleaning_despin_design_words_need_a_spun_article_and_a_design_phrase() -> None:
+    plain = "Values were in arbitrary units. The irregular heartbeat was managed with drugs in a hybrid Phase II trial."
+    assert repairs(plain) == {}
+    # spun, but no design phrase around the words: they stay
+    assert not {"arbitrary", "irregular", "managed"} & set(repairs(SPUN_CONTEXT + plain))
+
+
+def test_cleaning_despin_cue_names_are_filled() -> None:
+    """``{name}`` in a cue is the named pattern of spin/cue_patterns.tsv; an unknown name is an error."""
+    (cue,) = _parse_cues("after=^{design_head}")
+    assert cue.rx.match("preliminaries") and not cue.rx.match("results")
+    with pytest.raises(ValueError, match="no cue pattern"):
+        _parse_cues("after=^{no_such_pattern}")
