@@ -245,18 +245,22 @@ _DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _DIGIT_DOT_LETTER = re.compile(r"\d\.[a-zA-Z]")  # cheap pre-check
-# the decimals of a number spelled out: "0.five", "12.ten", "0.twenty five" / "0.twenty-five" (two decimal digits)
+# the decimals of a number spelled out: "0.five", "12.ten", "0.twenty five" / "0.twenty-five" (two decimal digits),
+# or digit by digit, as a spinner spells "0.05": "0.zero five"
 _TWO_DIGITS = rf"(?:{'|'.join(_TENS)})(?:[ -](?:{'|'.join(_DIGITS[1:])}))?"
+_DIGIT_RUN = rf"(?:{'|'.join(_DIGITS)})(?:[ -](?:{'|'.join(_DIGITS)}))+"
 # a hyphen then a digit may follow ("22.one-40.three"), a hyphen then a letter may not ("1.one-off")
 _DECIMAL_WORD = re.compile(
-    rf"(?<![\w.])(\d+)\.({_TWO_DIGITS}|{'|'.join(_TEENS + _DIGITS)})(?!\w|-[^\W\d])",
+    rf"(?<![\w.])(\d+)\.({_TWO_DIGITS}|{_DIGIT_RUN}|{'|'.join(_TEENS + _DIGITS)})(?!\w|-[^\W\d])",
     re.IGNORECASE,
 )
 
 
 def _decimal_digits(words: str) -> str:
-    """ "five" -> "5", "ten" -> "10", "thirty" -> "30", "twenty five" -> "25"."""
+    """ "five" -> "5", "ten" -> "10", "thirty" -> "30", "twenty five" -> "25", "zero five" -> "05"."""
     parts = re.split(r"[ -]", words.lower())
+    if len(parts) > 1 and all(p in _DIGITS for p in parts):
+        return "".join(str(_DIGITS.index(p)) for p in parts)
     if parts[0] in _TENS:
         return str(20 + 10 * _TENS.index(parts[0]) + (_DIGITS.index(parts[1]) if len(parts) > 1 else 0))
     if parts[0] in _TEENS:
@@ -269,8 +273,9 @@ def _spelled_unit() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A spelled-out number before a unit, and a cheap pre-check (a word before a unit) that most texts fail."""
     units = sorted((row[0] for row in read_tsv("spin/units.tsv")), key=len, reverse=True)
     unit_rx = "|".join(re.escape(u) for u in units)
-    number = re.compile(rf"(?<![\w-])({spelled_number_re().pattern})(?=[ \u00a0](?:{unit_rx})(?![\w/]))")
-    return number, re.compile(rf"[a-z][ \u00a0](?:{unit_rx})(?![\w/])")
+    # a unit may go on with "/..." ("forty mg/m2", "twelve IU/kg"): the longest listed unit is tried first
+    number = re.compile(rf"(?<![\w-])({spelled_number_re().pattern})(?=[ \u00a0](?:{unit_rx})(?!\w))")
+    return number, re.compile(rf"[a-z][ \u00a0](?:{unit_rx})(?!\w)")
 
 
 def number_repairs(text: str) -> list[Repair]:

@@ -276,3 +276,10 @@ def test_cleaning_despin_cue_names_are_filled() -> None:
     assert cue.rx.match("preliminaries") and not cue.rx.match("results")
     with pytest.raises(ValueError, match="no cue pattern"):
         _parse_cues("after=^{no_such_pattern}")
+
+
+def test_cleaning_despin_numbers_digit_by_digit_and_compound_units() -> None:
+    found = repairs("Drug 0.zero five mg/kg, then 0.two five mg, forty mg/m2 and twelve IU/kg.")
+    assert found == {"0.zero five": "0.05", "0.two five": "0.25", "forty": "40", "twelve": "12"}
+    # a spelled-out number before a word that only starts like a unit stays
+    assert repairs("Forty mgkg patients and twelve mlx were seen.") == {}
