@@ -312,6 +312,27 @@ class Gate:
     min_distinct: int = 4
 
 
+def _options(lex: Lexicon, start: int, end: int, lowered: str) -> list[tuple[int, tuple[Entry, ...]]]:
+    """The phrases found at ``start``, longest first: the match, then each shorter run of its words that is an
+    entry too, so that "haphazardly appointed" whose cue fails can still be "haphazardly" whose cue holds."""
+    options = []
+    for cut in [end, *(i for i in range(end - 1, start, -1) if lowered[i].isspace() and not lowered[i - 1].isspace())]:
+        entries = lex.entries.get(phrase_key(lowered[start:cut]))
+        if entries:
+            options.append((cut, entries))
+    return options
+
+
+def _first_applying(
+    text: str, start: int, options: list[tuple[int, tuple[Entry, ...]]], *, spun: bool
+) -> tuple[int, Entry] | None:
+    for end, entries in options:
+        entry = next((e for e in entries if e.applies(text, start, end, spun=spun)), None)
+        if entry:
+            return end, entry
+    return None
+
+
 def despin(
     text: str, lex: Lexicon, gate: Gate, *, extra_evidence: int = 0, spun_known: bool = False
 ) -> tuple[list[Repair], bool]:
@@ -320,35 +341,36 @@ def despin(
     ``extra_evidence`` counts unambiguous spin found elsewhere (spelled-out citation markers, earlier rounds);
     ``spun_known`` carries an earlier round's verdict.
     """
-    candidates: list[tuple[int, int, tuple[Entry, ...]]] = []
-    for m in lex.pattern.finditer(_lower(text)):
-        entries = lex.entries.get(phrase_key(m.group()))
-        if entries:
-            candidates.append((m.start(), m.end(), entries))
+    candidates: list[tuple[int, list[tuple[int, tuple[Entry, ...]]]]] = []
+    lowered = _lower(text)
+    for m in lex.pattern.finditer(lowered):
+        options = _options(lex, m.start(), m.end(), lowered)
+        if options:
+            candidates.append((m.start(), options))
     numbers = number_repairs(text)
     if not candidates and not numbers:
         return [], spun_known
 
     chosen: dict[int, tuple[int, Entry]] = {}
-    pending: list[tuple[int, int, tuple[Entry, ...]]] = []
-    for start, end, entries in candidates:
-        entry = next((e for e in entries if e.applies(text, start, end, spun=False)), None)
-        if entry:
-            chosen[start] = (end, entry)
+    pending: list[tuple[int, list[tuple[int, tuple[Entry, ...]]]]] = []
+    for start, options in candidates:
+        picked = _first_applying(text, start, options, spun=False)
+        if picked:
+            chosen[start] = picked
         else:
-            pending.append((start, end, entries))
+            pending.append((start, options))
     evidence = len(chosen) + len(numbers) + extra_evidence
     words = max(len(text.split()), 1)
     spun = spun_known or (evidence >= gate.min_evidence and evidence * 1000 / words >= gate.per_1000)
+    later = [(start, _first_applying(text, start, options, spun=True)) for start, options in pending]
     if not spun:
-        cued = {phrase_key(text[s:e]) for s, e, es in pending if any(x.applies(text, s, e, spun=True) for x in es)}
+        cued = {phrase_key(text[start : picked[0]]) for start, picked in later if picked}
         weak = evidence + len(cued)
         spun = weak >= gate.min_distinct and weak * 1000 / words >= gate.per_1000
     if spun:
-        for start, end, entries in pending:
-            entry = next((e for e in entries if e.applies(text, start, end, spun=True)), None)
-            if entry:
-                chosen[start] = (end, entry)
+        for start, picked in later:
+            if picked:
+                chosen[start] = picked
 
     repairs: list[Repair] = []
     for start, (end, entry) in chosen.items():

@@ -99,7 +99,12 @@ def test_cleaning_despin_lexicon_is_general() -> None:
     entries = builtin_entries()
     assert len(entries) >= 300
     single = [e for e in entries if " " not in e.found and "-" not in e.found]
-    assert all(e.gated and e.cues for e in single), "single words must be gated and cued"
+    assert all(e.cues for e in single), "single words must be cued"
+    # an unconditional single word's cue pins a phrase no writer produces: the word alone in a sentence stays
+    lex = lexicon()
+    for entry in (e for e in single if not e.gated):
+        found, spun = despin(f"The {entry.found} values were recorded in the clinic.", lex, Gate(2, 1.0))
+        assert found == [] and not spun, entry.found
 
 
 def test_cleaning_despin_score_and_threshold() -> None:
@@ -156,7 +161,8 @@ def test_cleaning_despin_trial_wording_restored() -> None:
     found = repairs(SPUN_TRIAL)
     assert found["this learn about"] == "this study"
     assert found["more established grown-ups"] == "older adults"
-    assert found["haphazardly appointed"] == "randomly assigned"
+    # restored a word at a time ("haphazardly" -> "randomly", then "randomly appointed" -> "randomly assigned")
+    assert "were randomly assigned to ketamine" in clean(SPUN_TRIAL).text
     assert found["randomized regulated preliminary"] == "randomized controlled trial"
     assert found["as soon as day by day"] == "once daily"
     assert found["chest torment"] == "chest pain"
@@ -283,3 +289,22 @@ def test_cleaning_despin_numbers_digit_by_digit_and_compound_units() -> None:
     assert found == {"0.zero five": "0.05", "0.two five": "0.25", "forty": "40", "twelve": "12"}
     # a spelled-out number before a word that only starts like a unit stays
     assert repairs("Forty mgkg patients and twelve mlx were seen.") == {}
+
+
+def test_cleaning_despin_shorter_phrase_when_the_longer_cue_fails() -> None:
+    """The longest phrase at a place is tried first; when none of its entries applies, a shorter one may."""
+    lex = lexicon()
+    text = SPUN_CONTEXT + "Patients were haphazardly appointed to genotype- or phenotype-directed care."
+    longest = lex.pattern.search(text.lower(), text.index("haphazardly"))
+    assert longest is not None and longest.group() == "haphazardly appointed"
+    found = {r.found: r.restored for r in despin(text, lex, Gate(2, 1.0))[0]}
+    assert found.get("haphazardly") == "randomly"
+
+
+def test_cleaning_despin_design_verbs_and_unconditional_design_phrases() -> None:
+    # no other evidence: "a arbitrary trial" and "we haphazard" are phrases no writer produces
+    assert repairs("Men took part in a arbitrary trial of surgery.") == {"arbitrary": "randomized"}
+    assert repairs("We haphazard 389 patients to treatment.") == {"haphazard": "randomized"}
+    # the verb in a spun article: "haphazard to either", "The trial arbitrary 10,948 patients"
+    spun = repairs(SPUN_CONTEXT + "Subjects were seen, haphazard to either drug. The trial arbitrary 10,948 adults.")
+    assert spun["haphazard"] == "randomized" and spun["arbitrary"] == "randomized"
