@@ -308,3 +308,20 @@ def test_cleaning_despin_design_verbs_and_unconditional_design_phrases() -> None
     # the verb in a spun article: "haphazard to either", "The trial arbitrary 10,948 patients"
     spun = repairs(SPUN_CONTEXT + "Subjects were seen, haphazard to either drug. The trial arbitrary 10,948 adults.")
     assert spun["haphazard"] == "randomized" and spun["arbitrary"] == "randomized"
+
+
+def test_cleaning_despin_group_nouns_share_their_cues() -> None:
+    """Every spinner form of "group" is restored in the same places: an arm with its count, arms compared."""
+    for noun, nouns in (("institution", "institutions"), ("bunch", "bunches"), ("organization", "organizations")):
+        text = f"{SPUN_CONTEXT}In the bromfenac {noun} (n = 69) pain fell. No difference between the {nouns} was seen."
+        found = repairs(text)
+        assert found.get(noun) == "group" and found.get(nouns) == "groups", noun
+    # the same words outside an arm stay, even in a spun article
+    assert not {"institution", "institutions"} & set(repairs(SPUN_CONTEXT + "Our institution funded the trial."))
+
+
+def test_cleaning_despin_blinded_alone() -> None:
+    text = clean(SPUN_CONTEXT + "Patients are visually impaired to their cure, with visually impaired assessment.").text
+    assert "are blinded to their cure, with blinded assessment" in text
+    # "visually impaired" people in a spun article stay
+    assert "visually impaired" not in repairs(SPUN_CONTEXT + "Adults who are visually impaired were enrolled.")
