@@ -72,8 +72,13 @@ class Entry:
         return (spun or not self.gated) and all(c.holds(text, start, end) for c in self.cues)
 
 
+_HYPHENS = str.maketrans({"-": " ", "‐": " ", "‑": " "})
+
+
 def phrase_key(text: str) -> str:
-    return " ".join(text.replace("’", "'").lower().split())
+    """The lookup key of a phrase: lower case, and a hyphen between words is a space ("double-daze" is "double
+    daze"), since a spinner writes both for the same term."""
+    return " ".join(text.replace("’", "'").lower().translate(_HYPHENS).split())
 
 
 _NAMED = re.compile(r"\{([a-z_]+)\}")
@@ -173,7 +178,7 @@ def _trie_pattern(keys: Iterable[str]) -> str:
 
     def char(ch: str) -> str:
         if ch == " ":
-            return r"\s"
+            return r"[\s‐‑-]"
         if ch == "'":
             return "['’]"
         return re.escape(ch)

@@ -323,5 +323,15 @@ def test_cleaning_despin_group_nouns_share_their_cues() -> None:
 def test_cleaning_despin_blinded_alone() -> None:
     text = clean(SPUN_CONTEXT + "Patients are visually impaired to their cure, with visually impaired assessment.").text
     assert "are blinded to their cure, with blinded assessment" in text
+    assert repairs(SPUN_CONTEXT + "The data analyst was dazed to allocation.").get("dazed") == "blinded"
     # "visually impaired" people in a spun article stay
     assert "visually impaired" not in repairs(SPUN_CONTEXT + "Adults who are visually impaired were enrolled.")
+
+
+def test_cleaning_despin_hyphen_or_space_is_one_phrase() -> None:
+    """A spinner writes "double-daze" and "double daze" alike: one entry matches both (and a Unicode hyphen)."""
+    assert phrase_key("Double-daze") == phrase_key("double  daze") == phrase_key("double‐daze")
+    for text in ("a randomized double daze trial", "a randomized double-daze trial", "a randomized double‐daze trial"):
+        assert clean(text).text == "a randomized double-blind trial"
+    rows = [(phrase_key(e.found), e.restored, e.gated, e.cues) for e in builtin_entries()]
+    assert len(rows) == len(set(rows)), "an entry that differs from another only by a hyphen is a duplicate"
