@@ -335,3 +335,11 @@ def test_cleaning_despin_hyphen_or_space_is_one_phrase() -> None:
         assert clean(text).text == "a randomized double-blind trial"
     rows = [(phrase_key(e.found), e.restored, e.gated, e.cues) for e in builtin_entries()]
     assert len(rows) == len(set(rows)), "an entry that differs from another only by a hyphen is a duplicate"
+
+
+def test_cleaning_despin_people_in_headings() -> None:
+    text = SPUN_CONTEXT + "\n\nABSTRACT.VICTIMS AND METHODS:\nA false treatment was given in the trial.\n"
+    cleaned = clean(text).text
+    assert "ABSTRACT.PATIENTS AND METHODS:" in cleaned and "a placebo was given" in cleaned.lower()
+    # "victims" in a sentence stays, even in a spun article
+    assert "victims" not in repairs(SPUN_CONTEXT + "Victims and methods of abuse were described.")
