@@ -11,6 +11,9 @@ The decision to repair is explicit and two-pass, because many spun phrases are a
    words, and only where their own context cue (``before=``/``after=``/``near=`` in the lexicon) holds. A thesaurus
    spinner that swaps single words leaves few unambiguous phrases, so ``Gate.min_distinct`` (4) distinct phrases,
    unambiguous or context-dependent with their cue holding, are evidence too (the unspun corpora have at most one).
+   A cue may name a shared pattern (``{design_head}``, ``{allocate}``: ``spin/cue_patterns.tsv``), so that single
+   design words ("arbitrary", "managed", "preliminary") are restored wherever the rest of a design phrase stands
+   around them, instead of listing every combination a spinner can make.
 
 So "exercise" in a fitness abstract, "periods" in a menstrual-health study or "important" before a noun in any unspun
 text stay as they are, while the same words in a page that is evidently spun are restored.
@@ -69,8 +72,31 @@ class Entry:
         return (spun or not self.gated) and all(c.holds(text, start, end) for c in self.cues)
 
 
+_HYPHENS = str.maketrans({"-": " ", "‐": " ", "‑": " "})
+
+
 def phrase_key(text: str) -> str:
-    return " ".join(text.replace("’", "'").lower().split())
+    """The lookup key of a phrase: lower case, and a hyphen between words is a space ("double-daze" is "double
+    daze"), since a spinner writes both for the same term."""
+    return " ".join(text.replace("’", "'").lower().translate(_HYPHENS).split())
+
+
+_NAMED = re.compile(r"\{([a-z_]+)\}")
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, str]:
+    """Named regexes that cues share (``{design_head}``), so that a word class is written once, not per entry."""
+    return {row[0]: row[1] for row in read_tsv("spin/cue_patterns.tsv")}
+
+
+def _fill_names(rx: str) -> str:
+    def fill(m: re.Match[str]) -> str:
+        if m.group(1) not in cue_patterns():
+            raise ValueError(f"spin lexicon: no cue pattern named {m.group(1)!r} (spin/cue_patterns.tsv)")
+        return f"(?:{cue_patterns()[m.group(1)]})"
+
+    return _NAMED.sub(fill, rx)
 
 
 def _parse_cues(spec: str) -> tuple[Cue, ...]:
@@ -81,6 +107,7 @@ def _parse_cues(spec: str) -> tuple[Cue, ...]:
         kind, _, rx = part.strip().partition("=")
         if kind not in ("before", "after", "near"):
             raise ValueError(f"unknown cue {part!r} in the spin lexicon")
+        rx = _fill_names(rx)
         anchored = rx if kind != "before" else f"(?:{rx})$"
         cues.append(Cue(kind, re.compile(anchored, re.IGNORECASE)))
     return tuple(cues)
@@ -151,7 +178,7 @@ def _trie_pattern(keys: Iterable[str]) -> str:
 
     def char(ch: str) -> str:
         if ch == " ":
-            return r"\s"
+            return r"[\s‐‑-]"
         if ch == "'":
             return "['’]"
         return re.escape(ch)
@@ -223,18 +250,22 @@ _DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _DIGIT_DOT_LETTER = re.compile(r"\d\.[a-zA-Z]")  # cheap pre-check
-# the decimals of a number spelled out: "0.five", "12.ten", "0.twenty five" / "0.twenty-five" (two decimal digits)
+# the decimals of a number spelled out: "0.five", "12.ten", "0.twenty five" / "0.twenty-five" (two decimal digits),
+# or digit by digit, as a spinner spells "0.05": "0.zero five"
 _TWO_DIGITS = rf"(?:{'|'.join(_TENS)})(?:[ -](?:{'|'.join(_DIGITS[1:])}))?"
+_DIGIT_RUN = rf"(?:{'|'.join(_DIGITS)})(?:[ -](?:{'|'.join(_DIGITS)}))+"
 # a hyphen then a digit may follow ("22.one-40.three"), a hyphen then a letter may not ("1.one-off")
 _DECIMAL_WORD = re.compile(
-    rf"(?<![\w.])(\d+)\.({_TWO_DIGITS}|{'|'.join(_TEENS + _DIGITS)})(?!\w|-[^\W\d])",
+    rf"(?<![\w.])(\d+)\.({_TWO_DIGITS}|{_DIGIT_RUN}|{'|'.join(_TEENS + _DIGITS)})(?!\w|-[^\W\d])",
     re.IGNORECASE,
 )
 
 
 def _decimal_digits(words: str) -> str:
-    """ "five" -> "5", "ten" -> "10", "thirty" -> "30", "twenty five" -> "25"."""
+    """ "five" -> "5", "ten" -> "10", "thirty" -> "30", "twenty five" -> "25", "zero five" -> "05"."""
     parts = re.split(r"[ -]", words.lower())
+    if len(parts) > 1 and all(p in _DIGITS for p in parts):
+        return "".join(str(_DIGITS.index(p)) for p in parts)
     if parts[0] in _TENS:
         return str(20 + 10 * _TENS.index(parts[0]) + (_DIGITS.index(parts[1]) if len(parts) > 1 else 0))
     if parts[0] in _TEENS:
@@ -247,8 +278,9 @@ def _spelled_unit() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A spelled-out number before a unit, and a cheap pre-check (a word before a unit) that most texts fail."""
     units = sorted((row[0] for row in read_tsv("spin/units.tsv")), key=len, reverse=True)
     unit_rx = "|".join(re.escape(u) for u in units)
-    number = re.compile(rf"(?<![\w-])({spelled_number_re().pattern})(?=[ \u00a0](?:{unit_rx})(?![\w/]))")
-    return number, re.compile(rf"[a-z][ \u00a0](?:{unit_rx})(?![\w/])")
+    # a unit may go on with "/..." ("forty mg/m2", "twelve IU/kg"): the longest listed unit is tried first
+    number = re.compile(rf"(?<![\w-])({spelled_number_re().pattern})(?=[ \u00a0](?:{unit_rx})(?!\w))")
+    return number, re.compile(rf"[a-z][ \u00a0](?:{unit_rx})(?!\w)")
 
 
 def number_repairs(text: str) -> list[Repair]:
@@ -285,6 +317,27 @@ class Gate:
     min_distinct: int = 4
 
 
+def _options(lex: Lexicon, start: int, end: int, lowered: str) -> list[tuple[int, tuple[Entry, ...]]]:
+    """The phrases found at ``start``, longest first: the match, then each shorter run of its words that is an
+    entry too, so that "haphazardly appointed" whose cue fails can still be "haphazardly" whose cue holds."""
+    options = []
+    for cut in [end, *(i for i in range(end - 1, start, -1) if lowered[i].isspace() and not lowered[i - 1].isspace())]:
+        entries = lex.entries.get(phrase_key(lowered[start:cut]))
+        if entries:
+            options.append((cut, entries))
+    return options
+
+
+def _first_applying(
+    text: str, start: int, options: list[tuple[int, tuple[Entry, ...]]], *, spun: bool
+) -> tuple[int, Entry] | None:
+    for end, entries in options:
+        entry = next((e for e in entries if e.applies(text, start, end, spun=spun)), None)
+        if entry:
+            return end, entry
+    return None
+
+
 def despin(
     text: str, lex: Lexicon, gate: Gate, *, extra_evidence: int = 0, spun_known: bool = False
 ) -> tuple[list[Repair], bool]:
@@ -293,35 +346,36 @@ def despin(
     ``extra_evidence`` counts unambiguous spin found elsewhere (spelled-out citation markers, earlier rounds);
     ``spun_known`` carries an earlier round's verdict.
     """
-    candidates: list[tuple[int, int, tuple[Entry, ...]]] = []
-    for m in lex.pattern.finditer(_lower(text)):
-        entries = lex.entries.get(phrase_key(m.group()))
-        if entries:
-            candidates.append((m.start(), m.end(), entries))
+    candidates: list[tuple[int, list[tuple[int, tuple[Entry, ...]]]]] = []
+    lowered = _lower(text)
+    for m in lex.pattern.finditer(lowered):
+        options = _options(lex, m.start(), m.end(), lowered)
+        if options:
+            candidates.append((m.start(), options))
     numbers = number_repairs(text)
     if not candidates and not numbers:
         return [], spun_known
 
     chosen: dict[int, tuple[int, Entry]] = {}
-    pending: list[tuple[int, int, tuple[Entry, ...]]] = []
-    for start, end, entries in candidates:
-        entry = next((e for e in entries if e.applies(text, start, end, spun=False)), None)
-        if entry:
-            chosen[start] = (end, entry)
+    pending: list[tuple[int, list[tuple[int, tuple[Entry, ...]]]]] = []
+    for start, options in candidates:
+        picked = _first_applying(text, start, options, spun=False)
+        if picked:
+            chosen[start] = picked
         else:
-            pending.append((start, end, entries))
+            pending.append((start, options))
     evidence = len(chosen) + len(numbers) + extra_evidence
     words = max(len(text.split()), 1)
     spun = spun_known or (evidence >= gate.min_evidence and evidence * 1000 / words >= gate.per_1000)
+    later = [(start, _first_applying(text, start, options, spun=True)) for start, options in pending]
     if not spun:
-        cued = {phrase_key(text[s:e]) for s, e, es in pending if any(x.applies(text, s, e, spun=True) for x in es)}
+        cued = {phrase_key(text[start : picked[0]]) for start, picked in later if picked}
         weak = evidence + len(cued)
         spun = weak >= gate.min_distinct and weak * 1000 / words >= gate.per_1000
     if spun:
-        for start, end, entries in pending:
-            entry = next((e for e in entries if e.applies(text, start, end, spun=True)), None)
-            if entry:
-                chosen[start] = (end, entry)
+        for start, picked in later:
+            if picked:
+                chosen[start] = picked
 
     repairs: list[Repair] = []
     for start, (end, entry) in chosen.items():

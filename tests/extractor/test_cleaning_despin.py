@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from extractor.cleaning import clean
-from extractor.cleaning.despin import Gate, builtin_entries, despin, external_entries, lexicon, phrase_key
+from extractor.cleaning.despin import (
+    Gate,
+    _parse_cues,
+    builtin_entries,
+    despin,
+    external_entries,
+    lexicon,
+    phrase_key,
+)
 from extractor.errors import InputError
 from studysift.settings import Settings
 
@@ -91,7 +99,12 @@ def test_cleaning_despin_lexicon_is_general() -> None:
     entries = builtin_entries()
     assert len(entries) >= 300
     single = [e for e in entries if " " not in e.found and "-" not in e.found]
-    assert all(e.gated and e.cues for e in single), "single words must be gated and cued"
+    assert all(e.cues for e in single), "single words must be cued"
+    # an unconditional single word's cue pins a phrase no writer produces: the word alone in a sentence stays
+    lex = lexicon()
+    for entry in (e for e in single if not e.gated):
+        found, spun = despin(f"The {entry.found} values were recorded in the clinic.", lex, Gate(2, 1.0))
+        assert found == [] and not spun, entry.found
 
 
 def test_cleaning_despin_score_and_threshold() -> None:
@@ -148,7 +161,8 @@ def test_cleaning_despin_trial_wording_restored() -> None:
     found = repairs(SPUN_TRIAL)
     assert found["this learn about"] == "this study"
     assert found["more established grown-ups"] == "older adults"
-    assert found["haphazardly appointed"] == "randomly assigned"
+    # restored a word at a time ("haphazardly" -> "randomly", then "randomly appointed" -> "randomly assigned")
+    assert "were randomly assigned to ketamine" in clean(SPUN_TRIAL).text
     assert found["randomized regulated preliminary"] == "randomized controlled trial"
     assert found["as soon as day by day"] == "once daily"
     assert found["chest torment"] == "chest pain"
@@ -238,3 +252,94 @@ def test_cleaning_despin_versus() -> None:
     assert found == found | {"towards": "versus"}
     spun = SPUN_CONTEXT + "Scores trended towards baseline and attitudes towards therapy improved."
     assert "towards" not in repairs(spun)
+
+
+def test_cleaning_despin_design_words_one_at_a_time() -> None:
+    """A thesaurus spinner swaps single design words; each is restored where the rest of a design phrase stands."""
+    spun = repairs(
+        SPUN_CONTEXT
+        + "This was a pragmatic, arbitrary trial. Patients were irregular to receive drug or a fake treatment, "
+        "then arbitrarily allocated to two doses. A cluster haphazard restrained test followed, in a hybrid design."
+    )
+    assert spun["arbitrary"] == "randomized"
+    assert spun["irregular"] == "randomized"
+    assert spun["arbitrarily"] == "randomly"
+    assert spun["haphazard"] == "randomized"
+    assert spun["restrained"] == "controlled"
+    assert spun["hybrid design"] == "crossover design"
+
+
+def test_cleaning_despin_design_words_need_a_spun_article_and_a_design_phrase() -> None:
+    plain = "Values were in arbitrary units. The irregular heartbeat was managed with drugs in a hybrid Phase II trial."
+    assert repairs(plain) == {}
+    # spun, but no design phrase around the words: they stay
+    assert not {"arbitrary", "irregular", "managed"} & set(repairs(SPUN_CONTEXT + plain))
+
+
+def test_cleaning_despin_cue_names_are_filled() -> None:
+    """``{name}`` in a cue is the named pattern of spin/cue_patterns.tsv; an unknown name is an error."""
+    (cue,) = _parse_cues("after=^{design_head}")
+    assert cue.rx.match("preliminaries") and not cue.rx.match("results")
+    with pytest.raises(ValueError, match="no cue pattern"):
+        _parse_cues("after=^{no_such_pattern}")
+
+
+def test_cleaning_despin_numbers_digit_by_digit_and_compound_units() -> None:
+    found = repairs("Drug 0.zero five mg/kg, then 0.two five mg, forty mg/m2 and twelve IU/kg.")
+    assert found == {"0.zero five": "0.05", "0.two five": "0.25", "forty": "40", "twelve": "12"}
+    # a spelled-out number before a word that only starts like a unit stays
+    assert repairs("Forty mgkg patients and twelve mlx were seen.") == {}
+
+
+def test_cleaning_despin_shorter_phrase_when_the_longer_cue_fails() -> None:
+    """The longest phrase at a place is tried first; when none of its entries applies, a shorter one may."""
+    lex = lexicon()
+    text = SPUN_CONTEXT + "Patients were haphazardly appointed to genotype- or phenotype-directed care."
+    longest = lex.pattern.search(text.lower(), text.index("haphazardly"))
+    assert longest is not None and longest.group() == "haphazardly appointed"
+    found = {r.found: r.restored for r in despin(text, lex, Gate(2, 1.0))[0]}
+    assert found.get("haphazardly") == "randomly"
+
+
+def test_cleaning_despin_design_verbs_and_unconditional_design_phrases() -> None:
+    # no other evidence: "a arbitrary trial" and "we haphazard" are phrases no writer produces
+    assert repairs("Men took part in a arbitrary trial of surgery.") == {"arbitrary": "randomized"}
+    assert repairs("We haphazard 389 patients to treatment.") == {"haphazard": "randomized"}
+    # the verb in a spun article: "haphazard to either", "The trial arbitrary 10,948 patients"
+    spun = repairs(SPUN_CONTEXT + "Subjects were seen, haphazard to either drug. The trial arbitrary 10,948 adults.")
+    assert spun["haphazard"] == "randomized" and spun["arbitrary"] == "randomized"
+
+
+def test_cleaning_despin_group_nouns_share_their_cues() -> None:
+    """Every spinner form of "group" is restored in the same places: an arm with its count, arms compared."""
+    for noun, nouns in (("institution", "institutions"), ("bunch", "bunches"), ("organization", "organizations")):
+        text = f"{SPUN_CONTEXT}In the bromfenac {noun} (n = 69) pain fell. No difference between the {nouns} was seen."
+        found = repairs(text)
+        assert found.get(noun) == "group" and found.get(nouns) == "groups", noun
+    # the same words outside an arm stay, even in a spun article
+    assert not {"institution", "institutions"} & set(repairs(SPUN_CONTEXT + "Our institution funded the trial."))
+
+
+def test_cleaning_despin_blinded_alone() -> None:
+    text = clean(SPUN_CONTEXT + "Patients are visually impaired to their cure, with visually impaired assessment.").text
+    assert "are blinded to their cure, with blinded assessment" in text
+    assert repairs(SPUN_CONTEXT + "The data analyst was dazed to allocation.").get("dazed") == "blinded"
+    # "visually impaired" people in a spun article stay
+    assert "visually impaired" not in repairs(SPUN_CONTEXT + "Adults who are visually impaired were enrolled.")
+
+
+def test_cleaning_despin_hyphen_or_space_is_one_phrase() -> None:
+    """A spinner writes "double-daze" and "double daze" alike: one entry matches both (and a Unicode hyphen)."""
+    assert phrase_key("Double-daze") == phrase_key("double  daze") == phrase_key("double‐daze")
+    for text in ("a randomized double daze trial", "a randomized double-daze trial", "a randomized double‐daze trial"):
+        assert clean(text).text == "a randomized double-blind trial"
+    rows = [(phrase_key(e.found), e.restored, e.gated, e.cues) for e in builtin_entries()]
+    assert len(rows) == len(set(rows)), "an entry that differs from another only by a hyphen is a duplicate"
+
+
+def test_cleaning_despin_people_in_headings() -> None:
+    text = SPUN_CONTEXT + "\n\nABSTRACT.VICTIMS AND METHODS:\nA false treatment was given in the trial.\n"
+    cleaned = clean(text).text
+    assert "ABSTRACT.PATIENTS AND METHODS:" in cleaned and "a placebo was given" in cleaned.lower()
+    # "victims" in a sentence stays, even in a spun article
+    assert "victims" not in repairs(SPUN_CONTEXT + "Victims and methods of abuse were described.")

@@ -139,7 +139,7 @@ def test_cleaning_trial_allocation_verbs() -> None:
         "drug. It became a habit and was once common."
     )
     assert found["became"] == "was" and found["was once"] == "was"
-    assert found["arbitrarily assigned"] == "randomly assigned"
+    assert found["arbitrarily"] == "randomly"  # before an allocation verb
     text = clean(SPUN + "Sixty patients became randomized. It became a habit and was once common.").text
     assert text.endswith("Sixty patients was randomized. It became a habit and was once common.")
     assert repairs("Weights were arbitrarily assigned to receive the highest score.") == {}  # an unspun article

@@ -62,6 +62,8 @@ def test_design_labels(nlp: Language, text: str, design: str) -> None:
         ("The participants, therapists, assessors, and statistician were blinded.", "triple_blind"),
         ("CPAP therapists were not blinded to the group.", "open_label"),
         ("The study data analyst is blinded to the assignments.", "assessor_blind"),
+        ("It features blinding of individuals, assessors and therapists.", "triple_blind"),  # any people noun
+        ("It ensured blinding of volunteers and investigators.", "double_blind"),
     ],
 )
 def test_design_labels_blinding(nlp: Language, text: str, blinding: str) -> None:
