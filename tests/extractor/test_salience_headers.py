@@ -26,4 +26,3 @@ def test_salience_headers_spaced_abstract_prefix() -> None:
     doc = NLP("A trial of X\n\nABSTRACT.BACKGROUND:\nDrugs help.\n\nABSTRACT. RESULTS :\nPain fell.\n")
     kinds = [kind for _, _, kind in Salience(doc).sections]
     assert kinds == ["background", "results"]
-
