@@ -3,6 +3,7 @@ groups for record assembly."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import spacy
@@ -19,6 +20,16 @@ def blank_with(name: str, config: dict[str, Any] | None = None) -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(name, config=config or {})
     return nlp
+
+
+@cache
+def _pipe(name: str) -> Language:
+    return blank_with(name)  # built once per session: compiling a component's matchers is the slow part
+
+
+def condition_values(text: str) -> list[str]:
+    """The conditions the conditions component alone finds in ``text``."""
+    return span_values(_pipe("studysift_conditions"), text, spans.CONDITION)
 
 
 def span_values(nlp: Language, text: str, group: str) -> list[str]:

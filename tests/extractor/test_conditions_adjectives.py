@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from extractor import spans
-from tests.extractor.pipes import blank_with, span_values
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return blank_with("studysift_conditions")
-
-
-def values(nlp: Language, text: str) -> list[str]:
-    return span_values(nlp, text, spans.CONDITION)
+from tests.extractor.pipes import condition_values
 
 
 @pytest.mark.parametrize(
@@ -28,9 +17,9 @@ def values(nlp: Language, text: str) -> list[str]:
         ("Coaching of physically inactive patients.", ["physical inactivity"]),
     ],
 )
-def test_conditions_adjectives_before_population(nlp: Language, text: str, expected: list[str]) -> None:
-    assert values(nlp, text) == expected
+def test_conditions_adjectives_before_population(text: str, expected: list[str]) -> None:
+    assert condition_values(text) == expected
 
 
-def test_conditions_adjectives_elsewhere_ignored(nlp: Language) -> None:
-    assert values(nlp, "A diabetic diet and a septic tank.") == []
+def test_conditions_adjectives_elsewhere_ignored() -> None:
+    assert condition_values("A diabetic diet and a septic tank.") == []

@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from extractor import spans
-from tests.extractor.pipes import blank_with, span_values
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return blank_with("studysift_conditions")
-
-
-def values(nlp: Language, text: str) -> list[str]:
-    return span_values(nlp, text, spans.CONDITION)
+from tests.extractor.pipes import condition_values
 
 
 @pytest.mark.parametrize(
@@ -27,14 +16,16 @@ def values(nlp: Language, text: str) -> list[str]:
         ("Patients undergoing minor oral surgical procedures.", ["minor oral surgical procedures"]),
     ],
 )
-def test_conditions_procedures_population(nlp: Language, text: str, expected: list[str]) -> None:
-    assert values(nlp, text) == expected
+def test_conditions_procedures_population(text: str, expected: list[str]) -> None:
+    assert condition_values(text) == expected
 
 
-def test_conditions_procedures_alone_or_arm_ignored(nlp: Language) -> None:
-    assert values(nlp, "Pain after surgery.\n\nPressure rose during the trabeculectomy arm.") == []
+def test_conditions_procedures_alone_or_arm_ignored() -> None:
+    assert condition_values("Pain after surgery.\n\nPressure rose during the trabeculectomy arm.") == []
 
 
-def test_conditions_procedures_in_a_title_only(nlp: Language) -> None:
-    assert values(nlp, "Preemptive analgesia in third molar impaction surgery") == ["third molar impaction surgery"]
-    assert values(nlp, "A trial\n\nSurgeons with an interest in hip arthroscopy operated.") == []
+def test_conditions_procedures_in_a_title_only() -> None:
+    assert condition_values("Preemptive analgesia in third molar impaction surgery") == [
+        "third molar impaction surgery"
+    ]
+    assert condition_values("A trial\n\nSurgeons with an interest in hip arthroscopy operated.") == []

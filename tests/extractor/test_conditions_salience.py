@@ -2,92 +2,79 @@
 
 from __future__ import annotations
 
-import pytest
-from spacy.language import Language
-
-from extractor import spans
-from tests.extractor.pipes import blank_with, span_values
+from tests.extractor.pipes import condition_values
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return blank_with("studysift_conditions")
-
-
-def values(nlp: Language, text: str) -> list[str]:
-    return span_values(nlp, text, spans.CONDITION)
-
-
-def test_conditions_salience_aim_in_background(nlp: Language) -> None:
+def test_conditions_salience_aim_in_background() -> None:
     text = (
         "A trial of drug X\n\nBACKGROUND: Gout is common. The aim of this study was to compare X and Y in "
         "tendinitis.\n\nMETHODS: 40 adults were randomised."
     )
-    assert values(nlp, text) == ["tendinitis"]
+    assert condition_values(text) == ["tendinitis"]
 
 
-def test_conditions_salience_background_alone_dropped(nlp: Language) -> None:
+def test_conditions_salience_background_alone_dropped() -> None:
     text = "A trial of drug X\n\nBACKGROUND: Gout is common.\n\nMETHODS: 40 adults were randomised."
-    assert values(nlp, text) == []
+    assert condition_values(text) == []
 
 
-def test_conditions_salience_verbs_trimmed(nlp: Language) -> None:
-    found = values(nlp, "Tools to help cancer survivors and detect colorectal cancer early.")
+def test_conditions_salience_verbs_trimmed() -> None:
+    found = condition_values("Tools to help cancer survivors and detect colorectal cancer early.")
     assert found == ["cancer", "colorectal cancer"]
 
 
-def test_conditions_salience_failure_needs_an_organ(nlp: Language) -> None:
-    found = values(nlp, "Extubation failure and treatment failure in acute respiratory failure.")
+def test_conditions_salience_failure_needs_an_organ() -> None:
+    found = condition_values("Extubation failure and treatment failure in acute respiratory failure.")
     assert found == ["acute respiratory failure"]
 
 
-def test_conditions_salience_head_noun_alone_dropped(nlp: Language) -> None:
-    assert values(nlp, "Trial of the new disease model in gout.") == ["gout"]
+def test_conditions_salience_head_noun_alone_dropped() -> None:
+    assert condition_values("Trial of the new disease model in gout.") == ["gout"]
 
 
-def test_conditions_salience_therapies_are_not_conditions(nlp: Language) -> None:
-    assert values(nlp, "Homeopathy and a gait orthosis for tendinitis.") == ["tendinitis"]
+def test_conditions_salience_therapies_are_not_conditions() -> None:
+    assert condition_values("Homeopathy and a gait orthosis for tendinitis.") == ["tendinitis"]
 
 
-def test_conditions_salience_anchored_names_win(nlp: Language) -> None:
+def test_conditions_salience_anchored_names_win() -> None:
     text = (
         "Vaccination of patients with asthma\n\nMETHODS: Pneumonia was an outcome. Pneumonia was rare in both groups."
     )
-    assert values(nlp, text) == ["asthma"]
+    assert condition_values(text) == ["asthma"]
 
 
-def test_conditions_salience_repeated_when_nothing_anchors(nlp: Language) -> None:
+def test_conditions_salience_repeated_when_nothing_anchors() -> None:
     text = "A trial of vaccination\n\nMETHODS: Pneumonia was an outcome. Pneumonia was rare in both groups."
-    assert values(nlp, text) == ["pneumonia", "pneumonia"]
+    assert condition_values(text) == ["pneumonia", "pneumonia"]
 
 
-def test_conditions_salience_population_late_in_a_full_text(nlp: Language) -> None:
+def test_conditions_salience_population_late_in_a_full_text() -> None:
     filler = "The groups were similar at baseline. " * 250
     text = f"A trial of exercise in adults with gout\n\nMETHODS: {filler}Others studied patients with psoriasis."
-    assert values(nlp, text) == ["gout"]
+    assert condition_values(text) == ["gout"]
 
 
-def test_conditions_salience_exclusions_are_not_the_population(nlp: Language) -> None:
+def test_conditions_salience_exclusions_are_not_the_population() -> None:
     text = (
         "A trial of exercise in adults with gout.\n\nMETHODS: Patients with psoriasis were excluded. "
         "Psoriasis was rare."
     )
-    assert values(nlp, text) == ["gout"]
+    assert condition_values(text) == ["gout"]
 
 
-def test_conditions_salience_plural_head_nouns(nlp: Language) -> None:
+def test_conditions_salience_plural_head_nouns() -> None:
     text = "A trial of eptifibatide.\n\nPatients with acute coronary syndromes and gout were randomised."
-    assert values(nlp, text) == ["acute coronary syndromes", "gout"]
+    assert condition_values(text) == ["acute coronary syndromes", "gout"]
 
 
-def test_conditions_salience_keywords_anchor(nlp: Language) -> None:
+def test_conditions_salience_keywords_anchor() -> None:
     text = (
         "Light therapy or talking therapy: a protocol\n\nKeywords: Seasonal affective disorder, light therapy\n\n"
         "BACKGROUND: Seasonal affective disorder is common. Gout is too.\n\nMETHODS: Adults are randomised."
     )
-    assert values(nlp, text) == ["seasonal affective disorder"]
+    assert condition_values(text) == ["seasonal affective disorder"]
 
 
-def test_conditions_salience_title_outcome_is_no_anchor(nlp: Language) -> None:
+def test_conditions_salience_title_outcome_is_no_anchor() -> None:
     text = "Effects of zinc on hypotension in older adults\n\nMETHODS: Older adults with gout were randomised."
-    assert values(nlp, text) == ["gout"]
+    assert condition_values(text) == ["gout"]

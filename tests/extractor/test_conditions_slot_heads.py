@@ -4,37 +4,26 @@ condition names ("pain", "ulcers"), a disease-word ending ("colitis") or an abno
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from extractor import spans
-from tests.extractor.pipes import blank_with, span_values
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return blank_with("studysift_conditions")
-
-
-def values(nlp: Language, text: str) -> list[str]:
-    return span_values(nlp, text, spans.CONDITION)
+from tests.extractor.pipes import condition_values
 
 
 @pytest.mark.parametrize(
     "slot",
     ["recurrent aphthous ulcers", "collagenous colitis", "elevated triglycerides", "sudden deafness"],
 )
-def test_conditions_slot_heads_condition_words_kept(nlp: Language, slot: str) -> None:
-    assert values(nlp, f"Drug X in patients with {slot}\n\nWe randomised them.") == [slot]
+def test_conditions_slot_heads_condition_words_kept(slot: str) -> None:
+    assert condition_values(f"Drug X in patients with {slot}\n\nWe randomised them.") == [slot]
 
 
 @pytest.mark.parametrize("slot", ["a physical status class", "cedar exposure", "decision aids"])
-def test_conditions_slot_heads_no_condition_word_dropped(nlp: Language, slot: str) -> None:
-    assert values(nlp, f"Drug X in patients with {slot}\n\nWe randomised them.") == []
+def test_conditions_slot_heads_no_condition_word_dropped(slot: str) -> None:
+    assert condition_values(f"Drug X in patients with {slot}\n\nWe randomised them.") == []
 
 
-def test_conditions_slot_heads_aids_is_a_name_only_in_capitals(nlp: Language) -> None:
-    assert values(nlp, "Decision aids for patients with gout\n\nWe randomised them.") == ["gout"]
-    assert len(values(nlp, "Decision aids for patients with AIDS\n\nWe randomised them.")) == 1
+def test_conditions_slot_heads_aids_is_a_name_only_in_capitals() -> None:
+    assert condition_values("Decision aids for patients with gout\n\nWe randomised them.") == ["gout"]
+    assert len(condition_values("Decision aids for patients with AIDS\n\nWe randomised them.")) == 1
 
 
 @pytest.mark.parametrize(
@@ -46,10 +35,12 @@ def test_conditions_slot_heads_aids_is_a_name_only_in_capitals(nlp: Language) ->
         ("Nerve block in chronic shoulder pain in patients with gout", ["gout"]),  # the title names one already
     ],
 )
-def test_conditions_slot_heads_title_phrase(nlp: Language, title: str, found: list[str]) -> None:
-    assert values(nlp, f"{title}\n\nWe randomised them.") == found
+def test_conditions_slot_heads_title_phrase(title: str, found: list[str]) -> None:
+    assert condition_values(f"{title}\n\nWe randomised them.") == found
 
 
-def test_conditions_slot_heads_leading_verb_trimmed(nlp: Language) -> None:
-    found = values(nlp, "Mindfulness programs for managing sleep disturbance: a pilot trial\n\nWe randomised them.")
+def test_conditions_slot_heads_leading_verb_trimmed() -> None:
+    found = condition_values(
+        "Mindfulness programs for managing sleep disturbance: a pilot trial\n\nWe randomised them."
+    )
     assert found == ["sleep disturbance"]
