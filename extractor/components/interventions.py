@@ -209,6 +209,7 @@ class InterventionsComponent(RuleComponent):
         found = self._with_frames(doc, found)
         found = self._described(doc, self._with_restatements(doc, found))
         found = self._with_abbreviations(doc, found)  # also the short forms of names found by frame or restatement
+        listing: set[int] = set()  # mentions that head or continue a list of comparators
         for i, mention in enumerate(found):
             if mention.span.end in alone:
                 mention.span = doc[mention.span.start : mention.span.end + 1]
@@ -218,9 +219,13 @@ class InterventionsComponent(RuleComponent):
             for cue in cues:
                 if previous_end <= cue.start and 0 <= mention.span.start - cue.end <= self.cue_window:
                     mention.comparator = True
+                    listing.add(i)
+            if mention.comparator and self._after_treatment(doc, mention, found[:i]):
+                listing.add(i)
             between = doc[found[i - 1].span.end : mention.span.start].text if i else ""
-            if i and found[i - 1].comparator and LIST_GAP.match(between):
+            if i - 1 in listing and LIST_GAP.match(between):
                 mention.comparator = True  # "placebo, lisinopril 10 mg/day or ramipril"
+                listing.add(i)
         # A drug compared against ("haloperidol versus olanzapine") is the comparator wherever it is named, unless the
         # title names it as the treatment.
         title = Salience.of(doc).in_title
@@ -230,6 +235,20 @@ class InterventionsComponent(RuleComponent):
             if mention.name in compared - treated_in_title:
                 mention.comparator = True
         return found
+
+    @staticmethod
+    def _after_treatment(doc: Doc, mention: Mention, before: list[Mention]) -> bool:
+        """Whether a treatment is named before, in the same sentence, as the thing compared: a comparator then heads a
+        list of comparators ("zofenopril 60 mg/day with placebo, lisinopril or ramipril"). A list a placebo opens
+        with none before it lists the arms ("randomised to placebo or erlotinib"): a placebo is named first as often
+        as last."""
+        start = sentence_of(doc, mention.span.start)[0]
+        for m in reversed(before):
+            if m.span.start < start:
+                return False
+            if not m.comparator:
+                return True
+        return False
 
     @staticmethod
     def _arms_only(doc: Doc, mentions: list[Mention], salience: Salience) -> list[Mention]:

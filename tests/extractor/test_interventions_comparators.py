@@ -93,3 +93,20 @@ def test_interventions_comparators_treatment_as_usual(nlp: Language) -> None:
 def test_interventions_comparators_glued_title_word_names_the_drug_after_the_seam(nlp: Language) -> None:
     doc = nlp("A Gender Analysis of the SMILE ProgramZofenopril in Myocardial Infarction")
     assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["zofenopril"]
+
+
+@pytest.mark.parametrize("control", ["placebo", "saline"])
+def test_interventions_comparators_control_named_first(nlp: Language, control: str) -> None:
+    # an arm list a control opens lists the arms: the drug after it is the treatment, with its dose
+    doc = nlp(f"Patients were randomized to {control} or erlotinib (150 mg per day) for 12 weeks.")
+    (drug,) = doc.spans[spans.INTERVENTION]
+    assert drug._.value == "erlotinib"
+    assert drug._.attrs["dose"]["value"] == 150.0
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == [control]
+
+
+def test_interventions_comparators_list_after_treatment(nlp: Language) -> None:
+    # after the treatment compared, a control heads a list of comparators
+    doc = nlp("We compared zofenopril 60 mg/day with that of placebo, lisinopril 10 mg/day or ramipril.")
+    assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["zofenopril"]
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["placebo", "lisinopril", "ramipril"]
