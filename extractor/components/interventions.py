@@ -189,7 +189,9 @@ class InterventionsComponent(RuleComponent):
                 attrs[f"{key}_span"] = (found[1].start_char, found[1].end_char) if found else None
             attrs["arm_doses"] = m.arm_doses or None
             group = doc.spans[spans.COMPARATOR if m.comparator else spans.INTERVENTION]
-            spans.add_span(group, Span(doc, m.span.start, m.span.end, m.kind), m.name, m.confidence, **attrs)
+            # the name as span id: the parts of a slashed token ("budesonide/formoterol") share its offsets
+            span = Span(doc, m.span.start, m.span.end, m.kind, span_id=m.name)
+            spans.add_span(group, span, m.name, m.confidence, **attrs)
 
     # -- names -------------------------------------------------------------------------------------------------
 
@@ -322,17 +324,21 @@ class InterventionsComponent(RuleComponent):
         return end < len(doc) and doc[end].lower_ in self.blockers
 
     def _with_slashed(self, doc: Doc, found: list[Mention]) -> list[Mention]:
-        """Lexicon names inside one slashed token ("artesunate/placebo", "tamoxifen/10"), each on that token."""
+        """Lexicon names inside one slashed token ("artesunate/placebo", "tamoxifen/10"), each on that token; two
+        treatments there ("budesonide/formoterol") are one combination product, named by both."""
         taken = {i for m in found for i in range(m.span.start, m.span.end)}
         extra = []
         for match in SLASHED.finditer(doc_text(doc)):
             token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if token is None or len(token) != 1 or token.start in taken:
                 continue
-            for part in token.text.lower().split("/"):
-                if part in self.words:
-                    name, kind = self.words[part]
-                    extra.append(Mention(token, name, kind, kind == "comparator", 0.8))
+            parts = [self.words[part] for part in token.text.lower().split("/") if part in self.words]
+            treatments = [(name, kind) for name, kind in parts if kind != "comparator"]
+            if len(treatments) > 1:
+                combination = "/".join(name for name, _ in treatments)
+                parts = [(combination, treatments[0][1])] + [p for p in parts if p[1] == "comparator"]
+            for name, kind in parts:
+                extra.append(Mention(token, name, kind, kind == "comparator", 0.8))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
     def _with_design_controls(self, doc: Doc, found: list[Mention]) -> list[Mention]:
