@@ -234,9 +234,27 @@ class InterventionsComponent(RuleComponent):
         compared = {m.name for m in found if m.comparator and m.kind != "comparator"}
         treated_in_title = {m.name for m in found if not m.comparator and title(m.span)}
         for mention in found:
-            if mention.name in compared - treated_in_title:
+            if mention.name in compared - treated_in_title - self._armed_beside_control(doc, found):
                 mention.comparator = True
         return found
+
+    @staticmethod
+    def _armed_beside_control(doc: Doc, found: list[Mention]) -> set[str]:
+        """Treatments an allocation sentence lists as arms beside a control ("randomised to granisetron 1 mg,
+        ondansetron 4 mg or normal saline"): each is tested against that control, so one compared with the other
+        elsewhere ("granisetron versus ondansetron") is still an intervention."""
+        armed: set[str] = set()
+        run: list[Mention] = []  # the current list of arms, in text order
+        for i, m in enumerate(found):
+            between = doc[found[i - 1].span.end : m.span.start].text if i else ""
+            if not (run and LIST_GAP.match(between) and sentence_of(doc, m.span.start)[0] <= run[-1].span.start):
+                run = []
+            run.append(m)
+            if m.kind == "comparator" and len(run) > 1:
+                start, end = sentence_of(doc, m.span.start)
+                if ALLOCATION.search(doc[start:end].text):
+                    armed.update(a.name for a in run if a.kind != "comparator")
+        return armed
 
     @staticmethod
     def _after_treatment(doc: Doc, mention: Mention, before: list[Mention]) -> bool:

@@ -110,3 +110,25 @@ def test_interventions_comparators_list_after_treatment(nlp: Language) -> None:
     doc = nlp("We compared zofenopril 60 mg/day with that of placebo, lisinopril 10 mg/day or ramipril.")
     assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["zofenopril"]
     assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["placebo", "lisinopril", "ramipril"]
+
+
+def test_interventions_comparators_arms_beside_control() -> None:
+    # two drugs compared in the title but allocated beside a control are both tested against it
+    doc = load()(
+        "TITLE: Granisetron versus ondansetron for nausea\n\nABSTRACT.METHODS: Patients were randomized to receive "
+        "granisetron 1 mg, ondansetron 4 mg or normal saline."
+    )
+    methods = doc.text.index("METHODS")
+    allocated = [s for s in doc.spans[spans.INTERVENTION] if s.start_char > methods]
+    assert [(s._.value, s._.attrs["dose"]["value"]) for s in allocated] == [("granisetron", 1.0), ("ondansetron", 4.0)]
+    assert [s._.value for s in doc.spans[spans.COMPARATOR] if s.start_char > methods] == ["normal saline"]
+
+
+def test_interventions_comparators_versus_without_control() -> None:
+    # with no control arm, the drug compared against stays the comparator where it is allocated
+    doc = load()(
+        "TITLE: Haloperidol versus olanzapine in delirium\n\nABSTRACT.METHODS: Patients were randomized to "
+        "haloperidol or olanzapine."
+    )
+    assert {s._.value for s in doc.spans[spans.INTERVENTION]} == {"haloperidol"}
+    assert {s._.value for s in doc.spans[spans.COMPARATOR]} == {"olanzapine"}
