@@ -233,8 +233,9 @@ class InterventionsComponent(RuleComponent):
         title = Salience.of(doc).in_title
         compared = {m.name for m in found if m.comparator and m.kind != "comparator"}
         treated_in_title = {m.name for m in found if not m.comparator and title(m.span)}
+        compared_only = compared - treated_in_title - self._armed_beside_control(doc, found) if compared else set()
         for mention in found:
-            if mention.name in compared - treated_in_title - self._armed_beside_control(doc, found):
+            if mention.name in compared_only:
                 mention.comparator = True
         return found
 
