@@ -37,6 +37,8 @@ SETTING_WINDOW = 5  # "during repeated high intensity exercise": a setting word 
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
+LIST_WORD = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)
+OPENING_WORDS = 1  # words before a comparison cue that still open the sentence ("As compared with placebo, ...")
 # What may stand between two treatments a route is said of together: their doses, bracketed or not, and list words
 # ("gantenerumab 105 mg or 225 mg or placebo ... by subcutaneous injection", "lidocaine (20 mg), ketorolac (10 mg)").
 ROUTE_LIST_GAP = re.compile(r"^\s*(?:(?:\(?[\d.,]+\s*[^\s,()]*\)?|[(),]|or|and|and/or|either)\s*)+$", re.IGNORECASE)
@@ -212,6 +214,7 @@ class InterventionsComponent(RuleComponent):
         found = self._described(doc, self._with_restatements(doc, found))
         found = self._with_abbreviations(doc, found)  # also the short forms of names found by frame or restatement
         listing: set[int] = set()  # mentions that head or continue a list of comparators
+        opening: set[int] = set()  # ... in a comparison phrase that opens its sentence ("Compared with placebo, ...")
         for i, mention in enumerate(found):
             if mention.span.end in alone:
                 mention.span = doc[mention.span.start : mention.span.end + 1]
@@ -222,12 +225,18 @@ class InterventionsComponent(RuleComponent):
                 if previous_end <= cue.start and 0 <= mention.span.start - cue.end <= self.cue_window:
                     mention.comparator = True
                     listing.add(i)
+                    if cue.start - sentence_of(doc, cue.start)[0] <= OPENING_WORDS:
+                        opening.add(i)
             if mention.comparator and self._after_treatment(doc, mention, found[:i]):
                 listing.add(i)
             between = doc[found[i - 1].span.end : mention.span.start].text if i else ""
+            if i - 1 in opening and not LIST_WORD.search(between):
+                continue  # "Compared with placebo, IPE 4 g/day reduced TG": the opening phrase ends at its comma
             if i - 1 in listing and LIST_GAP.match(between):
                 mention.comparator = True  # "placebo, lisinopril 10 mg/day or ramipril"
                 listing.add(i)
+                if i - 1 in opening:
+                    opening.add(i)
         # A drug compared against ("haloperidol versus olanzapine") is the comparator wherever it is named, unless the
         # title names it as the treatment.
         title = Salience.of(doc).in_title

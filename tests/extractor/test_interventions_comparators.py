@@ -132,3 +132,19 @@ def test_interventions_comparators_versus_without_control() -> None:
     )
     assert {s._.value for s in doc.spans[spans.INTERVENTION]} == {"haloperidol"}
     assert {s._.value for s in doc.spans[spans.COMPARATOR]} == {"olanzapine"}
+
+
+@pytest.mark.parametrize("opening", ["Compared with placebo,", "As compared to placebo,"])
+def test_interventions_comparators_opening_phrase_ends_at_comma(nlp: Language, opening: str) -> None:
+    # a comparison phrase that opens the sentence ends at its comma: the name after it is the treatment
+    doc = nlp(f"{opening} prednisolone 30 mg/day reduced pain.")
+    (drug,) = [s for s in doc.spans[spans.INTERVENTION] if s._.value == "prednisolone"]
+    assert drug._.attrs["dose"]["value"] == 30.0
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["placebo"]
+
+
+def test_interventions_comparators_opening_phrase_list(nlp: Language) -> None:
+    # ... but "or" / "and" still continue its list
+    doc = nlp("Compared with placebo or ramipril, zofenopril reduced deaths.")
+    assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["zofenopril"]
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["placebo", "ramipril"]
