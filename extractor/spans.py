@@ -39,12 +39,13 @@ ALL_GROUPS = (
 
 
 def _extension(name: str) -> tuple[Callable[[Span], Any], Callable[[Span, Any], None]]:
-    """Getter and setter keyed by the span's offsets *and label*: spaCy keys default span extensions by offsets
+    """Getter and setter keyed by the span's offsets, label *and id*: spaCy keys default span extensions by offsets
     alone, so two groups' spans over the same text (a design "cross-over" and an allocation "cross-over") would
-    overwrite each other's values."""
+    overwrite each other's values; two spans of one group and label on one token ("budesonide/formoterol" names two
+    drugs) tell their values apart by their ``span_id``."""
 
     def key(span: Span) -> Any:
-        return ("studysift._.", name, span.start_char, span.end_char, span.label)
+        return ("studysift._.", name, span.start_char, span.end_char, span.label, span.id)
 
     def get(span: Span) -> Any:
         return span.doc.user_data.get(key(span))

@@ -37,6 +37,8 @@ SETTING_WINDOW = 5  # "during repeated high intensity exercise": a setting word 
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
+LIST_WORD = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)
+OPENING_WORDS = 1  # words before a comparison cue that still open the sentence ("As compared with placebo, ...")
 # What may stand between two treatments a route is said of together: their doses, bracketed or not, and list words
 # ("gantenerumab 105 mg or 225 mg or placebo ... by subcutaneous injection", "lidocaine (20 mg), ketorolac (10 mg)").
 ROUTE_LIST_GAP = re.compile(r"^\s*(?:(?:\(?[\d.,]+\s*[^\s,()]*\)?|[(),]|or|and|and/or|either)\s*)+$", re.IGNORECASE)
@@ -189,7 +191,9 @@ class InterventionsComponent(RuleComponent):
                 attrs[f"{key}_span"] = (found[1].start_char, found[1].end_char) if found else None
             attrs["arm_doses"] = m.arm_doses or None
             group = doc.spans[spans.COMPARATOR if m.comparator else spans.INTERVENTION]
-            spans.add_span(group, Span(doc, m.span.start, m.span.end, m.kind), m.name, m.confidence, **attrs)
+            # the name as span id: the parts of a slashed token ("budesonide/formoterol") share its offsets
+            span = Span(doc, m.span.start, m.span.end, m.kind, span_id=m.name)
+            spans.add_span(group, span, m.name, m.confidence, **attrs)
 
     # -- names -------------------------------------------------------------------------------------------------
 
@@ -209,6 +213,8 @@ class InterventionsComponent(RuleComponent):
         found = self._with_frames(doc, found)
         found = self._described(doc, self._with_restatements(doc, found))
         found = self._with_abbreviations(doc, found)  # also the short forms of names found by frame or restatement
+        listing: set[int] = set()  # mentions that head or continue a list of comparators
+        opening: set[int] = set()  # ... in a comparison phrase that opens its sentence ("Compared with placebo, ...")
         for i, mention in enumerate(found):
             if mention.span.end in alone:
                 mention.span = doc[mention.span.start : mention.span.end + 1]
@@ -218,18 +224,61 @@ class InterventionsComponent(RuleComponent):
             for cue in cues:
                 if previous_end <= cue.start and 0 <= mention.span.start - cue.end <= self.cue_window:
                     mention.comparator = True
+                    listing.add(i)
+                    if cue.start - sentence_of(doc, cue.start)[0] <= OPENING_WORDS:
+                        opening.add(i)
+            if mention.comparator and self._after_treatment(doc, mention, found[:i]):
+                listing.add(i)
             between = doc[found[i - 1].span.end : mention.span.start].text if i else ""
-            if i and found[i - 1].comparator and LIST_GAP.match(between):
+            if i - 1 in opening and not LIST_WORD.search(between):
+                continue  # "Compared with placebo, IPE 4 g/day reduced TG": the opening phrase ends at its comma
+            if i - 1 in listing and LIST_GAP.match(between):
                 mention.comparator = True  # "placebo, lisinopril 10 mg/day or ramipril"
+                listing.add(i)
+                if i - 1 in opening:
+                    opening.add(i)
         # A drug compared against ("haloperidol versus olanzapine") is the comparator wherever it is named, unless the
         # title names it as the treatment.
         title = Salience.of(doc).in_title
         compared = {m.name for m in found if m.comparator and m.kind != "comparator"}
         treated_in_title = {m.name for m in found if not m.comparator and title(m.span)}
+        compared_only = compared - treated_in_title - self._armed_beside_control(doc, found) if compared else set()
         for mention in found:
-            if mention.name in compared - treated_in_title:
+            if mention.name in compared_only:
                 mention.comparator = True
         return found
+
+    @staticmethod
+    def _armed_beside_control(doc: Doc, found: list[Mention]) -> set[str]:
+        """Treatments an allocation sentence lists as arms beside a control ("randomised to granisetron 1 mg,
+        ondansetron 4 mg or normal saline"): each is tested against that control, so one compared with the other
+        elsewhere ("granisetron versus ondansetron") is still an intervention."""
+        armed: set[str] = set()
+        run: list[Mention] = []  # the current list of arms, in text order
+        for i, m in enumerate(found):
+            between = doc[found[i - 1].span.end : m.span.start].text if i else ""
+            if not (run and LIST_GAP.match(between) and sentence_of(doc, m.span.start)[0] <= run[-1].span.start):
+                run = []
+            run.append(m)
+            if m.kind == "comparator" and len(run) > 1:
+                start, end = sentence_of(doc, m.span.start)
+                if ALLOCATION.search(doc[start:end].text):
+                    armed.update(a.name for a in run if a.kind != "comparator")
+        return armed
+
+    @staticmethod
+    def _after_treatment(doc: Doc, mention: Mention, before: list[Mention]) -> bool:
+        """Whether a treatment is named before, in the same sentence, as the thing compared: a comparator then heads a
+        list of comparators ("zofenopril 60 mg/day with placebo, lisinopril or ramipril"). A list a placebo opens
+        with none before it lists the arms ("randomised to placebo or erlotinib"): a placebo is named first as often
+        as last."""
+        start = sentence_of(doc, mention.span.start)[0]
+        for m in reversed(before):
+            if m.span.start < start:
+                return False
+            if not m.comparator:
+                return True
+        return False
 
     @staticmethod
     def _arms_only(doc: Doc, mentions: list[Mention], salience: Salience) -> list[Mention]:
@@ -303,17 +352,21 @@ class InterventionsComponent(RuleComponent):
         return end < len(doc) and doc[end].lower_ in self.blockers
 
     def _with_slashed(self, doc: Doc, found: list[Mention]) -> list[Mention]:
-        """Lexicon names inside one slashed token ("artesunate/placebo", "tamoxifen/10"), each on that token."""
+        """Lexicon names inside one slashed token ("artesunate/placebo", "tamoxifen/10"), each on that token; two
+        treatments there ("budesonide/formoterol") are one combination product, named by both."""
         taken = {i for m in found for i in range(m.span.start, m.span.end)}
         extra = []
         for match in SLASHED.finditer(doc_text(doc)):
             token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if token is None or len(token) != 1 or token.start in taken:
                 continue
-            for part in token.text.lower().split("/"):
-                if part in self.words:
-                    name, kind = self.words[part]
-                    extra.append(Mention(token, name, kind, kind == "comparator", 0.8))
+            parts = [self.words[part] for part in token.text.lower().split("/") if part in self.words]
+            treatments = [(name, kind) for name, kind in parts if kind != "comparator"]
+            if len(treatments) > 1:
+                combination = "/".join(name for name, _ in treatments)
+                parts = [(combination, treatments[0][1])] + [p for p in parts if p[1] == "comparator"]
+            for name, kind in parts:
+                extra.append(Mention(token, name, kind, kind == "comparator", 0.8))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
     def _with_design_controls(self, doc: Doc, found: list[Mention]) -> list[Mention]:

@@ -93,3 +93,58 @@ def test_interventions_comparators_treatment_as_usual(nlp: Language) -> None:
 def test_interventions_comparators_glued_title_word_names_the_drug_after_the_seam(nlp: Language) -> None:
     doc = nlp("A Gender Analysis of the SMILE ProgramZofenopril in Myocardial Infarction")
     assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["zofenopril"]
+
+
+@pytest.mark.parametrize("control", ["placebo", "saline"])
+def test_interventions_comparators_control_named_first(nlp: Language, control: str) -> None:
+    # an arm list a control opens lists the arms: the drug after it is the treatment, with its dose
+    doc = nlp(f"Patients were randomized to {control} or erlotinib (150 mg per day) for 12 weeks.")
+    (drug,) = doc.spans[spans.INTERVENTION]
+    assert drug._.value == "erlotinib"
+    assert drug._.attrs["dose"]["value"] == 150.0
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == [control]
+
+
+def test_interventions_comparators_list_after_treatment(nlp: Language) -> None:
+    # after the treatment compared, a control heads a list of comparators
+    doc = nlp("We compared zofenopril 60 mg/day with that of placebo, lisinopril 10 mg/day or ramipril.")
+    assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["zofenopril"]
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["placebo", "lisinopril", "ramipril"]
+
+
+def test_interventions_comparators_arms_beside_control() -> None:
+    # two drugs compared in the title but allocated beside a control are both tested against it
+    doc = load()(
+        "TITLE: Granisetron versus ondansetron for nausea\n\nABSTRACT.METHODS: Patients were randomized to receive "
+        "granisetron 1 mg, ondansetron 4 mg or normal saline."
+    )
+    methods = doc.text.index("METHODS")
+    allocated = [s for s in doc.spans[spans.INTERVENTION] if s.start_char > methods]
+    assert [(s._.value, s._.attrs["dose"]["value"]) for s in allocated] == [("granisetron", 1.0), ("ondansetron", 4.0)]
+    assert [s._.value for s in doc.spans[spans.COMPARATOR] if s.start_char > methods] == ["normal saline"]
+
+
+def test_interventions_comparators_versus_without_control() -> None:
+    # with no control arm, the drug compared against stays the comparator where it is allocated
+    doc = load()(
+        "TITLE: Haloperidol versus olanzapine in delirium\n\nABSTRACT.METHODS: Patients were randomized to "
+        "haloperidol or olanzapine."
+    )
+    assert {s._.value for s in doc.spans[spans.INTERVENTION]} == {"haloperidol"}
+    assert {s._.value for s in doc.spans[spans.COMPARATOR]} == {"olanzapine"}
+
+
+@pytest.mark.parametrize("opening", ["Compared with placebo,", "As compared to placebo,"])
+def test_interventions_comparators_opening_phrase_ends_at_comma(nlp: Language, opening: str) -> None:
+    # a comparison phrase that opens the sentence ends at its comma: the name after it is the treatment
+    doc = nlp(f"{opening} prednisolone 30 mg/day reduced pain.")
+    (drug,) = [s for s in doc.spans[spans.INTERVENTION] if s._.value == "prednisolone"]
+    assert drug._.attrs["dose"]["value"] == 30.0
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["placebo"]
+
+
+def test_interventions_comparators_opening_phrase_list(nlp: Language) -> None:
+    # ... but "or" / "and" still continue its list
+    doc = nlp("Compared with placebo or ramipril, zofenopril reduced deaths.")
+    assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["zofenopril"]
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["placebo", "ramipril"]
