@@ -70,6 +70,8 @@ OPENERS = ("design", "author", "case", "numbered")
 TRIALS = ("randomized_controlled_trial", "crossover_trial", "non_randomized_trial")
 CASES = ("case_report", "case_series")
 LEAD_CHARS = 3000  # a full text's abstract: its counts describe the study; later ones often other studies or subsets
+FULL_TEXT_CHARS = 2 * LEAD_CHARS  # longer than an abstract: a full text, whose abstract opens it
+ABSTRACT_OUTCOME_BONUS = 0.2  # ranker score added to an outcome in a full text's abstract
 REVIEWS = ("systematic_review", "meta_analysis", "narrative_review")
 BLINDING_ORDER = ("triple_blind", "double_blind", "single_blind", "assessor_blind", "open_label")
 WEAK_DESIGN = 0.5  # design spans below this confidence only say "a controlled comparison"
@@ -745,9 +747,10 @@ def _unique(items: Iterable[Span], nested: bool = True) -> list[Span]:
 def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
     """The study's outcomes: mentions naming one measure ("prescription of antipsychotics", "antipsychotic
     prescription rates") merge into the last that states a direction (a conclusion restates the finding), else the
-    first; an outcome only named, with no direction, is dropped when the study reports directed results for others
-    or when a sentence declares the study's outcomes ("The primary outcome was X"): it was measured in passing or
-    named in the background; declared outcomes stay."""
+    first. An outcome only named, with no direction, is dropped when a sentence declares the study's outcomes ("The
+    primary outcome was X"; declared outcomes stay), or when the record has more outcomes than an evidence table
+    holds and the study reports directed results for others: measured in passing or named in the background. Of
+    more still, the best ranked are kept."""
     kept: list[Span] = []
     keys: list[list[str]] = []
     for s in ctx.get(spans.OUTCOME):
@@ -766,12 +769,20 @@ def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
             keys.append(key)
     directed = [s for s in kept if s.label_ != "reported"]
     declared = [s for s in kept if s.label_ == "reported" and (s._.attrs or {}).get("declared")]
-    if len(directed) >= MIN_DIRECTED or declared:
+    crowded = len(kept) > MAX_OUTCOMES  # with room for all, a result stated without a direction word is still one
+    if (crowded and len(directed) >= MIN_DIRECTED) or declared:
         kept = [s for s in kept if s.label_ != "reported" or s in declared]
-    if len(kept) > MAX_OUTCOMES:  # an evidence table lists the main ones: the most confident, in text order
-        best = set(sorted(kept, key=lambda s: -_confidence(s))[:MAX_OUTCOMES])
+    if len(kept) > MAX_OUTCOMES:  # an evidence table lists the main ones: the best ranked, in text order
+        best = set(sorted(kept, key=lambda s: -_outcome_rank(s))[:MAX_OUTCOMES])
         kept = [s for s in kept if s in best]
     return kept
+
+
+def _outcome_rank(span: Span) -> float:
+    """An outcome's ranker score, raised in a full text's abstract: the outcomes its results report, where the body
+    also names those of other studies, its methods and subgroups."""
+    in_abstract = span.start_char < LEAD_CHARS and len(span.doc.text) > FULL_TEXT_CHARS
+    return _confidence(span) + (ABSTRACT_OUTCOME_BONUS if in_abstract else 0.0)
 
 
 def _words_within(a: list[str], b: list[str]) -> bool:
