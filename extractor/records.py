@@ -760,7 +760,7 @@ def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
         if not key:
             continue
         for i, other in enumerate(keys):
-            if same_outcome(key, other) or _words_within(key, other):
+            if same_outcome(key, other) or _words_within(key, other) or _same_counted(key, other):
                 if s.label_ != "reported" or (kept[i].label_ == "reported" and (s._.attrs or {}).get("declared")):
                     kept[i], keys[i] = s, key
                 break
@@ -776,6 +776,20 @@ def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
         best = set(sorted(kept, key=lambda s: -_outcome_rank(s))[:MAX_OUTCOMES])
         kept = [s for s in kept if s in best]
     return kept
+
+
+def _same_counted(a: list[str], b: list[str]) -> bool:
+    """One thing counted two ways: the names are equal once the words of how it is counted are dropped ("number of
+    inconclusive tests", "rate of inconclusive tests")."""
+    measures = _measure_words()
+    counted_a, counted_b = [w for w in a if w not in measures], [w for w in b if w not in measures]
+    return bool(counted_a) and counted_a == counted_b
+
+
+@lru_cache(maxsize=1)
+def _measure_words() -> frozenset[str]:
+    """From ``outcome_measure_words.tsv``, as comparison keys (``outcome_key``)."""
+    return frozenset(w for row in read_tsv("outcome_measure_words.tsv") for w in outcome_key(row[0]))
 
 
 def _outcome_rank(span: Span) -> float:

@@ -52,3 +52,21 @@ def test_records_outcome_choice_full_text_abstract_before_body() -> None:
     ((record,), _) = assemble(doc)
     names = [o.name for o in record.outcomes]
     assert names[0] == "pain" and len(names) == MAX_OUTCOMES
+
+
+def test_records_outcome_choice_one_thing_counted_two_ways() -> None:
+    doc = trial(
+        "We randomized 40 adults. The number of inconclusive tests fell. The rate of inconclusive tests fell. "
+        "Systolic blood pressure fell. Diastolic blood pressure fell."
+    )
+    mark(doc, spans.OUTCOME, "number of inconclusive tests", "decreased", "number of inconclusive tests")
+    mark(doc, spans.OUTCOME, "rate of inconclusive tests", "decreased", "rate of inconclusive tests")
+    mark(doc, spans.OUTCOME, "Systolic blood pressure", "decreased", "systolic blood pressure")
+    mark(doc, spans.OUTCOME, "Diastolic blood pressure", "decreased", "diastolic blood pressure")
+    ((record,), _) = assemble(doc)
+    # counted two ways, one outcome; two pressures differ in what is measured, not in how it is counted
+    assert [o.name for o in record.outcomes] == [
+        "rate of inconclusive tests",
+        "systolic blood pressure",
+        "diastolic blood pressure",
+    ]
