@@ -71,7 +71,6 @@ TRIALS = ("randomized_controlled_trial", "crossover_trial", "non_randomized_tria
 CASES = ("case_report", "case_series")
 LEAD_CHARS = 3000  # a full text's abstract: its counts describe the study; later ones often other studies or subsets
 FULL_TEXT_CHARS = 2 * LEAD_CHARS  # longer than an abstract: a full text, whose abstract opens it
-ABSTRACT_OUTCOME_BONUS = 0.2  # ranker score added to an outcome in a full text's abstract
 REVIEWS = ("systematic_review", "meta_analysis", "narrative_review")
 BLINDING_ORDER = ("triple_blind", "double_blind", "single_blind", "assessor_blind", "open_label")
 WEAK_DESIGN = 0.5  # design spans below this confidence only say "a controlled comparison"
@@ -750,30 +749,34 @@ def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
     first. An outcome only named, with no direction, is dropped when a sentence declares the study's outcomes ("The
     primary outcome was X"; declared outcomes stay), or when the record has more outcomes than an evidence table
     holds and the study reports directed results for others: measured in passing or named in the background. Of
-    more still, the best ranked are kept."""
+    more still, the best ranked are kept. In a full text, outcomes its abstract names stand for the record: the
+    body adds those of its methods, subgroups and other studies."""
     kept: list[Span] = []
     keys: list[list[str]] = []
+    abstract: set[int] = set()  # the outcomes (by index in kept) a mention in a full text's abstract names
     for s in ctx.get(spans.OUTCOME):
         if signals.in_lead(s):
             continue
         key = outcome_key(str(s._.value or s.text))
         if not key:
             continue
-        for i, other in enumerate(keys):
-            if same_outcome(key, other) or _words_within(key, other) or _same_counted(key, other):
-                if s.label_ != "reported" or (kept[i].label_ == "reported" and (s._.attrs or {}).get("declared")):
-                    kept[i], keys[i] = s, key
-                break
-        else:
+        i = next((i for i, other in enumerate(keys) if _one_outcome(key, other)), len(kept))
+        if i == len(kept):
             kept.append(s)
             keys.append(key)
+        elif s.label_ != "reported" or (kept[i].label_ == "reported" and (s._.attrs or {}).get("declared")):
+            kept[i], keys[i] = s, key
+        if s.start_char < LEAD_CHARS and len(s.doc.text) > FULL_TEXT_CHARS:
+            abstract.add(i)
+    if abstract:  # a record from the body alone (a review's study, a text without abstract) keeps its own
+        kept = [s for i, s in enumerate(kept) if i in abstract]
     directed = [s for s in kept if s.label_ != "reported"]
     declared = [s for s in kept if s.label_ == "reported" and (s._.attrs or {}).get("declared")]
     crowded = len(kept) > MAX_OUTCOMES  # with room for all, a result stated without a direction word is still one
     if (crowded and len(directed) >= MIN_DIRECTED) or declared:
         kept = [s for s in kept if s.label_ != "reported" or s in declared]
     if len(kept) > MAX_OUTCOMES:  # an evidence table lists the main ones: the best ranked, in text order
-        best = set(sorted(kept, key=lambda s: -_outcome_rank(s))[:MAX_OUTCOMES])
+        best = set(sorted(kept, key=lambda s: -_confidence(s))[:MAX_OUTCOMES])
         kept = [s for s in kept if s in best]
     return kept
 
@@ -792,11 +795,8 @@ def _measure_words() -> frozenset[str]:
     return frozenset(w for row in read_tsv("outcome_measure_words.tsv") for w in outcome_key(row[0]))
 
 
-def _outcome_rank(span: Span) -> float:
-    """An outcome's ranker score, raised in a full text's abstract: the outcomes its results report, where the body
-    also names those of other studies, its methods and subgroups."""
-    in_abstract = span.start_char < LEAD_CHARS and len(span.doc.text) > FULL_TEXT_CHARS
-    return _confidence(span) + (ABSTRACT_OUTCOME_BONUS if in_abstract else 0.0)
+def _one_outcome(a: list[str], b: list[str]) -> bool:
+    return same_outcome(a, b) or _words_within(a, b) or _same_counted(a, b)
 
 
 def _words_within(a: list[str], b: list[str]) -> bool:

@@ -1,5 +1,5 @@
 """Which outcomes a record keeps: results stated without a direction word while there is room, the best ranked when
-there is not, a full text's abstract before its body."""
+there is not, a full text's abstract over its body, one outcome counted two ways once."""
 
 from __future__ import annotations
 
@@ -42,16 +42,26 @@ def test_records_outcome_choice_named_result_goes_first_when_crowded() -> None:
     assert [o.name for o in record.outcomes] == directed
 
 
-def test_records_outcome_choice_full_text_abstract_before_body() -> None:
-    body = "Methods text. " * (FULL_TEXT_CHARS // 14 + 1)  # past the abstract: a full text's body
-    late = NAMES[1 : MAX_OUTCOMES + 1]
-    doc = trial(f"We randomized 40 adults. Pain fell. {body}" + " ".join(f"{n.capitalize()} fell." for n in late))
+def full_text(abstract: str, body: str) -> Doc:
+    methods = "Methods text. " * (FULL_TEXT_CHARS // 14 + 1)  # past the abstract: a full text's body
+    return trial(f"{abstract} {methods}{body}")
+
+
+def test_records_outcome_choice_full_text_abstract_stands_for_the_body() -> None:
+    doc = full_text("We randomized 40 adults. Pain fell.", "Sleep improved. Sample size was 40.")
     mark(doc, spans.OUTCOME, "Pain", "decreased", "pain")._.confidence = 0.3
-    for name in late:
-        mark(doc, spans.OUTCOME, name.capitalize(), "decreased", name)._.confidence = 0.4
+    mark(doc, spans.OUTCOME, "Sleep", "improved", "sleep")._.confidence = 0.9
+    mark(doc, spans.OUTCOME, "Sample size", "increased", "sample size")._.confidence = 0.9
     ((record,), _) = assemble(doc)
-    names = [o.name for o in record.outcomes]
-    assert names[0] == "pain" and len(names) == MAX_OUTCOMES
+    assert [o.name for o in record.outcomes] == ["pain"]
+
+
+def test_records_outcome_choice_full_text_body_alone_keeps_its_outcomes() -> None:
+    doc = full_text("We randomized 40 adults.", "Sleep improved. Pain fell.")
+    mark(doc, spans.OUTCOME, "Sleep", "improved", "sleep")
+    mark(doc, spans.OUTCOME, "Pain", "decreased", "pain")
+    ((record,), _) = assemble(doc)
+    assert [o.name for o in record.outcomes] == ["sleep", "pain"]
 
 
 def test_records_outcome_choice_one_thing_counted_two_ways() -> None:
