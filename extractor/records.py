@@ -70,6 +70,7 @@ OPENERS = ("design", "author", "case", "numbered")
 TRIALS = ("randomized_controlled_trial", "crossover_trial", "non_randomized_trial")
 CASES = ("case_report", "case_series")
 LEAD_CHARS = 3000  # a full text's abstract: its counts describe the study; later ones often other studies or subsets
+FULL_TEXT_CHARS = 2 * LEAD_CHARS  # longer than an abstract: a full text, whose abstract opens it
 REVIEWS = ("systematic_review", "meta_analysis", "narrative_review")
 BLINDING_ORDER = ("triple_blind", "double_blind", "single_blind", "assessor_blind", "open_label")
 WEAK_DESIGN = 0.5  # design spans below this confidence only say "a controlled comparison"
@@ -745,33 +746,57 @@ def _unique(items: Iterable[Span], nested: bool = True) -> list[Span]:
 def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
     """The study's outcomes: mentions naming one measure ("prescription of antipsychotics", "antipsychotic
     prescription rates") merge into the last that states a direction (a conclusion restates the finding), else the
-    first; an outcome only named, with no direction, is dropped when the study reports directed results for others
-    or when a sentence declares the study's outcomes ("The primary outcome was X"): it was measured in passing or
-    named in the background; declared outcomes stay."""
+    first. An outcome only named, with no direction, is dropped when a sentence declares the study's outcomes ("The
+    primary outcome was X"; declared outcomes stay), or when the record has more outcomes than an evidence table
+    holds and the study reports directed results for others: measured in passing or named in the background. Of
+    more still, the best ranked are kept. In a full text, outcomes its abstract names stand for the record: the
+    body adds those of its methods, subgroups and other studies."""
     kept: list[Span] = []
     keys: list[list[str]] = []
+    abstract: set[int] = set()  # the outcomes (by index in kept) a mention in a full text's abstract names
     for s in ctx.get(spans.OUTCOME):
         if signals.in_lead(s):
             continue
         key = outcome_key(str(s._.value or s.text))
         if not key:
             continue
-        for i, other in enumerate(keys):
-            if same_outcome(key, other) or _words_within(key, other):
-                if s.label_ != "reported" or (kept[i].label_ == "reported" and (s._.attrs or {}).get("declared")):
-                    kept[i], keys[i] = s, key
-                break
-        else:
+        i = next((i for i, other in enumerate(keys) if _one_outcome(key, other)), len(kept))
+        if i == len(kept):
             kept.append(s)
             keys.append(key)
+        elif s.label_ != "reported" or (kept[i].label_ == "reported" and (s._.attrs or {}).get("declared")):
+            kept[i], keys[i] = s, key
+        if s.start_char < LEAD_CHARS and len(s.doc.text) > FULL_TEXT_CHARS:
+            abstract.add(i)
+    if abstract:  # a record from the body alone (a review's study, a text without abstract) keeps its own
+        kept = [s for i, s in enumerate(kept) if i in abstract]
     directed = [s for s in kept if s.label_ != "reported"]
     declared = [s for s in kept if s.label_ == "reported" and (s._.attrs or {}).get("declared")]
-    if len(directed) >= MIN_DIRECTED or declared:
+    crowded = len(kept) > MAX_OUTCOMES  # with room for all, a result stated without a direction word is still one
+    if (crowded and len(directed) >= MIN_DIRECTED) or declared:
         kept = [s for s in kept if s.label_ != "reported" or s in declared]
-    if len(kept) > MAX_OUTCOMES:  # an evidence table lists the main ones: the most confident, in text order
+    if len(kept) > MAX_OUTCOMES:  # an evidence table lists the main ones: the best ranked, in text order
         best = set(sorted(kept, key=lambda s: -_confidence(s))[:MAX_OUTCOMES])
         kept = [s for s in kept if s in best]
     return kept
+
+
+def _same_counted(a: list[str], b: list[str]) -> bool:
+    """One thing counted two ways: the names are equal once the words of how it is counted are dropped ("number of
+    inconclusive tests", "rate of inconclusive tests")."""
+    measures = _measure_words()
+    counted_a, counted_b = [w for w in a if w not in measures], [w for w in b if w not in measures]
+    return bool(counted_a) and counted_a == counted_b
+
+
+@lru_cache(maxsize=1)
+def _measure_words() -> frozenset[str]:
+    """From ``outcome_measure_words.tsv``, as comparison keys (``outcome_key``)."""
+    return frozenset(w for row in read_tsv("outcome_measure_words.tsv") for w in outcome_key(row[0]))
+
+
+def _one_outcome(a: list[str], b: list[str]) -> bool:
+    return same_outcome(a, b) or _words_within(a, b) or _same_counted(a, b)
 
 
 def _words_within(a: list[str], b: list[str]) -> bool:
