@@ -668,19 +668,25 @@ class OutcomesComponent(RuleComponent):
 
     def _body_direction(self, doc: Doc, span: Span, cues: list[Match], salience: Salience) -> str:
         """The direction of an outcome named in the title or the aim, from the first result sentence outside the
-        background that names its head word near a cue ("... on cortisol levels" → "cortisol was lower")."""
+        background that names all its words near a cue, else the first that names its head word ("... on cortisol
+        levels" → "cortisol was lower"): "total arrhythmia" is not the "supraventricular arrhythmia" of another
+        result."""
         key = outcome_key(span.text)
         if not key:
             return "reported"
-        head = key[-1]
+        head, wanted = key[-1], set(key)
+        first_with_head: Match | None = None
         for cue in cues:
             if salience.in_title(cue.span) or sentence_of(doc, cue.span.start) == sentence_of(doc, span.start):
                 continue
             start, end = sentence_of(doc, cue.span.start)
-            for token in doc[max(start, cue.span.start - self.cue_window) : min(end, cue.span.end + self.cue_window)]:
-                if _word_key(token.text) == head:
+            window = doc[max(start, cue.span.start - self.cue_window) : min(end, cue.span.end + self.cue_window)]
+            near = {_word_key(token.text) for token in window}
+            if head in near:
+                if wanted <= near:
                     return self._direction(doc, cue)
-        return "reported"
+                first_with_head = first_with_head or cue
+        return self._direction(doc, first_with_head) if first_with_head else "reported"
 
     def _nearest_direction(self, doc: Doc, span: Span, cues: list[Match]) -> str:
         start, end = sentence_of(doc, span.start)
