@@ -158,6 +158,7 @@ class OutcomesComponent(RuleComponent):
         self.nonsignificant = {tuple(row[0].lower().split()) for row in read_tsv("direction_nonsignificant.tsv")}
         self.nonsignificant_starts = {phrase[0] for phrase in self.nonsignificant}
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
+        self.comparatives = {row[0].lower(): row[1] for row in read_tsv("direction_comparatives.tsv")}
         self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
         self.topics = [tuple(row[0].lower().split()) for row in read_tsv("outcome_topics.tsv")]
@@ -206,7 +207,7 @@ class OutcomesComponent(RuleComponent):
                 if len(span) == 1 and not (span[0].is_upper or listed or self._one_word_outcome(span[0].lower_)):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):
-                    found_direction = self._checked(doc, span, direction)
+                    found_direction = self._checked(doc, span, self._comparative(doc, span, direction, defining))
                     if defines or found_direction == "reported":  # declared or measured: the result naming it
                         found_direction = self._body_direction(doc, span, cues, salience)
                     outcomes.append(Candidate(span, span.text, found_direction, CONFIDENCE["cue"], "cue"))
@@ -214,7 +215,7 @@ class OutcomesComponent(RuleComponent):
         for m in self.best(doc, "measures"):
             if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
                 continue
-            direction = self._nearest_direction(doc, m.span, cues)
+            direction = self._comparative(doc, m.span, self._nearest_direction(doc, m.span, cues), defining)
             direction = self._checked(doc, m.span, direction)
             if direction == "reported":  # named without a result here: the result naming it elsewhere
                 direction = self._body_direction(doc, m.span, cues, salience)
@@ -223,7 +224,8 @@ class OutcomesComponent(RuleComponent):
         for span in self._tagged(doc, cues, in_background):
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            direction = self._checked(doc, span, self._nearest_direction(doc, span, cues))
+            direction = self._comparative(doc, span, self._nearest_direction(doc, span, cues), defining)
+            direction = self._checked(doc, span, direction)
             if direction == "reported":
                 direction = self._body_direction(doc, span, cues, salience)
             outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
@@ -442,6 +444,17 @@ class OutcomesComponent(RuleComponent):
             return False
         before = doc[max(0, cue.span.start - 2) : cue.span.start]
         return any(t.lower_ in self.hedges for t in before)
+
+    def _comparative(self, doc: Doc, span: Span, direction: str, defining: set[tuple[int, int]]) -> str:
+        """The direction a comparative right before the outcome states ("a greater range of hip flexion than ...",
+        "more fatigue"), over that of a cue further away; not in a sentence declaring the measures, nor after a
+        negation ("no greater pain")."""
+        if span.start == 0 or sentence_of(doc, span.start) in defining:
+            return direction
+        word = doc[span.start - 1]
+        if word.lower_ not in self.comparatives or (word.i > 0 and doc[word.i - 1].lower_ in self.negations):
+            return direction
+        return self.comparatives[word.lower_]
 
     def _checked(self, doc: Doc, span: Span, direction: str) -> str:
         """A direction (or a bare "reported") turned to no_difference by a non-significant p-value right after the
@@ -668,25 +681,19 @@ class OutcomesComponent(RuleComponent):
 
     def _body_direction(self, doc: Doc, span: Span, cues: list[Match], salience: Salience) -> str:
         """The direction of an outcome named in the title or the aim, from the first result sentence outside the
-        background that names all its words near a cue, else the first that names its head word ("... on cortisol
-        levels" → "cortisol was lower"): "total arrhythmia" is not the "supraventricular arrhythmia" of another
-        result."""
+        background that names its head word near a cue ("... on cortisol levels" → "cortisol was lower")."""
         key = outcome_key(span.text)
         if not key:
             return "reported"
-        head, wanted = key[-1], set(key)
-        first_with_head: Match | None = None
+        head = key[-1]
         for cue in cues:
             if salience.in_title(cue.span) or sentence_of(doc, cue.span.start) == sentence_of(doc, span.start):
                 continue
             start, end = sentence_of(doc, cue.span.start)
-            window = doc[max(start, cue.span.start - self.cue_window) : min(end, cue.span.end + self.cue_window)]
-            near = {_word_key(token.text) for token in window}
-            if head in near:
-                if wanted <= near:
+            for token in doc[max(start, cue.span.start - self.cue_window) : min(end, cue.span.end + self.cue_window)]:
+                if _word_key(token.text) == head:
                     return self._direction(doc, cue)
-                first_with_head = first_with_head or cue
-        return self._direction(doc, first_with_head) if first_with_head else "reported"
+        return "reported"
 
     def _nearest_direction(self, doc: Doc, span: Span, cues: list[Match]) -> str:
         start, end = sentence_of(doc, span.start)
