@@ -46,3 +46,8 @@ def test_outcomes_comparatives_not_after_negation(nlp: Language) -> None:
 def test_outcomes_comparatives_no_group_difference(nlp: Language, words: str) -> None:
     text = f"There were no {words} differences in urinary melatonin levels at any time point."
     assert found(nlp, text).get("urinary melatonin levels") == "no_difference"
+
+
+def test_outcomes_comparatives_lesser_is_lower(nlp: Language) -> None:
+    text = "Postoperative pain was significantly lesser with the laser than with the scalpel."
+    assert found(nlp, text).get("postoperative pain") == "decreased"
