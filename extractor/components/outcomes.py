@@ -47,6 +47,7 @@ P_VALUE = re.compile(
 )
 NONSIGNIFICANT_WINDOW = 12  # tokens after a direction cue where "not significant" still speaks of its change
 CLAUSE_ENDS = {";", "whereas", "while"}  # "X was lower, whereas Y did not significantly differ": Y's result
+COMPARATIVE_LIST = 10  # tokens back from an outcome to the comparative that opens the list it ends
 CUE_STARTS_KEY = "studysift.outcome_cue_starts"  # where the Doc's direction cues start, while it is annotated
 FEATURES_KEY = "studysift.outcome_features"
 # a candidate's confidence by source, before ranking
@@ -446,13 +447,26 @@ class OutcomesComponent(RuleComponent):
         return any(t.lower_ in self.hedges for t in before)
 
     def _comparative(self, doc: Doc, span: Span, direction: str, defining: set[tuple[int, int]]) -> str:
-        """The direction a comparative right before the outcome states ("a greater range of hip flexion than ...",
-        "more fatigue"), over that of a cue further away; not in a sentence declaring the measures, nor after a
-        negation ("no greater pain")."""
-        if span.start == 0 or sentence_of(doc, span.start) in defining:
+        """The direction a comparative right before the outcome, or before the list it ends, states ("a greater range
+        of hip flexion than ...", "more fatigue, insomnia and pain"), over that of a cue further away; not in a
+        sentence declaring the measures, nor after a negation ("no greater pain"), nor when a cue after the outcome
+        is nearer ("fewer falls, and mortality was similar")."""
+        start, end = sentence_of(doc, span.start)
+        if span.start == start or (start, end) in defining:
             return direction
-        word = doc[span.start - 1]
-        if word.lower_ not in self.comparatives or (word.i > 0 and doc[word.i - 1].lower_ in self.negations):
+        cue_starts = doc.user_data.get(CUE_STARTS_KEY, ())
+        i = span.start - 1
+        while i > max(start, span.start - COMPARATIVE_LIST) and doc[i].lower_ not in self.comparatives:
+            token = doc[i]  # walk back over the list: "fatigue , insomnia , and"
+            if i in cue_starts or not (token.text == "," or token.lower_ in ("and", "or") or token.is_alpha):
+                return direction
+            if token.is_stop and token.lower_ not in ("and", "or"):
+                return direction  # "rates of nausea": a phrase, not a list
+            i -= 1
+        word = doc[i]
+        if word.lower_ not in self.comparatives or (i > 0 and doc[i - 1].lower_ in self.negations):
+            return direction
+        if any(span.end <= k < end and k - span.end < span.start - i for k in cue_starts):
             return direction
         return self.comparatives[word.lower_]
 

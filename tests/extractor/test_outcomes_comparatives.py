@@ -37,6 +37,19 @@ def test_outcomes_comparatives_before_outcome(nlp: Language, text: str, name: st
     assert found(nlp, text).get(name) == direction
 
 
+def test_outcomes_comparatives_open_a_list(nlp: Language) -> None:
+    text = "Patients reported worse social functioning and more fatigue, insomnia, pain, and anxiety after surgery."
+    names = found(nlp, text)
+    assert [names.get(n) for n in ("insomnia", "pain", "anxiety")] == ["increased"] * 3
+
+
+def test_outcomes_comparatives_yield_to_a_nearer_cue(nlp: Language) -> None:
+    text = "Patients given the drug had lower heart rate, and blood pressure was similar in both groups."
+    names = found(nlp, text)
+    assert names.get("heart rate") == "decreased"
+    assert names.get("blood pressure") != "decreased"
+
+
 def test_outcomes_comparatives_not_after_negation(nlp: Language) -> None:
     text = "The drug caused no greater heart rate than placebo, and it significantly reduced blood pressure."
     assert found(nlp, text).get("heart rate") != "increased"
