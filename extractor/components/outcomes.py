@@ -47,6 +47,7 @@ P_VALUE = re.compile(
 )
 NONSIGNIFICANT_WINDOW = 12  # tokens after a direction cue where "not significant" still speaks of its change
 CLAUSE_ENDS = {";", "whereas", "while"}  # "X was lower, whereas Y did not significantly differ": Y's result
+COMPARATIVE_LIST = 10  # tokens back from an outcome to the comparative that opens the list it ends
 CUE_STARTS_KEY = "studysift.outcome_cue_starts"  # where the Doc's direction cues start, while it is annotated
 FEATURES_KEY = "studysift.outcome_features"
 # a candidate's confidence by source, before ranking
@@ -158,6 +159,7 @@ class OutcomesComponent(RuleComponent):
         self.nonsignificant = {tuple(row[0].lower().split()) for row in read_tsv("direction_nonsignificant.tsv")}
         self.nonsignificant_starts = {phrase[0] for phrase in self.nonsignificant}
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
+        self.comparatives = {row[0].lower(): row[1] for row in read_tsv("direction_comparatives.tsv")}
         self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
         self.topics = [tuple(row[0].lower().split()) for row in read_tsv("outcome_topics.tsv")]
@@ -206,7 +208,7 @@ class OutcomesComponent(RuleComponent):
                 if len(span) == 1 and not (span[0].is_upper or listed or self._one_word_outcome(span[0].lower_)):
                     continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
                 if not any(i in taken for i in range(span.start, span.end)):
-                    found_direction = self._checked(doc, span, direction)
+                    found_direction = self._checked(doc, span, self._comparative(doc, span, direction, defining))
                     if defines or found_direction == "reported":  # declared or measured: the result naming it
                         found_direction = self._body_direction(doc, span, cues, salience)
                     outcomes.append(Candidate(span, span.text, found_direction, CONFIDENCE["cue"], "cue"))
@@ -214,7 +216,7 @@ class OutcomesComponent(RuleComponent):
         for m in self.best(doc, "measures"):
             if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
                 continue
-            direction = self._nearest_direction(doc, m.span, cues)
+            direction = self._comparative(doc, m.span, self._nearest_direction(doc, m.span, cues), defining)
             direction = self._checked(doc, m.span, direction)
             if direction == "reported":  # named without a result here: the result naming it elsewhere
                 direction = self._body_direction(doc, m.span, cues, salience)
@@ -223,7 +225,8 @@ class OutcomesComponent(RuleComponent):
         for span in self._tagged(doc, cues, in_background):
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            direction = self._checked(doc, span, self._nearest_direction(doc, span, cues))
+            direction = self._comparative(doc, span, self._nearest_direction(doc, span, cues), defining)
+            direction = self._checked(doc, span, direction)
             if direction == "reported":
                 direction = self._body_direction(doc, span, cues, salience)
             outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
@@ -442,6 +445,30 @@ class OutcomesComponent(RuleComponent):
             return False
         before = doc[max(0, cue.span.start - 2) : cue.span.start]
         return any(t.lower_ in self.hedges for t in before)
+
+    def _comparative(self, doc: Doc, span: Span, direction: str, defining: set[tuple[int, int]]) -> str:
+        """The direction a comparative right before the outcome, or before the list it ends, states ("a greater range
+        of hip flexion than ...", "more fatigue, insomnia and pain"), over that of a cue further away; not in a
+        sentence declaring the measures, nor after a negation ("no greater pain"), nor when a cue after the outcome
+        is nearer ("fewer falls, and mortality was similar")."""
+        start, end = sentence_of(doc, span.start)
+        if span.start == start or (start, end) in defining:
+            return direction
+        cue_starts = doc.user_data.get(CUE_STARTS_KEY, ())
+        i = span.start - 1
+        while i > max(start, span.start - COMPARATIVE_LIST) and doc[i].lower_ not in self.comparatives:
+            token = doc[i]  # walk back over the list: "fatigue , insomnia , and"
+            if i in cue_starts or not (token.text == "," or token.lower_ in ("and", "or") or token.is_alpha):
+                return direction
+            if token.is_stop and token.lower_ not in ("and", "or"):
+                return direction  # "rates of nausea": a phrase, not a list
+            i -= 1
+        word = doc[i]
+        if word.lower_ not in self.comparatives or (i > 0 and doc[i - 1].lower_ in self.negations):
+            return direction
+        if any(span.end <= k < end and k - span.end < span.start - i for k in cue_starts):
+            return direction
+        return self.comparatives[word.lower_]
 
     def _checked(self, doc: Doc, span: Span, direction: str) -> str:
         """A direction (or a bare "reported") turned to no_difference by a non-significant p-value right after the

@@ -1,0 +1,66 @@
+"""A comparative right before an outcome ("a greater range of hip flexion than", "more fatigue") states its
+direction, over that of a cue further away in the sentence; and the "no ... difference" cue takes the group words
+between its ends ("no group differences", "no between-group differences")."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor import spans
+from tests.extractor.pipes import blank_with
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return blank_with("studysift_outcomes", {"ranker": ""})  # the rules alone
+
+
+def found(nlp: Language, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    return {str(s._.value).lower(): s.label_ for s in doc.spans[spans.OUTCOME]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "direction"),
+    [
+        (
+            "The patients had higher heart rate with ketamine; however, no significant difference was found "
+            "regarding respiratory rate.",
+            "heart rate",
+            "increased",
+        ),
+        ("Patients given the drug had lower blood pressure than those given placebo.", "blood pressure", "decreased"),
+    ],
+)
+def test_outcomes_comparatives_before_outcome(nlp: Language, text: str, name: str, direction: str) -> None:
+    assert found(nlp, text).get(name) == direction
+
+
+def test_outcomes_comparatives_open_a_list(nlp: Language) -> None:
+    text = "Patients reported worse social functioning and more fatigue, insomnia, pain, and anxiety after surgery."
+    names = found(nlp, text)
+    assert [names.get(n) for n in ("insomnia", "pain", "anxiety")] == ["increased"] * 3
+
+
+def test_outcomes_comparatives_yield_to_a_nearer_cue(nlp: Language) -> None:
+    text = "Patients given the drug had lower heart rate, and blood pressure was similar in both groups."
+    names = found(nlp, text)
+    assert names.get("heart rate") == "decreased"
+    assert names.get("blood pressure") != "decreased"
+
+
+def test_outcomes_comparatives_not_after_negation(nlp: Language) -> None:
+    text = "The drug caused no greater heart rate than placebo, and it significantly reduced blood pressure."
+    assert found(nlp, text).get("heart rate") != "increased"
+
+
+@pytest.mark.parametrize("words", ["group", "between-group", "statistically significant between-group", "treatment"])
+def test_outcomes_comparatives_no_group_difference(nlp: Language, words: str) -> None:
+    text = f"There were no {words} differences in urinary melatonin levels at any time point."
+    assert found(nlp, text).get("urinary melatonin levels") == "no_difference"
+
+
+def test_outcomes_comparatives_lesser_is_lower(nlp: Language) -> None:
+    text = "Postoperative pain was significantly lesser with the laser than with the scalpel."
+    assert found(nlp, text).get("postoperative pain") == "decreased"
