@@ -766,7 +766,7 @@ def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
             keys.append(key)
         elif s.label_ != "reported" or (kept[i].label_ == "reported" and (s._.attrs or {}).get("declared")):
             kept[i], keys[i] = s, key
-        if s.start_char < LEAD_CHARS and len(s.doc.text) > FULL_TEXT_CHARS:
+        if s.start_char < LEAD_CHARS and len(doc_text(s.doc)) > FULL_TEXT_CHARS:
             abstract.add(i)
     if abstract:  # a record from the body alone (a review's study, a text without abstract) keeps its own
         kept = [s for i, s in enumerate(kept) if i in abstract]

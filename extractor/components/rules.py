@@ -13,12 +13,13 @@ token, and the token patterns left can then run only around their anchor words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -30,6 +31,7 @@ MAX_REPEAT = 8  # tokens an open-ended pattern ("OP": "*" / "+") may take beyond
 
 
 _TEXT_KEY = "studysift.text"
+_SENTENCE_STARTS_KEY = "studysift.sentence_starts"
 
 
 def doc_text(doc: Doc) -> str:
@@ -189,15 +191,16 @@ def grouped(group: str, rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
 
 
 def sentence_of(doc: Doc, token_index: int) -> tuple[int, int]:
-    """Token bounds of the sentence holding a token; the whole doc when sentences are not set. Walks from the token
-    to the nearest boundaries (cheap), where ``doc.has_annotation`` or ``token.sent`` would scan the doc."""
-    start = token_index
-    while start > 0 and not doc[start].is_sent_start:
-        start -= 1
-    end = token_index + 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
-    return start, end
+    """Token bounds of the sentence holding a token; the whole doc when sentences are not set. The sentence starts
+    are read once per Doc (kept in ``doc.user_data``; boundaries are set before the components that ask), where
+    walking to the boundaries made a ``Token`` per word of the sentence on every call."""
+    starts = doc.user_data.get(_SENTENCE_STARTS_KEY)
+    if not isinstance(starts, list):
+        flags = doc.to_array(SENT_START) if len(doc) else numpy.zeros(0, dtype=numpy.int64)
+        starts = [0, *(numpy.flatnonzero(flags[1:].astype(numpy.int64) == 1) + 1).tolist()]
+        doc.user_data[_SENTENCE_STARTS_KEY] = starts
+    i = bisect_right(starts, token_index) - 1
+    return starts[i], starts[i + 1] if i + 1 < len(starts) else len(doc)
 
 
 def gap(a: Span, b: Span) -> int:
