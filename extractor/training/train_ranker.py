@@ -53,6 +53,16 @@ def load_corpus(shared: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
     return {k: v.strip() for k, v in splits.items()}, outcomes
 
 
+def split_ids(splits: dict[str, str], labelled: dict[str, list[str]]) -> tuple[list[str], list[str]]:
+    """The train and validation PMC ids that have labels, every gold document left out."""
+    held = gold_ids()
+
+    def pick(split: str) -> list[str]:
+        return sorted(k for k, v in splits.items() if v == split and k not in held and labelled[k])
+
+    return pick("train"), pick("validation")
+
+
 def candidates(nlp: Language, path: Path) -> list[tuple[str, list[str]]]:
     doc = nlp(clean(path.read_bytes()).text)
     return [(name, features) for _, _, name, features in doc.user_data.get(FEATURES_KEY, [])]
@@ -92,9 +102,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=data_path(DEFAULT_OUTCOME_RANKER))
     args = parser.parse_args()
     splits, outcomes = load_corpus(args.shared)
-    held = gold_ids()
-    train = sorted(k for k, v in splits.items() if v == "train" and k not in held and outcomes[k])
-    valid = sorted(k for k, v in splits.items() if v == "validation" and k not in held and outcomes[k])
+    train, valid = split_ids(splits, outcomes)
     nlp = build()
     component = nlp.get_pipe("studysift_outcomes")
     assert isinstance(component, OutcomesComponent)
@@ -102,7 +110,7 @@ def main() -> None:
     start = time.perf_counter()
     train_rows, valid_rows = rows_of(nlp, train, args.shared, outcomes), rows_of(nlp, valid, args.shared, outcomes)
     positives = sum(y for _, y in train_rows)
-    print(f"{len(train)} train / {len(valid)} validation abstracts ({len(held)} gold documents left out)")
+    print(f"{len(train)} train / {len(valid)} validation abstracts ({len(gold_ids())} gold documents left out)")
     print(f"{len(train_rows)} train candidates ({positives} positive), {len(valid_rows)} validation candidates")
     weights, bias = fit(train_rows)
     ranker = Ranker(weights, bias, 0.5)

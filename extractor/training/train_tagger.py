@@ -40,7 +40,7 @@ from extractor.components.tagger import (
 )
 from extractor.lexicons import data_path
 from extractor.pipeline import build
-from extractor.training.train_ranker import REPO, gold_ids, load_corpus
+from extractor.training.train_ranker import REPO, gold_ids, load_corpus, split_ids
 
 ARTICLES = {"the", "a", "an"}
 Sentence = tuple[list[tuple[int, ...]], list[int]]  # feature rows, gold tags
@@ -146,14 +146,12 @@ def main() -> None:
     args = parser.parse_args()
     start = time.perf_counter()
     splits, prompts = load_corpus(args.shared)
-    held = gold_ids()
-    train_ids = sorted(k for k, v in splits.items() if v == "train" and k not in held and prompts[k])
-    valid_ids = sorted(k for k, v in splits.items() if v == "validation" and k not in held and prompts[k])
+    train_ids, valid_ids = split_ids(splits, prompts)
     nlp = build()
     with nlp.select_pipes(enable=["studysift_sentences"]):
         train_data = sentences(nlp, train_ids, args.shared, prompts)
         valid_data = sentences(nlp, valid_ids, args.shared, prompts)
-    print(f"{len(train_ids)} train / {len(valid_ids)} validation abstracts ({len(held)} gold documents left out)")
+    print(f"{len(train_ids)} train / {len(valid_ids)} validation abstracts ({len(gold_ids())} gold documents left out)")
     print(f"{len(train_data)} train / {len(valid_data)} validation sentences holding a prompted outcome")
     tagger = train(train_data, args.epochs)
     p, r, f = scores(tagger, valid_data)
