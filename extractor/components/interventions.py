@@ -41,7 +41,9 @@ LIST_WORD = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)
 OPENING_WORDS = 1  # words before a comparison cue that still open the sentence ("As compared with placebo, ...")
 # What may stand between two treatments a route is said of together: their doses, bracketed or not, and list words
 # ("gantenerumab 105 mg or 225 mg or placebo ... by subcutaneous injection", "lidocaine (20 mg), ketorolac (10 mg)").
-ROUTE_LIST_GAP = re.compile(r"^\s*(?:(?:\(?[\d.,]+\s*[^\s,()]*\)?|[(),]|or|and|and/or|either)\s*)+$", re.IGNORECASE)
+ROUTE_LIST_GAP = re.compile(
+    rf"^\s*(?:(?:\(?(?:{NUMBER_RE})\s*[^\s,()]*\)?|[(),]|or|and|and/or|either)\s*)+$", re.IGNORECASE
+)
 # A sentence allocating participants to arms: the treatments it names are the study's.
 ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", re.IGNORECASE)
 # Doses of one drug listed as arms: "4 g/day or 2 g/day", "30 mg, 60 mg or 90 mg", and bare numbers before a dose,
@@ -643,6 +645,8 @@ class InterventionsComponent(RuleComponent):
                 a, b = sorted((mentions[i], mentions[i + step]), key=lambda m: m.span.start)
                 between = doc[a.span.end : b.span.start].text if a.span.end <= b.span.start else ""
                 combined = combined and (between.strip() in ("", "/"))  # "budesonide/formoterol": one product
+                if sentence_of(doc, a.span.start) != sentence_of(doc, b.span.start):
+                    break  # a list does not run on into the next sentence
                 if not combined and not ROUTE_LIST_GAP.match(between):
                     break
                 listed.append((mentions[i + step], combined))

@@ -41,9 +41,10 @@ MAX_SUBJECT = 40  # tokens from the sentence start to a cue that may still be a 
 VERBS = {"was", "were", "is", "are", "been", "has", "have"}  # inside a subject: a clause, not a list
 OPEN, CLOSE = ("(", "[", "{"), (")", "]", "}")
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
-# "p = 0.3", "P>.05", "p-value: .222", "P value 0.48" (a value with no sign is equal to it)
+# "p = 0.3", "P>.05", "p-value: .222", "P value 0.48", "p value was < 0.05" (a value with no sign is equal to it)
 P_VALUE = re.compile(
-    r"\bp(?:\s*(=|>|≥|>=|<|≤|<=)|[\s-]?values?\b\s*(=|>|≥|>=|<|≤|<=|:|of|was|)?)\s*(\d*\.\d+|1)(?![\d.])", re.IGNORECASE
+    r"\bp(?:\s*(=|>|≥|>=|<|≤|<=)|[\s-]?values?\b\s*(?:of|was|:)?\s*(=|>|≥|>=|<|≤|<=)?)\s*(\d*\.\d+|1)(?![\d.])",
+    re.IGNORECASE,
 )
 NONSIGNIFICANT_WINDOW = 12  # tokens after a direction cue where "not significant" still speaks of its change
 CLAUSE_ENDS = {";", "whereas", "while"}  # "X was lower, whereas Y did not significantly differ": Y's result
@@ -195,72 +196,75 @@ class OutcomesComponent(RuleComponent):
         taken: set[int] = set()
         cue_starts = {c.span.start for c in cues}
         doc.user_data[CUE_STARTS_KEY] = cue_starts
-        for cue in cues:
-            direction = self._direction(doc, cue)
-            if sentence_of(doc, cue.span.start) in defining:
-                direction = "reported"  # "the primary outcome is reduction of X": what is measured, not a result
-            phrases, subject = self._phrases(doc, cue, cue_starts)
-            defines = bool(cue.rule.get("defines"))
-            for span in map(self._trimmed, phrases):
-                # "‘coughing’, ‘sputum’ and X improved", "End points included time, morbidity and costs": measures
-                listed = (subject or defines) and len(phrases) > 1
-                listed = listed and not span[0].lower_.endswith(self.adjective_endings)  # not "Cardiovascular"
-                if len(span) == 1 and not (span[0].is_upper or listed or self._one_word_outcome(span[0].lower_)):
-                    continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
-                if not any(i in taken for i in range(span.start, span.end)):
-                    found_direction = self._checked(doc, span, self._comparative(doc, span, direction, defining))
-                    if defines or found_direction == "reported":  # declared or measured: the result naming it
-                        found_direction = self._body_direction(doc, span, cues, salience)
-                    outcomes.append(Candidate(span, span.text, found_direction, CONFIDENCE["cue"], "cue"))
-                    taken.update(range(span.start, span.end))
-        for m in self.best(doc, "measures"):
-            if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
-                continue
-            direction = self._comparative(doc, m.span, self._nearest_direction(doc, m.span, cues), defining)
-            direction = self._checked(doc, m.span, direction)
-            if direction == "reported":  # named without a result here: the result naming it elsewhere
-                direction = self._body_direction(doc, m.span, cues, salience)
-            outcomes.append(Candidate(m.span, self._name(m), direction, CONFIDENCE["measure"], "measure"))
-            taken.update(range(m.span.start, m.span.end))
-        for span in self._tagged(doc, cues, in_background):
-            if any(i in taken for i in range(span.start, span.end)):
-                continue
-            direction = self._comparative(doc, span, self._nearest_direction(doc, span, cues), defining)
-            direction = self._checked(doc, span, direction)
-            if direction == "reported":
-                direction = self._body_direction(doc, span, cues, salience)
-            outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
-            taken.update(range(span.start, span.end))
-        declared = set(defining)
-        for slot in frames.slots(doc):  # "effects of X on sleep and cortisol levels": what the study measures
-            if slot.role != "outcome" or any(i in taken for i in range(slot.span.start, slot.span.end)):
-                continue
-            if self._plausible(slot.span):
-                direction = self._body_direction(doc, slot.span, cues, salience)
-                outcomes.append(Candidate(slot.span, slot.span.text, direction, CONFIDENCE["frame"], "frame"))
-                taken.update(range(slot.span.start, slot.span.end))
-                declared.add(sentence_of(doc, slot.span.start))
-        merged = self._merged(doc, outcomes, whole_doc=bool(salience.sections))
-        if any(salience.section(o[0]) == "results" for o in merged):  # a structured abstract: keep what it reports
-            merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
-        merged = self._ranked(doc, merged, salience, declared)
-        expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
-        for span, name, direction, confidence, _ in merged:
-            timepoint = self._timepoint(doc, span, timepoints)
-            if name == span.text:  # a short form the article defines, spelled out: "overall QOL" → "overall quality
-                # of life"; not when that makes a long name of a short one ("NIHSS score", "ICU stay" stay as written)
-                long = "".join(expansions.get(t.text, t.text) + t.whitespace_ for t in span).strip()
-                name = long if len(span) == 1 or len(long.split()) <= MAX_EXPANDED else name
-            spans.add_span(
-                doc.spans[spans.OUTCOME],
-                Span(doc, span.start, span.end, direction),
-                name,
-                confidence,
-                timepoint=timepoint[0] if timepoint else None,
-                timepoint_span=timepoint[1] if timepoint else None,
-                declared=sentence_of(doc, span.start) in declared,
-            )
-        doc.user_data.pop(CUE_STARTS_KEY, None)
+        try:
+            for cue in cues:
+                direction = self._direction(doc, cue)
+                if sentence_of(doc, cue.span.start) in defining:
+                    direction = "reported"  # "the primary outcome is reduction of X": what is measured, not a result
+                phrases, subject = self._phrases(doc, cue, cue_starts)
+                defines = bool(cue.rule.get("defines"))
+                for span in map(self._trimmed, phrases):
+                    # "‘coughing’, ‘sputum’ and X improved", "End points included time, morbidity and costs": measures
+                    listed = (subject or defines) and len(phrases) > 1
+                    listed = listed and not span[0].lower_.endswith(self.adjective_endings)  # not "Cardiovascular"
+                    if len(span) == 1 and not (span[0].is_upper or listed or self._one_word_outcome(span[0].lower_)):
+                        continue  # "alpacas", "wire": one word needs a measure-like ending or the lexicon
+                    if not any(i in taken for i in range(span.start, span.end)):
+                        found_direction = self._checked(doc, span, self._comparative(doc, span, direction, defining))
+                        if defines or found_direction == "reported":  # declared or measured: the result naming it
+                            found_direction = self._body_direction(doc, span, cues, salience)
+                        outcomes.append(Candidate(span, span.text, found_direction, CONFIDENCE["cue"], "cue"))
+                        taken.update(range(span.start, span.end))
+            for m in self.best(doc, "measures"):
+                if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
+                    continue
+                direction = self._comparative(doc, m.span, self._nearest_direction(doc, m.span, cues), defining)
+                direction = self._checked(doc, m.span, direction)
+                if direction == "reported":  # named without a result here: the result naming it elsewhere
+                    direction = self._body_direction(doc, m.span, cues, salience)
+                outcomes.append(Candidate(m.span, self._name(m), direction, CONFIDENCE["measure"], "measure"))
+                taken.update(range(m.span.start, m.span.end))
+            for span in self._tagged(doc, cues, in_background):
+                if any(i in taken for i in range(span.start, span.end)):
+                    continue
+                direction = self._comparative(doc, span, self._nearest_direction(doc, span, cues), defining)
+                direction = self._checked(doc, span, direction)
+                if direction == "reported":
+                    direction = self._body_direction(doc, span, cues, salience)
+                outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
+                taken.update(range(span.start, span.end))
+            declared = set(defining)
+            for slot in frames.slots(doc):  # "effects of X on sleep and cortisol levels": what the study measures
+                if slot.role != "outcome" or any(i in taken for i in range(slot.span.start, slot.span.end)):
+                    continue
+                if self._plausible(slot.span):
+                    direction = self._body_direction(doc, slot.span, cues, salience)
+                    outcomes.append(Candidate(slot.span, slot.span.text, direction, CONFIDENCE["frame"], "frame"))
+                    taken.update(range(slot.span.start, slot.span.end))
+                    declared.add(sentence_of(doc, slot.span.start))
+            merged = self._merged(doc, outcomes, whole_doc=bool(salience.sections))
+            if any(salience.section(o[0]) == "results" for o in merged):  # a structured abstract: keep what it reports
+                merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
+            merged = self._ranked(doc, merged, salience, declared)
+            expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
+            for span, name, direction, confidence, _ in merged:
+                timepoint = self._timepoint(doc, span, timepoints)
+                # a short form the article defines, spelled out: "overall QOL" → "overall quality of life"; not when
+                # that makes a long name of a short one ("NIHSS score", "ICU stay" stay as written)
+                if name == span.text:
+                    long = "".join(expansions.get(t.text, t.text) + t.whitespace_ for t in span).strip()
+                    name = long if len(span) == 1 or len(long.split()) <= MAX_EXPANDED else name
+                spans.add_span(
+                    doc.spans[spans.OUTCOME],
+                    Span(doc, span.start, span.end, direction),
+                    name,
+                    confidence,
+                    timepoint=timepoint[0] if timepoint else None,
+                    timepoint_span=timepoint[1] if timepoint else None,
+                    declared=sentence_of(doc, span.start) in declared,
+                )
+        finally:  # a set in user_data would not serialise with the Doc
+            doc.user_data.pop(CUE_STARTS_KEY, None)
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------

@@ -192,15 +192,22 @@ def grouped(group: str, rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
 
 def sentence_of(doc: Doc, token_index: int) -> tuple[int, int]:
     """Token bounds of the sentence holding a token; the whole doc when sentences are not set. The sentence starts
-    are read once per Doc (kept in ``doc.user_data``; boundaries are set before the components that ask), where
+    are read once per Doc (kept in ``doc.user_data``; ``forget_sentences`` when setting boundaries anew), where
     walking to the boundaries made a ``Token`` per word of the sentence on every call."""
-    starts = doc.user_data.get(_SENTENCE_STARTS_KEY)
-    if not isinstance(starts, list):
+    cached = doc.user_data.get(_SENTENCE_STARTS_KEY)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == len(doc):
+        starts = cached[1]
+    else:
         flags = doc.to_array(SENT_START) if len(doc) else numpy.zeros(0, dtype=numpy.int64)
         starts = [0, *(numpy.flatnonzero(flags[1:].astype(numpy.int64) == 1) + 1).tolist()]
-        doc.user_data[_SENTENCE_STARTS_KEY] = starts
+        doc.user_data[_SENTENCE_STARTS_KEY] = (len(doc), starts)
     i = bisect_right(starts, token_index) - 1
     return starts[i], starts[i + 1] if i + 1 < len(starts) else len(doc)
+
+
+def forget_sentences(doc: Doc) -> None:
+    """Drop the sentence starts ``sentence_of`` keeps: for whoever sets a Doc's sentence boundaries anew."""
+    doc.user_data.pop(_SENTENCE_STARTS_KEY, None)
 
 
 def gap(a: Span, b: Span) -> int:

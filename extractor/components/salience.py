@@ -21,6 +21,7 @@ from extractor.lexicons import read_tsv
 
 T = TypeVar("T")
 _TITLE_MARK = re.compile(r"^\s*TITLE[:.]\s*", re.IGNORECASE)  # "TITLE:" or "TITLE." (both in PubMed exports)
+MAX_TITLE_LINES = 4  # a marked title wraps over a few lines; more, and the mark is followed by the text itself
 _KEYWORDS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?key[ -]?words[ \t]*[:.][^\n]*", re.IGNORECASE | re.MULTILINE)
 
 
@@ -68,18 +69,22 @@ class Salience:
     @staticmethod
     def _title(text: str) -> tuple[int, int]:
         """Character range of the title: the first non-blank line; after a "TITLE:" mark, every line up to the first
-        blank one (a marked title is wrapped there, and its end is the blank line before the abstract)."""
+        blank one or heading (a marked title is wrapped there), when that comes within ``MAX_TITLE_LINES``."""
         start = 0
         mark = _TITLE_MARK.match(text)
         if mark:
             start = mark.end()
         while start < len(text) and text[start].isspace():
             start += 1
-        end = text.find("\n", start)
+        first = end = text.find("\n", start)
+        lines = 1
         while (
             mark and 0 <= end < len(text) - 1 and text[end + 1] not in "\r\n" and not _headers()[0].match(text, end + 1)
         ):
             end = text.find("\n", end + 1)
+            lines += 1
+        if lines > MAX_TITLE_LINES or (mark and end < 0):  # no blank line or heading ends it: the mark's line alone
+            end = first
         return start, len(text) if end < 0 else end
 
     def section(self, span: Span) -> str | None:

@@ -16,7 +16,7 @@ from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.rules import doc_text
+from extractor.components.rules import doc_text, forget_sentences
 from extractor.components.sentence_rules import FastSegmenter
 
 _ABBREVIATIONS = frozenset(ABBREVIATIONS)
@@ -69,4 +69,5 @@ class SentenceSplitter:
             previous = text[idx[i - 1] : idx[i - 1] + length[i - 1]]
             values[i] = -1 if previous in _ABBREVIATIONS or (i == 1 and previous.strip("\n") == "") else 1
         doc.from_array([SENT_START], values.view(numpy.uint64))  # type: ignore[arg-type]
+        forget_sentences(doc)
         return doc

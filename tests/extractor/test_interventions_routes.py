@@ -104,3 +104,10 @@ def test_interventions_routes_grade_is_not_intravenous(nlp: Language, text: str)
 
 def test_interventions_routes_iv_beside_a_dose_is_intravenous(nlp: Language) -> None:
     assert routes(nlp, "Ketamine 0.5 mg/kg IV was given.") == {"ketamine": "intravenous"}
+
+
+def test_interventions_routes_list_ends_with_its_sentence(nlp: Language) -> None:
+    found = routes(nlp, "Patients received ketamine intravenously. Morphine was given on request.")
+    assert found == {"ketamine": "intravenous", "morphine": None}
+    found = routes(nlp, "Patients received intravenous ketamine, whereas morphine was given on request.")
+    assert found["morphine"] is None

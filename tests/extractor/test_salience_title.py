@@ -47,3 +47,9 @@ def test_salience_title_keywords_line() -> None:
 def test_salience_title_no_keywords_line() -> None:
     doc = NLP("A trial of X\n\nBackground: The key words of a debate.")
     assert not any(Salience(doc).in_keywords(doc[i : i + 1]) for i in range(len(doc)))
+
+
+def test_salience_title_mark_without_an_end_is_its_line() -> None:
+    text = "TITLE. Effect of zinc on\nhypotension in older adults\nZinc was given to 40 patients.\nPain fell.\nMore."
+    start, end = Salience(NLP(text)).title
+    assert text[start:end] == "Effect of zinc on"

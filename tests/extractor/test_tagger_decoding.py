@@ -12,6 +12,7 @@ from extractor.components.tagger import (
     INSIDE,
     OUTSIDE,
     Tagger,
+    _hash,
     constrained,
     features,
     load_tagger,
@@ -61,9 +62,11 @@ def test_train_tagger_learns_the_slot_of_an_unseen_name() -> None:
 def test_tagger_save_and_load_round_trip(tmp_path: Path) -> None:
     weights = numpy.zeros((BUCKETS, 3), dtype=numpy.float32)
     weights[:, BEGIN] = -1.0
+    weights[_hash("w0=troponin"), BEGIN] = 30.0  # one word that starts a name: the loaded tagger must still know it
     tagger = Tagger(weights, constrained(numpy.zeros((4, 3))))
     path = tmp_path / "tagger.npz"
     tagger.save(path)
     loaded = load_tagger(str(path))
-    assert loaded is not None and loaded.names(["a", "b"]) == tagger.names(["a", "b"]) == []
+    words = ["Mean", "troponin", "fell"]
+    assert loaded is not None and loaded.names(words) == tagger.names(words) == [(1, 2)]
     assert load_tagger("") is None and load_tagger(str(tmp_path / "missing.npz")) is None

@@ -1,0 +1,28 @@
+"""The p-value pattern: the sign and the value, however the p is written."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.components.outcomes import P_VALUE
+
+
+@pytest.mark.parametrize(
+    ("text", "sign", "value"),
+    [
+        ("(p = 0.3)", "=", "0.3"),
+        ("(P>.05)", ">", ".05"),
+        ("(p-value: .222)", None, ".222"),
+        ("(P value 0.48)", None, "0.48"),
+        ("the p value was < 0.05", "<", "0.05"),
+        ("with a p value of >0.05", ">", "0.05"),
+    ],
+)
+def test_outcomes_p_values_sign_and_value(text: str, sign: str | None, value: str) -> None:
+    match = P_VALUE.search(text)
+    assert match is not None and (match.group(1) or match.group(2)) == sign and match.group(3) == value
+
+
+@pytest.mark.parametrize("text", ["p53 expression", "the p 21 pathway", "a value of 0.3"])
+def test_outcomes_p_values_not_a_p_value(text: str) -> None:
+    assert P_VALUE.search(text) is None
