@@ -64,3 +64,13 @@ def test_outcomes_direction_timepoint(nlp: Language) -> None:
     assert outcome._.attrs["timepoint"] == "6 months"
     start, end = outcome._.attrs["timepoint_span"]
     assert doc.text[start:end] == "6 months"
+
+
+def test_outcomes_direction_one_result_applies_to_a_long_list(nlp: Language) -> None:
+    listed = "in the areas of sleep (26.9%), alertness (28.2%), work performance (19.4%) and body weight (13.9%)."
+    found = dict(outcomes(nlp, f"Participants in the intervention group improved significantly {listed}"))
+    assert found["body weight"] == "improved"  # the one cue of the sentence, far before the measure
+    found = dict(
+        outcomes(nlp, f"Participants in the intervention arm improved in sleep, while pain was similar {listed}")
+    )
+    assert found["body weight"] == "reported"  # two results in the sentence: which one is not said
