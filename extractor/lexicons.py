@@ -16,6 +16,15 @@ def data_path(name: str) -> Path:
     return DATA_DIR / name
 
 
+def model_file(name: str) -> Path | None:
+    """The model file ``name`` names (relative to ``extractor/data`` unless absolute), or ``None`` when ``name`` is
+    empty or the file is not there: a component then runs without its model."""
+    if not name:
+        return None
+    path = Path(name) if Path(name).is_absolute() else data_path(name)
+    return path if path.is_file() else None
+
+
 def read_jsonl(name: str | Path) -> list[dict[str, Any]]:
     path = name if isinstance(name, Path) else data_path(name)
     return list(srsly.read_jsonl(path))

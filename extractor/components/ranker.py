@@ -14,11 +14,10 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy
 
-from extractor.lexicons import data_path
+from extractor.lexicons import model_file
 
 DEFAULT_OUTCOME_RANKER = "models/outcome_ranker.json"
 
@@ -40,10 +39,8 @@ class Ranker:
 @lru_cache(maxsize=4)
 def load_ranker(name: str) -> Ranker | None:
     """The ranker at ``name`` (relative to ``extractor/data`` unless absolute), or ``None`` when there is none."""
-    if not name:
-        return None
-    path = Path(name) if Path(name).is_absolute() else data_path(name)
-    if not path.is_file():
+    path = model_file(name)
+    if path is None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     return Ranker({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"]))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy
 
-from extractor.lexicons import data_path
+from extractor.lexicons import model_file
 
 DEFAULT_OUTCOME_TAGGER = "models/outcome_tagger.npz"
 TAGS = ("O", "B", "I")
@@ -159,10 +159,8 @@ def constrained(transitions: numpy.ndarray) -> numpy.ndarray:
 @lru_cache(maxsize=4)
 def load_tagger(name: str) -> Tagger | None:
     """The tagger at ``name`` (relative to ``extractor/data`` unless absolute), or ``None`` when there is none."""
-    if not name:
-        return None
-    path = Path(name) if Path(name).is_absolute() else data_path(name)
-    if not path.is_file():
+    path = model_file(name)
+    if path is None:
         return None
     with numpy.load(path) as data:
         return Tagger(data["weights"].astype(numpy.float32), constrained(data["transitions"]))
