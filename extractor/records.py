@@ -649,7 +649,7 @@ def _head_to_head(interventions: list[Intervention], ctx: Context) -> tuple[list
     combined = any(_contains(k, a) and _contains(k, b) for k in named)
     if _same(a, b) or combined:
         return interventions, comparators
-    if _CONTROL_WORDS & set(_name_key(first.name)) and not _CONTROL_WORDS & set(_name_key(second.name)):
+    if _CONTROL_WORDS & set(a) and not _CONTROL_WORDS & set(b):
         first, second = second, first
     reference = Comparator(name=second.name, evidence=second.evidence, confidence=second.confidence)
     return [first], [reference]
@@ -754,7 +754,9 @@ def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
     kept: list[Span] = []
     keys: list[list[str]] = []
     abstract: set[int] = set()  # the outcomes (by index in kept) a mention in a full text's abstract names
-    for s in ctx.get(spans.OUTCOME):
+    mentions = ctx.get(spans.OUTCOME)
+    full_text = bool(mentions) and len(doc_text(mentions[0].doc)) > FULL_TEXT_CHARS
+    for s in mentions:
         if signals.in_lead(s):
             continue
         key = outcome_key(str(s._.value or s.text))
@@ -766,7 +768,7 @@ def _outcomes(ctx: Context, signals: Signals) -> list[Span]:
             keys.append(key)
         elif s.label_ != "reported" or (kept[i].label_ == "reported" and (s._.attrs or {}).get("declared")):
             kept[i], keys[i] = s, key
-        if s.start_char < LEAD_CHARS and len(doc_text(s.doc)) > FULL_TEXT_CHARS:
+        if full_text and s.start_char < LEAD_CHARS:
             abstract.add(i)
     if abstract:  # a record from the body alone (a review's study, a text without abstract) keeps its own
         kept = [s for i, s in enumerate(kept) if i in abstract]

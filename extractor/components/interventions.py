@@ -229,7 +229,7 @@ class InterventionsComponent(RuleComponent):
                     listing.add(i)
                     if cue.start - sentence_of(doc, cue.start)[0] <= OPENING_WORDS:
                         opening.add(i)
-            if mention.comparator and self._after_treatment(doc, mention, found[:i]):
+            if mention.comparator and self._after_treatment(doc, found, i):
                 listing.add(i)
             between = doc[found[i - 1].span.end : mention.span.start].text if i else ""
             if i - 1 in opening and not LIST_WORD.search(between):
@@ -269,13 +269,13 @@ class InterventionsComponent(RuleComponent):
         return armed
 
     @staticmethod
-    def _after_treatment(doc: Doc, mention: Mention, before: list[Mention]) -> bool:
+    def _after_treatment(doc: Doc, found: list[Mention], i: int) -> bool:
         """Whether a treatment is named before, in the same sentence, as the thing compared: a comparator then heads a
         list of comparators ("zofenopril 60 mg/day with placebo, lisinopril or ramipril"). A list a placebo opens
         with none before it lists the arms ("randomised to placebo or erlotinib"): a placebo is named first as often
-        as last."""
-        start = sentence_of(doc, mention.span.start)[0]
-        for m in reversed(before):
+        as last. ``found`` is in text order; the comparator is ``found[i]``."""
+        start = sentence_of(doc, found[i].span.start)[0]
+        for m in (found[j] for j in range(i - 1, -1, -1)):  # walking back, no copy of the mentions before
             if m.span.start < start:
                 return False
             if not m.comparator:
