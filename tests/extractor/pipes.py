@@ -23,13 +23,19 @@ def blank_with(name: str, config: dict[str, Any] | None = None) -> Language:
 
 
 @cache
-def _pipe(name: str) -> Language:
-    return blank_with(name)  # built once per session: compiling a component's matchers is the slow part
+def _pipe_with(name: str, config: tuple[tuple[str, Any], ...] = ()) -> Language:
+    return blank_with(name, dict(config))  # built once per session: compiling a component's matchers is the slow part
 
 
 def condition_values(text: str) -> list[str]:
     """The conditions the conditions component alone finds in ``text``."""
-    return span_values(_pipe("studysift_conditions"), text, spans.CONDITION)
+    return span_values(_pipe_with("studysift_conditions"), text, spans.CONDITION)
+
+
+def outcome_directions(text: str) -> dict[str, str]:
+    """Each outcome the outcomes component's rules alone (no ranker) find in ``text``, lower-cased, to its direction."""
+    doc = _pipe_with("studysift_outcomes", (("ranker", ""),))(text)
+    return {str(s._.value).lower(): s.label_ for s in doc.spans[spans.OUTCOME]}
 
 
 def span_values(nlp: Language, text: str, group: str) -> list[str]:

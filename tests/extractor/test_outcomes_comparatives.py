@@ -5,20 +5,8 @@ between its ends ("no group differences", "no between-group differences")."""
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from extractor import spans
-from tests.extractor.pipes import blank_with
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return blank_with("studysift_outcomes", {"ranker": ""})  # the rules alone
-
-
-def found(nlp: Language, text: str) -> dict[str, str]:
-    doc = nlp(text)
-    return {str(s._.value).lower(): s.label_ for s in doc.spans[spans.OUTCOME]}
+from tests.extractor.pipes import outcome_directions
 
 
 @pytest.mark.parametrize(
@@ -33,35 +21,35 @@ def found(nlp: Language, text: str) -> dict[str, str]:
         ("Patients given the drug had lower blood pressure than those given placebo.", "blood pressure", "decreased"),
     ],
 )
-def test_outcomes_comparatives_before_outcome(nlp: Language, text: str, name: str, direction: str) -> None:
-    assert found(nlp, text).get(name) == direction
+def test_outcomes_comparatives_before_outcome(text: str, name: str, direction: str) -> None:
+    assert outcome_directions(text).get(name) == direction
 
 
-def test_outcomes_comparatives_open_a_list(nlp: Language) -> None:
+def test_outcomes_comparatives_open_a_list() -> None:
     text = "Patients reported worse social functioning and more fatigue, insomnia, pain, and anxiety after surgery."
-    names = found(nlp, text)
+    names = outcome_directions(text)
     assert [names.get(n) for n in ("insomnia", "pain", "anxiety")] == ["increased"] * 3
 
 
-def test_outcomes_comparatives_yield_to_a_nearer_cue(nlp: Language) -> None:
+def test_outcomes_comparatives_yield_to_a_nearer_cue() -> None:
     text = "Patients given the drug had lower heart rate, and blood pressure was similar in both groups."
-    names = found(nlp, text)
+    names = outcome_directions(text)
     assert names.get("heart rate") == "decreased"
     assert names.get("blood pressure") == "no_difference"
 
 
-def test_outcomes_comparatives_not_after_negation(nlp: Language) -> None:
+def test_outcomes_comparatives_not_after_negation() -> None:
     text = "The drug caused no greater heart rate than placebo, and it significantly reduced blood pressure."
-    names = found(nlp, text)
+    names = outcome_directions(text)
     assert "heart rate" in names and names["heart rate"] != "increased"
 
 
 @pytest.mark.parametrize("words", ["group", "between-group", "statistically significant between-group", "treatment"])
-def test_outcomes_comparatives_no_group_difference(nlp: Language, words: str) -> None:
+def test_outcomes_comparatives_no_group_difference(words: str) -> None:
     text = f"There were no {words} differences in urinary melatonin levels at any time point."
-    assert found(nlp, text).get("urinary melatonin levels") == "no_difference"
+    assert outcome_directions(text).get("urinary melatonin levels") == "no_difference"
 
 
-def test_outcomes_comparatives_lesser_is_lower(nlp: Language) -> None:
+def test_outcomes_comparatives_lesser_is_lower() -> None:
     text = "Postoperative pain was significantly lesser with the laser than with the scalpel."
-    assert found(nlp, text).get("postoperative pain") == "decreased"
+    assert outcome_directions(text).get("postoperative pain") == "decreased"
