@@ -19,6 +19,7 @@ from extractor.cleaning.despin import (
     phrase_key,
 )
 from extractor.errors import InputError
+from extractor.numbers import HYPHEN_CHARS
 from studysift.settings import Settings
 
 # Two unambiguous repairs: enough evidence that the article is spun.
@@ -333,6 +334,14 @@ def test_cleaning_despin_hyphen_or_space_is_one_phrase() -> None:
     assert phrase_key("Double-daze") == phrase_key("double  daze") == phrase_key("double‐daze")
     for text in ("a randomized double daze trial", "a randomized double-daze trial", "a randomized double‐daze trial"):
         assert clean(text).text == "a randomized double-blind trial"
+
+
+def test_cleaning_despin_hyphens_are_the_numbers_set() -> None:
+    """Every hyphen form that joins a spelled number (numbers.HYPHEN_CHARS) joins a spun phrase too, in the key and
+    in the scan, so that the two can never disagree about a non-breaking hyphen or a figure dash."""
+    for hyphen in HYPHEN_CHARS:
+        assert phrase_key(f"double{hyphen}daze") == "double daze"
+        assert repairs(f"a randomized double{hyphen}daze trial") == {f"double{hyphen}daze": "double-blind"}
     rows = [(phrase_key(e.found), e.restored, e.gated, e.cues) for e in builtin_entries()]
     assert len(rows) == len(set(rows)), "an entry that differs from another only by a hyphen is a duplicate"
 
