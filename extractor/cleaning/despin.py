@@ -315,6 +315,9 @@ class Gate:
     # or this many distinct phrases, unambiguous repairs and cued context-dependent ones together: a spinner that
     # swaps single words ("sufferers", "considerably", "fake treatment") leaves few unambiguous phrases
     min_distinct: int = 4
+    # ...or one fewer when at least one of them is unambiguous: the unspun corpora have no unambiguous phrase at all
+    # (and at most two cued ones), so one unambiguous phrase plus two cued ones is already unlike any of them
+    min_distinct_with_unambiguous: int = 3
 
 
 def _options(lex: Lexicon, start: int, end: int, lowered: str) -> list[tuple[int, tuple[Entry, ...]]]:
@@ -371,7 +374,8 @@ def despin(
     if not spun:
         cued = {phrase_key(text[start : picked[0]]) for start, picked in later if picked}
         weak = evidence + len(cued)
-        spun = weak >= gate.min_distinct and weak * 1000 / words >= gate.per_1000
+        enough = gate.min_distinct_with_unambiguous if evidence else gate.min_distinct
+        spun = weak >= enough and weak * 1000 / words >= gate.per_1000
     if spun:
         for start, picked in later:
             if picked:

@@ -227,6 +227,26 @@ def test_cleaning_despin_gate_distinct_cued_words() -> None:
     assert repairs(WORD_SPUN.replace("considerably", "much")) == {}
 
 
+def test_cleaning_despin_gate_fewer_cued_words_with_one_unambiguous() -> None:
+    """One unambiguous phrase (which no unspun text has) and two distinct cued words are evidence enough; the two
+    cued words alone are not."""
+    text = "Sixty sufferers with asthma received the drug or a sugar pill in a randomized {} trial."
+    found = repairs(text.format("managed"))
+    assert found["sufferers with"] == "patients with"
+    assert found["sugar pill"] == "placebo"
+    assert repairs(text.format("controlled")) == {}
+
+
+def test_cleaning_despin_significance_adverbs_share_their_cues() -> None:
+    """Every adverb a spinner makes of "significantly" is restored before any change word, spun ones included
+    ("altogether poorer", "essentially more prominent"), and after a negation before a verb of change."""
+    results = "FEV1 was altogether poorer with the drug (p = 0.01). Cough did not remarkably change."
+    found = repairs(SPUN_CONTEXT + results)
+    assert found["altogether"] == "significantly"
+    assert found["remarkably"] == "significantly"
+    assert repairs(results) == {}
+
+
 def test_cleaning_despin_gate_distinct_counts_phrases_once() -> None:
     lex = lexicon()
     text = "Sufferers with asthma and sufferers with COPD and sufferers with cough were seen in the clinic."
