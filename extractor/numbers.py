@@ -19,9 +19,11 @@ from extractor.lexicons import read_tsv
 _DIGITS = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _RANGE = re.compile(r"^\s*(?P<low>.+?)\s*(?:-|–|—|−|\bto\b|\band\b)\s*(?P<high>.+?)\s*$")
-# What joins the words of a spelled number ("Fifty-three"): the hyphen and its typographic forms (U+2010 hyphen,
-# U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en dash), which cleaning keeps as written.
-HYPHENS = "\\-\u2010-\u2013"
+# The hyphen and its typographic forms (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en
+# dash), which cleaning keeps as written: what joins the words of a spelled number ("Fifty-three") or of a compound
+# ("double-blind"). The one home of the set: HYPHENS is it as a regex character-class fragment.
+HYPHEN_CHARS = "-\u2010\u2011\u2012\u2013"
+HYPHENS = re.escape(HYPHEN_CHARS)
 WORD_GAP = rf"[\s{HYPHENS}]+"
 # A number in digits as a regex fragment, for patterns built elsewhere (doses, sample sizes).
 NUMBER_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+|[½¼¾⅓⅔]"

@@ -41,7 +41,7 @@ from pathlib import Path
 
 from extractor.errors import InputError
 from extractor.lexicons import read_tsv
-from extractor.numbers import parse_int, spelled_number_re
+from extractor.numbers import HYPHEN_CHARS, HYPHENS, parse_int, spelled_number_re
 
 _BEFORE, _AFTER, _NEAR = 100, 100, 400  # context windows of the cues, in characters
 _SUFFIX = re.compile(r"^(.*)\((\w+)\)$")
@@ -72,13 +72,13 @@ class Entry:
         return (spun or not self.gated) and all(c.holds(text, start, end) for c in self.cues)
 
 
-_HYPHENS = str.maketrans({"-": " ", "‐": " ", "‑": " "})
+_HYPHENS_TO_SPACE = str.maketrans(dict.fromkeys(HYPHEN_CHARS, " "))
 
 
 def phrase_key(text: str) -> str:
     """The lookup key of a phrase: lower case, and a hyphen between words is a space ("double-daze" is "double
     daze"), since a spinner writes both for the same term."""
-    return " ".join(text.replace("’", "'").lower().translate(_HYPHENS).split())
+    return " ".join(text.replace("’", "'").lower().translate(_HYPHENS_TO_SPACE).split())
 
 
 _NAMED = re.compile(r"\{([a-z_]+)\}")
@@ -178,7 +178,7 @@ def _trie_pattern(keys: Iterable[str]) -> str:
 
     def char(ch: str) -> str:
         if ch == " ":
-            return r"[\s‐‑-]"
+            return rf"[\s{HYPHENS}]"
         if ch == "'":
             return "['’]"
         return re.escape(ch)
@@ -215,7 +215,7 @@ def _compile(external: str | None, _mtime: float) -> Lexicon:
             if not any(gram in keys for gram in _ngrams(phrase_key(entry.restored))):
                 table.setdefault(phrase_key(entry.found), []).append(entry)
     # matched against lower-cased text: a case-sensitive scan is about twice as fast as re.IGNORECASE
-    rx = re.compile(rf"(?<![\w-])(?:{_trie_pattern(table)})(?!\w|-\w)")
+    rx = re.compile(rf"(?<![\w{HYPHENS}])(?:{_trie_pattern(table)})(?!\w|[{HYPHENS}]\w)")
     return Lexicon({k: tuple(v) for k, v in table.items()}, rx)
 
 
@@ -315,6 +315,9 @@ class Gate:
     # or this many distinct phrases, unambiguous repairs and cued context-dependent ones together: a spinner that
     # swaps single words ("sufferers", "considerably", "fake treatment") leaves few unambiguous phrases
     min_distinct: int = 4
+    # ...or one fewer when at least one of them is unambiguous: the unspun corpora have no unambiguous phrase at all
+    # (and at most two cued ones), so one unambiguous phrase plus two cued ones is already unlike any of them
+    min_distinct_with_unambiguous: int = 3
 
 
 def _options(lex: Lexicon, start: int, end: int, lowered: str) -> list[tuple[int, tuple[Entry, ...]]]:
@@ -371,7 +374,8 @@ def despin(
     if not spun:
         cued = {phrase_key(text[start : picked[0]]) for start, picked in later if picked}
         weak = evidence + len(cued)
-        spun = weak >= gate.min_distinct and weak * 1000 / words >= gate.per_1000
+        enough = gate.min_distinct_with_unambiguous if evidence else gate.min_distinct
+        spun = weak >= enough and weak * 1000 / words >= gate.per_1000
     if spun:
         for start, picked in later:
             if picked:

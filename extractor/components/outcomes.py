@@ -48,11 +48,20 @@ P_VALUE = re.compile(
 )
 NONSIGNIFICANT_WINDOW = 12  # tokens after a direction cue where "not significant" still speaks of its change
 CLAUSE_ENDS = {";", "whereas", "while"}  # "X was lower, whereas Y did not significantly differ": Y's result
+GROUP_WORD_WINDOW = 6  # tokens either side of "similar" / "no difference" where a group word says it compares groups
+CLAUSE_P_WINDOW = 30  # tokens after a direction cue where the first p-value still speaks of its change
 COMPARATIVE_LIST = 10  # tokens back from an outcome to the comparative that opens the list it ends
 CUE_STARTS_KEY = "studysift.outcome_cue_starts"  # where the Doc's direction cues start, while it is annotated
+NO_DIFFERENCE_STARTS_KEY = "studysift.outcome_no_difference_starts"  # the same, of its "no difference" cues
 FEATURES_KEY = "studysift.outcome_features"
 # a candidate's confidence by source, before ranking
 CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "tagger": 0.55}
+
+
+def _nonsignificant_p(match: re.Match[str]) -> bool:
+    """A P_VALUE match of ALPHA or more (or one only said to be below a larger bound)."""
+    value, below = float(match.group(3)), (match.group(1) or match.group(2)) in ("<", "≤", "<=")
+    return value > ALPHA or (value == ALPHA and not below)
 
 
 def _closing(doc: Doc, start: int, end: int) -> int | None:
@@ -160,6 +169,11 @@ class OutcomesComponent(RuleComponent):
         self.nonsignificant = {tuple(row[0].lower().split()) for row in read_tsv("direction_nonsignificant.tsv")}
         self.nonsignificant_starts = {phrase[0] for phrase in self.nonsignificant}
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
+        self.trends = {row[0].lower() for row in read_tsv("direction_trends.tsv")}
+        alike = [(row[0].lower(), row[1]) for row in read_tsv("direction_group_alike.tsv")]
+        self.same_words = {w for w, kind in alike if kind == "same"}
+        self.between_words = {w for w, kind in alike if kind == "between"}
+        self.group_words_after = self.between_words | {w for w, kind in alike if kind == "both"}
         self.comparatives = {row[0].lower(): row[1] for row in read_tsv("direction_comparatives.tsv")}
         self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
@@ -196,6 +210,7 @@ class OutcomesComponent(RuleComponent):
         taken: set[int] = set()
         cue_starts = {c.span.start for c in cues}
         doc.user_data[CUE_STARTS_KEY] = cue_starts
+        doc.user_data[NO_DIFFERENCE_STARTS_KEY] = {c.span.start for c in cues if c.label == "no_difference"}
         try:
             for cue in cues:
                 direction = self._direction(doc, cue)
@@ -265,6 +280,7 @@ class OutcomesComponent(RuleComponent):
                 )
         finally:  # a set in user_data would not serialise with the Doc
             doc.user_data.pop(CUE_STARTS_KEY, None)
+            doc.user_data.pop(NO_DIFFERENCE_STARTS_KEY, None)
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------
@@ -376,11 +392,16 @@ class OutcomesComponent(RuleComponent):
         return cols[0] if cols and cols[0] else m.span.text
 
     def _direction(self, doc: Doc, cue: Match) -> str:
-        """The cue's direction, or no_difference when a negation stands just before it ("did not reduce")."""
+        """The cue's direction, or no_difference when a negation or a trend word stands just before it ("did not
+        reduce", "tended to reduce"), or the first p-value of its clause is not significant."""
         if cue.label in ("no_difference", "reported"):
             return cue.label
         before = doc[max(0, cue.span.start - 3) : cue.span.start]
-        if any(t.lower_ in self.negations for t in before) or self._taken_back(doc, cue.span):
+        if any(t.lower_ in self.negations or t.lower_ in self.trends for t in before):
+            return "no_difference"
+        if self._taken_back(doc, cue.span) or self._clause_nonsignificant(doc, cue.span):
+            return "no_difference"
+        if self._groups_alike(doc, cue):
             return "no_difference"
         if self._in_control_arm(doc, cue):
             return OPPOSITE.get(cue.label, cue.label)
@@ -400,6 +421,43 @@ class OutcomesComponent(RuleComponent):
                 return not any(k in others and not self._nonsignificant_at(doc, k, end) for k in later)
             if i in others:
                 return False  # another cue's result comes first
+        return False
+
+    def _clause_nonsignificant(self, doc: Doc, cue: Span) -> bool:
+        """The first p-value after the cue, before its clause or the next cue ends, is not significant: "weight gain
+        was greater with WGJ (+50.7 g) than with AJ (+18.3 g) (p = 0.08)"."""
+        end = min(sentence_of(doc, cue.start)[1], cue.end + CLAUSE_P_WINDOW)
+        others = doc.user_data.get(CUE_STARTS_KEY, ())
+        stop, depth = cue.end, 0
+        while stop < end and stop not in others and not (depth == 0 and doc[stop].lower_ in CLAUSE_ENDS):
+            depth += (doc[stop].text in OPEN) - (doc[stop].text in CLOSE)  # "(95% CI 0 to 38%; p = 0.05)": inside
+            stop += 1
+        match = P_VALUE.search(doc[cue.end : stop].text) if stop > cue.end else None
+        return match is not None and _nonsignificant_p(match)
+
+    def _groups_alike(self, doc: Doc, cue: Match) -> bool:
+        """The cue's clause goes on to say the groups did not differ in its change: "increased significantly but to
+        a similar extent in both groups", "fell in both arms, with no difference between groups", "the increase in X
+        was similar in both groups"; a word of likeness (or a "no difference" cue, or a non-significance phrase)
+        with a group word just after it, before another cue's change. When it is the predicate of a new subject,
+        that subject is the change (a noun cue: "the increase in X was similar") or the difference between the
+        groups ("but the difference between the two treatments was not significant"), not another outcome ("and
+        nausea was similar in both groups")."""
+        start, end = cue.span.end, sentence_of(doc, cue.span.start)[1]
+        others = doc.user_data.get(CUE_STARTS_KEY, ())
+        alike = doc.user_data.get(NO_DIFFERENCE_STARTS_KEY, ())
+        for i in range(start, end):
+            if doc[i].lower_ in CLAUSE_ENDS or (i in others and i not in alike):
+                return False
+            if not (doc[i].lower_ in self.same_words or i in alike or self._nonsignificant_at(doc, i, end)):
+                continue
+            before = doc[max(start, i - GROUP_WORD_WINDOW) : i]
+            between = any(t.lower_ in self.between_words for t in before)
+            if any(t.lower_ in VERBS for t in doc[start : i + 1]) and not (between or cue.rule.get("noun")):
+                return False  # the likeness of another subject
+            after = doc[i + 1 : min(end, i + GROUP_WORD_WINDOW)]
+            if between or any(t.lower_ in self.group_words_after for t in after):
+                return True
         return False
 
     def _nonsignificant_at(self, doc: Doc, i: int, end: int) -> int:
@@ -448,6 +506,8 @@ class OutcomesComponent(RuleComponent):
         if cue.rule.get("noun") or cue.label in ("reported", "no_difference"):
             return False
         before = doc[max(0, cue.span.start - 2) : cue.span.start]
+        if any(t.lower_ in self.trends for t in doc[max(0, cue.span.start - 3) : cue.span.start]):
+            return False  # "tended to reduce": a result, a trend
         return any(t.lower_ in self.hedges for t in before)
 
     def _comparative(self, doc: Doc, span: Span, direction: str, defining: set[tuple[int, int]]) -> str:
@@ -472,6 +532,8 @@ class OutcomesComponent(RuleComponent):
             return direction
         if any(span.end <= k < end and k - span.end < span.start - i for k in cue_starts):
             return direction
+        if any(t.lower_ in self.trends for t in doc[max(start, i - 3) : i]):
+            return "no_difference"  # "a trend towards lower pain"
         return self.comparatives[word.lower_]
 
     def _checked(self, doc: Doc, span: Span, direction: str) -> str:
@@ -482,11 +544,7 @@ class OutcomesComponent(RuleComponent):
         sent_end = sentence_of(doc, span.start)[1]
         window = doc[span.end : min(sent_end, span.end + 15)].text
         match = P_VALUE.search(window)
-        if match:
-            value, below = float(match.group(3)), (match.group(1) or match.group(2)) in ("<", "≤", "<=")
-            if value > ALPHA or (value == ALPHA and not below):
-                return "no_difference"
-        return direction
+        return "no_difference" if match and _nonsignificant_p(match) else direction
 
     def _phrases(
         self, doc: Doc, cue: Match, cue_starts: set[int] | frozenset[int] = frozenset()

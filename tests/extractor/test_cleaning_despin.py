@@ -19,6 +19,7 @@ from extractor.cleaning.despin import (
     phrase_key,
 )
 from extractor.errors import InputError
+from extractor.numbers import HYPHEN_CHARS
 from studysift.settings import Settings
 
 # Two unambiguous repairs: enough evidence that the article is spun.
@@ -226,6 +227,26 @@ def test_cleaning_despin_gate_distinct_cued_words() -> None:
     assert repairs(WORD_SPUN.replace("considerably", "much")) == {}
 
 
+def test_cleaning_despin_gate_fewer_cued_words_with_one_unambiguous() -> None:
+    """One unambiguous phrase (which no unspun text has) and two distinct cued words are evidence enough; the two
+    cued words alone are not."""
+    text = "Sixty sufferers with asthma received the drug or a sugar pill in a randomized {} trial."
+    found = repairs(text.format("managed"))
+    assert found["sufferers with"] == "patients with"
+    assert found["sugar pill"] == "placebo"
+    assert repairs(text.format("controlled")) == {}
+
+
+def test_cleaning_despin_significance_adverbs_share_their_cues() -> None:
+    """Every adverb a spinner makes of "significantly" is restored before any change word, spun ones included
+    ("altogether poorer", "essentially more prominent"), and after a negation before a verb of change."""
+    results = "FEV1 was altogether poorer with the drug (p = 0.01). Cough did not remarkably change."
+    found = repairs(SPUN_CONTEXT + results)
+    assert found["altogether"] == "significantly"
+    assert found["remarkably"] == "significantly"
+    assert repairs(results) == {}
+
+
 def test_cleaning_despin_gate_distinct_counts_phrases_once() -> None:
     lex = lexicon()
     text = "Sufferers with asthma and sufferers with COPD and sufferers with cough were seen in the clinic."
@@ -333,6 +354,14 @@ def test_cleaning_despin_hyphen_or_space_is_one_phrase() -> None:
     assert phrase_key("Double-daze") == phrase_key("double  daze") == phrase_key("double‐daze")
     for text in ("a randomized double daze trial", "a randomized double-daze trial", "a randomized double‐daze trial"):
         assert clean(text).text == "a randomized double-blind trial"
+
+
+def test_cleaning_despin_hyphens_are_the_numbers_set() -> None:
+    """Every hyphen form that joins a spelled number (numbers.HYPHEN_CHARS) joins a spun phrase too, in the key and
+    in the scan, so that the two can never disagree about a non-breaking hyphen or a figure dash."""
+    for hyphen in HYPHEN_CHARS:
+        assert phrase_key(f"double{hyphen}daze") == "double daze"
+        assert repairs(f"a randomized double{hyphen}daze trial") == {f"double{hyphen}daze": "double-blind"}
     rows = [(phrase_key(e.found), e.restored, e.gated, e.cues) for e in builtin_entries()]
     assert len(rows) == len(set(rows)), "an entry that differs from another only by a hyphen is a duplicate"
 

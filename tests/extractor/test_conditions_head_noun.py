@@ -19,3 +19,7 @@ def test_conditions_head_noun_with_qualifier_kept() -> None:
 @pytest.mark.parametrize("sex", ["Female", "male"])
 def test_conditions_head_noun_sex_is_no_qualifier(sex: str) -> None:
     assert condition_values(f"Work support for {sex} cancer patients.") == ["cancer"]
+
+
+def test_conditions_head_noun_institution_is_no_condition() -> None:
+    assert condition_values("Trial at the Sidney Kimmel Comprehensive Cancer Center in patients with gout.") == ["gout"]

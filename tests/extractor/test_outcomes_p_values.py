@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.components.outcomes import P_VALUE
+from tests.extractor.pipes import outcome_directions
 
 
 @pytest.mark.parametrize(
@@ -26,3 +27,16 @@ def test_outcomes_p_values_sign_and_value(text: str, sign: str | None, value: st
 @pytest.mark.parametrize("text", ["p53 expression", "the p 21 pathway", "a value of 0.3"])
 def test_outcomes_p_values_not_a_p_value(text: str) -> None:
     assert P_VALUE.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Weight gain was greater with the juice (+50.7 g) than with the water (+18.3 g) (p = 0.08).", "no_difference"),
+        ("Weight gain was greater with the juice (+50.7 g) than with the water (+18.3 g) (p = 0.008).", "increased"),
+        ("Incidence of dysentery was reduced by 21% (95% CI: 0 to 38%; p = 0.05).", "no_difference"),  # ";" inside
+    ],
+)
+def test_outcomes_p_values_first_of_the_cue_clause(text: str, direction: str) -> None:
+    names = outcome_directions(text)
+    assert next(iter(names.values()), None) == direction

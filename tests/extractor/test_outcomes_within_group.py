@@ -1,0 +1,43 @@
+"""A change stated within each group while the clause says the groups did not differ in it ("increased, but to a
+similar extent in both groups") is no_difference against the comparator; a trend is no_difference too."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractor.pipes import outcome_directions
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Postprandial RQ increased significantly but to a similar extent in both groups.", "postprandial rq"),
+        ("HbA1c was reduced significantly in both groups at 12 weeks, with no difference between groups.", "hba1c"),
+        (
+            "PTEF increased after albuterol and saline but the difference between the two treatments was not "
+            "significant.",
+            "ptef",
+        ),
+        ("The increase in temperature and IL-6 levels were similar between both groups.", "temperature"),
+    ],
+)
+def test_outcomes_within_group_change_with_groups_alike_is_no_difference(text: str, name: str) -> None:
+    assert outcome_directions(text).get(name) == "no_difference"
+
+
+def test_outcomes_within_group_likeness_of_another_subject_keeps_the_change() -> None:
+    names = outcome_directions("Pain decreased significantly in the drug group, and nausea was similar in both groups.")
+    assert names.get("pain") == "decreased"
+    assert names.get("nausea") == "no_difference"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pain scores tended to decrease in the treatment group.",
+        "There was a trend towards lower pain scores in the treatment group.",
+    ],
+)
+def test_outcomes_within_group_trend_is_no_difference(text: str) -> None:
+    assert outcome_directions(text).get("pain scores") == "no_difference"
+    assert outcome_directions("Pain scores decreased in the treatment group.").get("pain scores") == "decreased"
