@@ -51,8 +51,8 @@ CLAUSE_ENDS = {";", "whereas", "while"}  # "X was lower, whereas Y did not signi
 GROUP_WORD_WINDOW = 6  # tokens either side of "similar" / "no difference" where a group word says it compares groups
 CLAUSE_P_WINDOW = 30  # tokens after a direction cue where the first p-value still speaks of its change
 COMPARATIVE_LIST = 10  # tokens back from an outcome to the comparative that opens the list it ends
-CUE_STARTS_KEY = "studysift.outcome_cue_starts"  # where the Doc's direction cues start, while it is annotated
-NO_DIFFERENCE_STARTS_KEY = "studysift.outcome_no_difference_starts"  # the same, of its "no difference" cues
+CUE_STARTS_KEY = "studysift.outcome_cue_starts"  # start → label of the Doc's direction cues, while it is annotated
+TREND_WINDOW = 3  # tokens before a change word where "tended to" / "a trend towards" makes it a trend
 FEATURES_KEY = "studysift.outcome_features"
 # a candidate's confidence by source, before ranking
 CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "tagger": 0.55}
@@ -209,8 +209,7 @@ class OutcomesComponent(RuleComponent):
         outcomes: list[Candidate] = []
         taken: set[int] = set()
         cue_starts = {c.span.start for c in cues}
-        doc.user_data[CUE_STARTS_KEY] = cue_starts
-        doc.user_data[NO_DIFFERENCE_STARTS_KEY] = {c.span.start for c in cues if c.label == "no_difference"}
+        doc.user_data[CUE_STARTS_KEY] = {c.span.start: c.label for c in cues}
         try:
             for cue in cues:
                 direction = self._direction(doc, cue)
@@ -278,9 +277,8 @@ class OutcomesComponent(RuleComponent):
                     timepoint_span=timepoint[1] if timepoint else None,
                     declared=sentence_of(doc, span.start) in declared,
                 )
-        finally:  # a set in user_data would not serialise with the Doc
+        finally:  # the cue index is scratch state: it must not travel with the Doc
             doc.user_data.pop(CUE_STARTS_KEY, None)
-            doc.user_data.pop(NO_DIFFERENCE_STARTS_KEY, None)
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------
@@ -397,7 +395,7 @@ class OutcomesComponent(RuleComponent):
         if cue.label in ("no_difference", "reported"):
             return cue.label
         before = doc[max(0, cue.span.start - 3) : cue.span.start]
-        if any(t.lower_ in self.negations or t.lower_ in self.trends for t in before):
+        if any(t.lower_ in self.negations for t in before) or self._trend_before(doc, cue.span.start):
             return "no_difference"
         if self._taken_back(doc, cue.span) or self._clause_nonsignificant(doc, cue.span):
             return "no_difference"
@@ -444,8 +442,8 @@ class OutcomesComponent(RuleComponent):
         groups ("but the difference between the two treatments was not significant"), not another outcome ("and
         nausea was similar in both groups")."""
         start, end = cue.span.end, sentence_of(doc, cue.span.start)[1]
-        others = doc.user_data.get(CUE_STARTS_KEY, ())
-        alike = doc.user_data.get(NO_DIFFERENCE_STARTS_KEY, ())
+        others = doc.user_data.get(CUE_STARTS_KEY, {})
+        alike = {k for k, label in others.items() if label == "no_difference"}
         for i in range(start, end):
             if doc[i].lower_ in CLAUSE_ENDS or (i in others and i not in alike):
                 return False
@@ -501,12 +499,16 @@ class OutcomesComponent(RuleComponent):
             for t in doc[start:end]
         )
 
+    def _trend_before(self, doc: Doc, i: int, start: int = 0) -> bool:
+        """A trend word ("tended", "trend") just before token ``i`` (not before ``start``)."""
+        return any(t.lower_ in self.trends for t in doc[max(start, i - TREND_WINDOW) : i])
+
     def _hedged(self, doc: Doc, cue: Match) -> bool:
         """A verb cue after a modal or "to" ("can reduce", "to significantly increase"): a claim or an aim."""
         if cue.rule.get("noun") or cue.label in ("reported", "no_difference"):
             return False
         before = doc[max(0, cue.span.start - 2) : cue.span.start]
-        if any(t.lower_ in self.trends for t in doc[max(0, cue.span.start - 3) : cue.span.start]):
+        if self._trend_before(doc, cue.span.start):
             return False  # "tended to reduce": a result, a trend
         return any(t.lower_ in self.hedges for t in before)
 
@@ -532,7 +534,7 @@ class OutcomesComponent(RuleComponent):
             return direction
         if any(span.end <= k < end and k - span.end < span.start - i for k in cue_starts):
             return direction
-        if any(t.lower_ in self.trends for t in doc[max(start, i - 3) : i]):
+        if self._trend_before(doc, i, start):
             return "no_difference"  # "a trend towards lower pain"
         return self.comparatives[word.lower_]
 
