@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from extractor import spans
 from extractor.components import frames
-from extractor.components.base import RuleComponent
+from extractor.components.base import RuleComponent, alternation
 from extractor.components.dose import concentration_units, normalise_amount, parse_dose, units
 from extractor.components.outcomes import P_VALUE
 from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
@@ -137,6 +137,11 @@ class InterventionsComponent(RuleComponent):
             if " " not in row[0] and "case" not in (row[3] if len(row) > 3 else "")
         }
         self.dose_exclusions = {row[0].lower() for row in read_tsv("dose_exclusions.tsv")}
+        salts = [(row[0].lower(), set(row[1].split(","))) for row in read_tsv("salt_words.tsv")]
+        after = alternation(word for word, sides in salts if "after" in sides)
+        before = alternation(word for word, sides in salts if "before" in sides)
+        self.salt_after = re.compile(rf"\s+({after})(?![\w-])", re.IGNORECASE)
+        self.salt_before = re.compile(rf"(?<![\w-])({before})\s+$", re.IGNORECASE)
         sides = [(row[0].lower(), row[1] if len(row) > 1 else "after") for row in read_tsv("route_blockers.tsv")]
         self.route_blockers = {word for word, side in sides if side == "after"}
         self.route_blockers_before = {word for word, side in sides if side == "before"}
@@ -209,6 +214,7 @@ class InterventionsComponent(RuleComponent):
             mention = Mention(m.span, self._name(m), m.label, m.label == "comparator", self._confidence(m))
             mention.generic = "generic" in (m.rule.get("flags") or ())
             found.append(mention)
+        found = self._with_salts(doc, found)
         found = self._with_slashed(doc, found)
         found = self._with_design_controls(doc, found)
         found = self._with_abbreviations(doc, found)
@@ -352,6 +358,27 @@ class InterventionsComponent(RuleComponent):
         if end + 2 < len(doc) and doc[end].lower_ in ("and", "or", "/") and doc[end + 1].is_alpha:
             end += 2
         return end < len(doc) and doc[end].lower_ in self.blockers
+
+    def _with_salts(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """A drug's salt or formulation words beside it are part of its name ("diclofenac potassium alone" is the
+        potassium salt's arm, "sodium valproate" one drug); a salt word the lexicon also names ("magnesium") joins
+        the drug it stands before instead of being a drug of its own."""
+        joined: set[int] = set()  # token starts of salt words taken into the name of the drug after them
+        for m in found:
+            if m.kind != "drug":
+                continue
+            before = self.salt_before.search(doc.text, 0, m.span.start_char)
+            after = self.salt_after.match(doc.text, m.span.end_char)
+            start = before.start(1) if before else m.span.start_char
+            span = doc.char_span(start, after.end(1) if after else m.span.end_char)
+            if span is None or span == m.span:
+                continue
+            if before:
+                joined.add(span.start)
+            salts = [before.group(1).lower()] if before else [], [after.group(1).lower()] if after else []
+            m.name = " ".join([*salts[0], m.name, *salts[1]])
+            m.span = span
+        return [m for m in found if not (m.span.start in joined and m.span.end == m.span.start + 1)]
 
     def _with_slashed(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Lexicon names inside one slashed token ("artesunate/placebo", "tamoxifen/10"), each on that token; two
