@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Span
 
 from extractor import spans
 from extractor.components.design import duration_days
+from extractor.components.interventions import in_design_phrase
 from extractor.components.outcomes import outcome_key, same_outcome
 from extractor.components.rules import doc_text
 from extractor.components.salience import Salience
@@ -691,7 +692,7 @@ def _one_per_family(comparators: list[Comparator], mentions: list[Span], familie
     said: dict[tuple[str, ...], int] = {}
     for s in mentions:
         key = _name_key(str(s._.value or s.text))
-        said[key] = said.get(key, 0) + ("controlled" not in s.doc[s.start : s.end + 2].text.lower())
+        said[key] = said.get(key, 0) + (not in_design_phrase(s))
 
     def count(c: Comparator) -> int:
         return said.get(_name_key(c.name), 0)

@@ -52,7 +52,8 @@ ARM_GAP = re.compile(r"^\s*(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
 BARE_ARMS = re.compile(rf"(?<![\w.,])((?:(?:{NUMBER_RE})\s*(?:,\s*|,?\s+or\s+))+)$")
 BARE_NUMBER = re.compile(NUMBER_RE)
 ROMAN = re.compile(r"^[IVX]+$")
-DESIGN_CONTROL = re.compile(r"(?<![\w-])([a-z]+)-controlled(?![\w-])", re.IGNORECASE)  # "placebo-controlled"
+# a design adjective naming its control: "placebo-controlled" (one token), "placebo controlled"
+DESIGN_CONTROL = re.compile(r"(?<![\w-])([a-z]+)[- ]controlled(?![\w-])", re.IGNORECASE)
 GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")  # "ProgramZofenopril": two words with no space between
 
 
@@ -85,6 +86,12 @@ class Fact:
     value: Any
     weak: bool = False
     adjacent: bool = False  # a concentration ("bromfenac 0.09%"): a dose only right beside the drug's name
+
+
+def in_design_phrase(span: Span) -> bool:
+    """Whether a control's name opens a design adjective ("placebo-controlled", "sham controlled"): the phrase says
+    the trial has such an arm, not what the arm was ("saline was used as the control")."""
+    return DESIGN_CONTROL.match(doc_text(span.doc), span.start_char) is not None
 
 
 def default_rules() -> list[dict[str, Any]]:
@@ -367,8 +374,8 @@ class InterventionsComponent(RuleComponent):
         for m in found:
             if m.kind != "drug":
                 continue
-            before = self.salt_before.search(doc.text, 0, m.span.start_char)
-            after = self.salt_after.match(doc.text, m.span.end_char)
+            before = self.salt_before.search(doc_text(doc), 0, m.span.start_char)
+            after = self.salt_after.match(doc_text(doc), m.span.end_char)
             start = before.start(1) if before else m.span.start_char
             span = doc.char_span(start, after.end(1) if after else m.span.end_char)
             if span is None or span == m.span:

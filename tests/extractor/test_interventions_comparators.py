@@ -8,6 +8,7 @@ from spacy.language import Language
 
 import extractor.components  # noqa: F401  (registers the factories)
 from extractor import load, spans
+from extractor.components.interventions import in_design_phrase
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +149,12 @@ def test_interventions_comparators_opening_phrase_list(nlp: Language) -> None:
     doc = nlp("Compared with placebo or ramipril, zofenopril reduced deaths.")
     assert [s._.value for s in doc.spans[spans.INTERVENTION]] == ["zofenopril"]
     assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["placebo", "ramipril"]
+
+
+def test_interventions_comparators_design_phrase(nlp: Language) -> None:
+    # a design adjective names a control arm (hyphenated or not); the control word elsewhere names what it was
+    doc = nlp("A sham-controlled trial and a placebo controlled one; placebo was given, and a vehicle-treated arm.")
+    sham = next(s for s in doc.spans[spans.COMPARATOR] if s._.value == "sham")
+    assert in_design_phrase(sham)
+    placebos = [doc[t.i : t.i + 1] for t in doc if t.lower_ in ("placebo", "vehicle")]
+    assert [in_design_phrase(s) for s in placebos] == [True, False, False]
