@@ -13,6 +13,7 @@ treatments, drugs named only elsewhere (sedation, background therapy) are left o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,8 @@ OPENING_WORDS = 1  # words before a comparison cue that still open the sentence 
 ROUTE_LIST_GAP = re.compile(
     rf"^\s*(?:(?:\(?(?:{NUMBER_RE})\s*[^\s,()]*\)?|[(),]|or|and|and/or|either)\s*)+$", re.IGNORECASE
 )
+# What may stand between a treatment and the "alone" that makes it the control arm: its dose, then a bracket.
+ALONE_GAP = re.compile(rf"^\s*(?:(?:{NUMBER_RE})\s*[^\s,()]*\s*)?(?:\([^()]*\)\s*)?$")
 # A sentence allocating participants to arms: the treatments it names are the study's.
 ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", re.IGNORECASE)
 # Doses of one drug listed as arms: "4 g/day or 2 g/day", "30 mg, 60 mg or 90 mg", and bare numbers before a dose,
@@ -77,6 +80,7 @@ class Mention:
     generic: bool = False  # a broad word ("surgery", "exercise"): an intervention only when the title names it
     framed: bool = False  # named by its place in a sentence ("randomised to X or Y"): salient without a repeat
     arm_doses: list[dict[str, Any]] = field(default_factory=list)  # the other doses of a dose list: other arms
+    alone_of: str | None = None  # "X alone": the control arm of an add-on design, X given without the add-on
 
 
 @dataclass
@@ -169,6 +173,7 @@ class InterventionsComponent(RuleComponent):
         facts = self.facts(doc)
         for fact in facts:
             self.link(doc, fact, mentions, generic)
+        self._dose_from_alone_arm(mentions)
         salience = Salience.of(doc)
         broad_kept = {
             m.name
@@ -213,7 +218,7 @@ class InterventionsComponent(RuleComponent):
 
     def mentions(self, doc: Doc, matches: list[Match]) -> list[Mention]:
         cues = [m.span for m in matches if m.label == "comparison"]
-        alone = {m.span.start for m in matches if m.label == "alone"}
+        alone = {m.span.start: self._name(m) for m in matches if m.label == "alone"}  # start → "alone" / "only"
         found: list[Mention] = []
         for m in matches:
             if m.label not in NAME_KINDS or self._blocked(doc, m.span):
@@ -230,10 +235,15 @@ class InterventionsComponent(RuleComponent):
         found = self._with_abbreviations(doc, found)  # also the short forms of names found by frame or restatement
         listing: set[int] = set()  # mentions that head or continue a list of comparators
         opening: set[int] = set()  # ... in a comparison phrase that opens its sentence ("Compared with placebo, ...")
+        alone_starts = sorted(alone)
+        alone_said: dict[str, str] = {}  # treatment → the word its "alone" arm is first named with
         for i, mention in enumerate(found):
-            if mention.span.end in alone:
-                mention.span = doc[mention.span.start : mention.span.end + 1]
-                mention.name = f"{mention.name} alone"
+            word = self._alone_word(doc, mention.span, alone_starts)
+            if word is not None:  # "fentanyl alone", "loxoprofen sodium only": one arm, named as first said
+                if word == mention.span.end:
+                    mention.span = doc[mention.span.start : word + 1]
+                said = alone_said.setdefault(mention.name, alone[word])
+                mention.alone_of, mention.name = mention.name, f"{mention.name} {said}"
                 mention.comparator = True
             previous_end = found[i - 1].span.end if i else 0
             for cue in cues:
@@ -262,6 +272,24 @@ class InterventionsComponent(RuleComponent):
             if mention.name in compared_only:
                 mention.comparator = True
         return found
+
+    @staticmethod
+    def _dose_from_alone_arm(mentions: list[Mention]) -> None:
+        """A treatment tested in its own arm too ("fimasartan 120 mg alone") has the dose stated there when its other
+        mentions state none."""
+        doses = {m.alone_of: m.facts["dose"] for m in mentions if m.alone_of and "dose" in m.facts}
+        for m in mentions:
+            if not m.comparator and m.name in doses and "dose" not in m.facts:
+                m.facts["dose"] = doses[m.name]
+
+    @staticmethod
+    def _alone_word(doc: Doc, span: Span, alone: list[int]) -> int | None:
+        """The "alone" / "only" that makes a treatment the control arm of an add-on design: right after its name or
+        after its dose and a bracket ("loxoprofen sodium 68.1 mg (as needed) only")."""
+        i = bisect_left(alone, span.end)
+        if i < len(alone) and ALONE_GAP.match(doc[span.end : alone[i]].text):
+            return alone[i]
+        return None
 
     @staticmethod
     def _armed_beside_control(doc: Doc, found: list[Mention]) -> set[str]:

@@ -158,3 +158,19 @@ def test_interventions_comparators_design_phrase(nlp: Language) -> None:
     assert in_design_phrase(sham)
     placebos = [doc[t.i : t.i + 1] for t in doc if t.lower_ in ("placebo", "vehicle")]
     assert [in_design_phrase(s) for s in placebos] == [True, False, False]
+
+
+def test_interventions_comparators_alone_after_its_dose(nlp: Language) -> None:
+    # add-on design: the "only" arm's dose and bracket stand between the name and the word
+    doc = nlp(
+        "Alfuzosin 10 mg and loxoprofen 68 mg were given to group 1, and loxoprofen 68 mg (as needed) only to group 2."
+    )
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["loxoprofen only"]
+
+
+def test_interventions_comparators_alone_arm_said_two_ways(nlp: Language) -> None:
+    # "alone" and "only" name one arm, as first said; its dose is the treatment's where no other mention states one
+    doc = nlp("Patients received fimasartan plus rosuvastatin or fimasartan 120 mg alone; fimasartan only was safe.")
+    assert {s._.value for s in doc.spans[spans.COMPARATOR]} == {"fimasartan alone"}
+    treated = [s for s in doc.spans[spans.INTERVENTION] if s._.value == "fimasartan"]
+    assert treated and all(s._.attrs["dose"]["value"] == 120.0 for s in treated)
