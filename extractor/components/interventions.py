@@ -78,6 +78,7 @@ class Mention:
     confidence: float
     facts: dict[str, tuple[int, Span, Any]] = field(default_factory=dict)  # key → (distance, evidence, value)
     generic: bool = False  # a broad word ("surgery", "exercise"): an intervention only when the title names it
+    dosed: bool = False  # a name made of a word and its dose form ("cladribine tablets"): a treatment only with a dose
     framed: bool = False  # named by its place in a sentence ("randomised to X or Y"): salient without a repeat
     arm_doses: list[dict[str, Any]] = field(default_factory=list)  # the other doses of a dose list: other arms
     alone_of: str | None = None  # "X alone": the control arm of an add-on design, X given without the add-on
@@ -181,6 +182,8 @@ class InterventionsComponent(RuleComponent):
             if m.generic and (salience.in_title(m.span) and not self._setting(doc, m.span) or m.comparator)
         }
         mentions = [m for m in mentions if not m.generic or m.name in broad_kept]
+        dosed = {m.name for m in mentions if m.dosed and "dose" in m.facts}
+        mentions = [m for m in mentions if not m.dosed or m.name in dosed]
         mentions = salience.keep(
             mentions, lambda m: m.span, lambda m: m.name, lambda m: bool(m.facts) or m.comparator or m.framed
         )
@@ -225,6 +228,7 @@ class InterventionsComponent(RuleComponent):
                 continue
             mention = Mention(m.span, self._name(m), m.label, m.label == "comparator", self._confidence(m))
             mention.generic = "generic" in (m.rule.get("flags") or ())
+            mention.dosed = "dosed" in (m.rule.get("flags") or ())
             found.append(mention)
         found = self._with_salts(doc, found)
         found = self._with_slashed(doc, found)

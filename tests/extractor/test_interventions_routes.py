@@ -111,3 +111,12 @@ def test_interventions_routes_list_ends_with_its_sentence(nlp: Language) -> None
     assert found == {"ketamine": "intravenous", "morphine": None}
     found = routes(nlp, "Patients received intravenous ketamine, whereas morphine was given on request.")
     assert found["morphine"] is None
+
+
+def test_interventions_routes_dose_form_names_the_treatment(nlp: Language) -> None:
+    # a word before its dose form is the treatment when a dose is stated for it; the form gives the route
+    doc = nlp("Patients took cladribine tablets 3.5 mg/kg or placebo.")
+    (treated,) = doc.spans[spans.INTERVENTION]
+    assert treated._.value == "cladribine tablets" and treated._.attrs["route"] == "oral"
+    assert treated._.attrs["dose"]["value"] == 3.5
+    assert not nlp("Consequently, appropriate tablets should be chosen.").spans[spans.INTERVENTION]
