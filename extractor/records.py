@@ -516,6 +516,19 @@ def _interventions(ctx: Context) -> list[Intervention]:
     return merged
 
 
+def _share_routes(records: list[StudyRecord]) -> None:
+    """The studies or parts of one article's own work ("In part A, oral X ...; in part B, X ...") give a treatment
+    the one route the article states for it where a part states none."""
+    routes: dict[tuple[str, ...], set[Any]] = {}
+    for item in (i for r in records for i in r.interventions if i.route is not None):
+        routes.setdefault(_name_key(item.name), set()).add(item.route)
+    for record in records:
+        for i, item in enumerate(record.interventions):
+            stated = routes.get(_name_key(item.name), set())
+            if item.route is None and len(stated) == 1:
+                record.interventions[i] = item.model_copy(update={"route": next(iter(stated))})
+
+
 def _dose(dose: Any) -> Dose | None:
     return Dose(**{k: dose.get(k) for k in ("value", "unit", "max", "text")}) if isinstance(dose, dict) else None
 
@@ -933,7 +946,10 @@ def assemble(doc: Doc) -> tuple[list[StudyRecord], ConflictsOfInterest]:
     contexts, pieces = segment(doc)
     _distribute(doc, contexts, pieces)
     signals = Signals.of(doc, single=len(contexts) == 1)
-    records = [r for r in (build_record(ctx, signals) for ctx in contexts) if r is not None]
+    built = [(ctx, r) for ctx in contexts if (r := build_record(ctx, signals)) is not None]
+    records = [r for _, r in built]
+    if len(built) > 1 and all(ctx.own or ctx.number for ctx, _ in built):  # parts of one article's study
+        _share_routes(records)
     for i, record in enumerate(records, 1):
         record.id = f"r{i}"
     if len(records) == 1:

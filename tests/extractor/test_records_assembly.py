@@ -171,6 +171,22 @@ def test_records_assembly_lettered_studies_are_one_record_each() -> None:
     assert all(r.design is not None and r.design.value == "crossover_trial" for r in records)
 
 
+def test_records_assembly_parts_share_a_stated_route() -> None:
+    # the route stated in one part is the treatment's in the part that states none
+    doc = make(
+        "A randomised trial in two parts. In part A, oral finerenone was given to 65 adults. "
+        "In part B, finerenone was compared with placebo in 392 adults."
+    )
+    mark(doc, spans.STUDY, "A randomised trial", "design", "randomized_controlled_trial")
+    mark(doc, spans.STUDY, "part A", "numbered", number="A")
+    mark(doc, spans.STUDY, "part B", "numbered", number="B")
+    mark(doc, spans.DESIGN, "randomised", "randomized_controlled_trial")
+    mark(doc, spans.INTERVENTION, "finerenone", "drug", "finerenone", route="oral")
+    mark(doc, spans.INTERVENTION, "finerenone", "drug", "finerenone", nth=1)
+    records, _ = assemble(doc)
+    assert [[i.route for i in r.interventions] for r in records] == [["oral"], ["oral"]]
+
+
 def test_records_assembly_title_names_the_study() -> None:
     doc = make(
         "Lithium for depression: a randomized controlled trial\n\n"
