@@ -57,3 +57,9 @@ def test_frames_slots_arm_named_by_its_group() -> None:
     assert ("intervention", "tube") in got and ("intervention", "trabeculectomy") in got
     got = found("Title\n\nScores fell in each group and in the severe group; the following groups were formed.")
     assert not [name for role, name in got if role == "intervention"]
+
+
+def test_frames_slots_effect_word_is_no_treatment() -> None:
+    # a slot that opens with what the study measures of the treatment ("Effectiveness of X") names X
+    got = found("Effectiveness of amlexanox and adcortyl for the treatment of recurrent aphthous ulcers\n")
+    assert ("intervention", "amlexanox and adcortyl") in got
