@@ -179,6 +179,7 @@ class OutcomesComponent(RuleComponent):
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
         self.topics = [tuple(row[0].lower().split()) for row in read_tsv("outcome_topics.tsv")]
         self.leads = {tuple(row[0].lower().split()) for row in read_tsv("outcome_leads.tsv")}
+        self.safety = [outcome_key(row[0]) for row in read_tsv("outcome_safety.tsv")]
         arms = [(row[0].lower(), row[1]) for row in read_tsv("control_arms.tsv")]
         self.control_words = {w for w, kind in arms if kind == "control"}
         self.versus_words = {w for w, kind in arms if kind == "versus"}
@@ -324,8 +325,13 @@ class OutcomesComponent(RuleComponent):
         return [
             o._replace(confidence=round(p, 3))
             for o, p in zip(outcomes, scores, strict=True)
-            if p >= self.ranker.threshold or p == best
+            if p >= self.ranker.threshold or p == best or self._safety(o.name)
         ]
+
+    def _safety(self, name: str) -> bool:
+        """A safety outcome (``data/outcome_safety.tsv``), which the ranker's weak labels seldom name."""
+        key = outcome_key(name)
+        return any(key[i : i + len(s)] == s for s in self.safety for i in range(len(key) - len(s) + 1))
 
     @staticmethod
     def _features(
