@@ -780,8 +780,10 @@ class OutcomesComponent(RuleComponent):
         return "reported"
 
     def _nearest_direction(self, doc: Doc, span: Span, cues: list[Match]) -> str:
+        """The direction of the cue nearest the outcome in its sentence; not one of a later clause ("X was 24 vs 7
+        weeks (P < 0.05) but survival was similar")."""
         start, end = sentence_of(doc, span.start)
-        inside = [c for c in cues if start <= c.span.start < end]
+        inside = [c for c in cues if start <= c.span.start < end and not self._later_clause(doc, span, c.span)]
         near = [c for c in inside if gap(c.span, span) <= self.cue_window]
         if near:
             return self._direction(doc, min(near, key=lambda c: gap(c.span, span)))
@@ -789,6 +791,11 @@ class OutcomesComponent(RuleComponent):
         # alertness (28.2%), ... and mental health (13.9%)"
         found = {self._direction(doc, c) for c in inside if c.label != "reported"}
         return found.pop() if len(found) == 1 else "reported"
+
+    @staticmethod
+    def _later_clause(doc: Doc, span: Span, cue: Span) -> bool:
+        """A clause joined by "but" (or a CLAUSE_ENDS word) stands between the outcome and the cue after it."""
+        return any(t.lower_ in CLAUSE_ENDS or t.lower_ == "but" for t in doc[span.end : cue.start])
 
     def _timepoint(self, doc: Doc, span: Span, timepoints: list[Match]) -> tuple[str, tuple[int, int]] | None:
         start, end = sentence_of(doc, span.start)
