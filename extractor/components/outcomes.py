@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor import spans
 from extractor.components import frames
@@ -773,11 +773,24 @@ class OutcomesComponent(RuleComponent):
         for cue in cues:
             if salience.in_title(cue.span) or sentence_of(doc, cue.span.start) == sentence_of(doc, span.start):
                 continue
-            start, end = sentence_of(doc, cue.span.start)
-            for token in doc[max(start, cue.span.start - self.cue_window) : min(end, cue.span.end + self.cue_window)]:
-                if _word_key(token.text) == head:
-                    return self._direction(doc, cue)
+            if any(_word_key(token.text) == head for token in self._near(doc, cue.span)):
+                return self._direction(doc, cue)
         return "reported"
+
+    def _near(self, doc: Doc, cue: Span) -> list[Token]:
+        """The words of the cue's sentence within ``cue_window`` of it either side, bracketed asides not counted:
+        "superior for the relief of pain (P < 0.05), and facial swelling"."""
+        start, end = sentence_of(doc, cue.start)
+        found: list[Token] = []
+        for step, first in ((-1, cue.start - 1), (1, cue.end)):
+            i, counted, depth = first, 0, 0
+            while start <= i < end and counted < self.cue_window:
+                text = doc[i].text
+                depth += (text in CLOSE) - (text in OPEN) if step < 0 else (text in OPEN) - (text in CLOSE)
+                counted += depth <= 0 and text not in OPEN + CLOSE
+                found.append(doc[i])
+                i += step
+        return found
 
     def _nearest_direction(self, doc: Doc, span: Span, cues: list[Match]) -> str:
         """The direction of the cue nearest the outcome in its sentence; not one of a later clause ("X was 24 vs 7
