@@ -429,12 +429,16 @@ class OutcomesComponent(RuleComponent):
 
     def _clause_nonsignificant(self, doc: Doc, cue: Span) -> bool:
         """The first p-value after the cue, before its clause or the next cue ends, is not significant: "weight gain
-        was greater with WGJ (+50.7 g) than with AJ (+18.3 g) (p = 0.08)"."""
-        end = min(sentence_of(doc, cue.start)[1], cue.end + CLAUSE_P_WINDOW)
+        was greater with WGJ (+50.7 g) than with AJ (+18.3 g) (p = 0.08)". Bracketed asides (each group's figures)
+        take no room of the window."""
+        end = sentence_of(doc, cue.start)[1]
         others = doc.user_data.get(CUE_STARTS_KEY, ())
-        stop, depth = cue.end, 0
-        while stop < end and stop not in others and not (depth == 0 and doc[stop].lower_ in CLAUSE_ENDS):
+        stop, depth, counted = cue.end, 0, 0
+        while stop < end and counted < CLAUSE_P_WINDOW and stop not in others:
+            if depth == 0 and doc[stop].lower_ in CLAUSE_ENDS:
+                break
             depth += (doc[stop].text in OPEN) - (doc[stop].text in CLOSE)  # "(95% CI 0 to 38%; p = 0.05)": inside
+            counted += depth <= 0 and doc[stop].text not in CLOSE
             stop += 1
         match = P_VALUE.search(doc[cue.end : stop].text) if stop > cue.end else None
         return match is not None and _nonsignificant_p(match)
