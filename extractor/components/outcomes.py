@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor import spans
 from extractor.components import frames
@@ -179,6 +179,7 @@ class OutcomesComponent(RuleComponent):
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
         self.topics = [tuple(row[0].lower().split()) for row in read_tsv("outcome_topics.tsv")]
         self.leads = {tuple(row[0].lower().split()) for row in read_tsv("outcome_leads.tsv")}
+        self.safety = [outcome_key(row[0]) for row in read_tsv("outcome_safety.tsv")]
         arms = [(row[0].lower(), row[1]) for row in read_tsv("control_arms.tsv")]
         self.control_words = {w for w, kind in arms if kind == "control"}
         self.versus_words = {w for w, kind in arms if kind == "versus"}
@@ -324,8 +325,13 @@ class OutcomesComponent(RuleComponent):
         return [
             o._replace(confidence=round(p, 3))
             for o, p in zip(outcomes, scores, strict=True)
-            if p >= self.ranker.threshold or p == best
+            if p >= self.ranker.threshold or p == best or self._safety(o.name)
         ]
+
+    def _safety(self, name: str) -> bool:
+        """A safety outcome (``data/outcome_safety.tsv``), which the ranker's weak labels seldom name."""
+        key = outcome_key(name)
+        return any(key[i : i + len(s)] == s for s in self.safety for i in range(len(key) - len(s) + 1))
 
     @staticmethod
     def _features(
@@ -423,12 +429,16 @@ class OutcomesComponent(RuleComponent):
 
     def _clause_nonsignificant(self, doc: Doc, cue: Span) -> bool:
         """The first p-value after the cue, before its clause or the next cue ends, is not significant: "weight gain
-        was greater with WGJ (+50.7 g) than with AJ (+18.3 g) (p = 0.08)"."""
-        end = min(sentence_of(doc, cue.start)[1], cue.end + CLAUSE_P_WINDOW)
+        was greater with WGJ (+50.7 g) than with AJ (+18.3 g) (p = 0.08)". Bracketed asides (each group's figures)
+        take no room of the window."""
+        end = sentence_of(doc, cue.start)[1]
         others = doc.user_data.get(CUE_STARTS_KEY, ())
-        stop, depth = cue.end, 0
-        while stop < end and stop not in others and not (depth == 0 and doc[stop].lower_ in CLAUSE_ENDS):
+        stop, depth, counted = cue.end, 0, 0
+        while stop < end and counted < CLAUSE_P_WINDOW and stop not in others:
+            if depth == 0 and doc[stop].lower_ in CLAUSE_ENDS:
+                break
             depth += (doc[stop].text in OPEN) - (doc[stop].text in CLOSE)  # "(95% CI 0 to 38%; p = 0.05)": inside
+            counted += depth <= 0 and doc[stop].text not in CLOSE
             stop += 1
         match = P_VALUE.search(doc[cue.end : stop].text) if stop > cue.end else None
         return match is not None and _nonsignificant_p(match)
@@ -767,15 +777,30 @@ class OutcomesComponent(RuleComponent):
         for cue in cues:
             if salience.in_title(cue.span) or sentence_of(doc, cue.span.start) == sentence_of(doc, span.start):
                 continue
-            start, end = sentence_of(doc, cue.span.start)
-            for token in doc[max(start, cue.span.start - self.cue_window) : min(end, cue.span.end + self.cue_window)]:
-                if _word_key(token.text) == head:
-                    return self._direction(doc, cue)
+            if any(_word_key(token.text) == head for token in self._near(doc, cue.span)):
+                return self._direction(doc, cue)
         return "reported"
 
+    def _near(self, doc: Doc, cue: Span) -> list[Token]:
+        """The words of the cue's sentence within ``cue_window`` of it either side, bracketed asides not counted:
+        "superior for the relief of pain (P < 0.05), and facial swelling"."""
+        start, end = sentence_of(doc, cue.start)
+        found: list[Token] = []
+        for step, first in ((-1, cue.start - 1), (1, cue.end)):
+            i, counted, depth = first, 0, 0
+            while start <= i < end and counted < self.cue_window:
+                text = doc[i].text
+                depth += (text in CLOSE) - (text in OPEN) if step < 0 else (text in OPEN) - (text in CLOSE)
+                counted += depth <= 0 and text not in OPEN + CLOSE
+                found.append(doc[i])
+                i += step
+        return found
+
     def _nearest_direction(self, doc: Doc, span: Span, cues: list[Match]) -> str:
+        """The direction of the cue nearest the outcome in its sentence; not one of a later clause ("X was 24 vs 7
+        weeks (P < 0.05) but survival was similar")."""
         start, end = sentence_of(doc, span.start)
-        inside = [c for c in cues if start <= c.span.start < end]
+        inside = [c for c in cues if start <= c.span.start < end and not self._later_clause(doc, span, c.span)]
         near = [c for c in inside if gap(c.span, span) <= self.cue_window]
         if near:
             return self._direction(doc, min(near, key=lambda c: gap(c.span, span)))
@@ -783,6 +808,11 @@ class OutcomesComponent(RuleComponent):
         # alertness (28.2%), ... and mental health (13.9%)"
         found = {self._direction(doc, c) for c in inside if c.label != "reported"}
         return found.pop() if len(found) == 1 else "reported"
+
+    @staticmethod
+    def _later_clause(doc: Doc, span: Span, cue: Span) -> bool:
+        """A clause joined by "but" (or a CLAUSE_ENDS word) stands between the outcome and the cue after it."""
+        return any(t.lower_ in CLAUSE_ENDS or t.lower_ == "but" for t in doc[span.end : cue.start])
 
     def _timepoint(self, doc: Doc, span: Span, timepoints: list[Match]) -> tuple[str, tuple[int, int]] | None:
         start, end = sentence_of(doc, span.start)

@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from extractor import spans
-from tests.extractor.pipes import blank_with
+from tests.extractor.pipes import blank_with, outcome_directions
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +28,11 @@ def test_outcomes_attachment_list_after_one_cue_unchanged(nlp: Language) -> None
         ("pain intensity", "decreased"),
         ("morphine requirements", "decreased"),
     ]
+
+
+def test_outcomes_attachment_cue_of_a_later_clause_is_not_the_outcome_s() -> None:
+    found = outcome_directions(
+        "Median time to treatment failure was 24 weeks for CMF and 7 weeks for epirubicin (P < 0.05) but survival "
+        "was similar in both groups."
+    )
+    assert found == {"time to treatment failure": "reported", "survival": "no_difference"}

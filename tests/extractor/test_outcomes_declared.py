@@ -30,3 +30,11 @@ def test_outcomes_declared_measured_takes_result_direction() -> None:
 def test_outcomes_declared_lexicon_measure_takes_result_direction() -> None:
     text = "A trial of a drug\nWe followed grip strength over a year. Strength did not improve with the drug."
     assert outcome_directions(text)["grip strength"] == "no_difference"
+
+
+def test_outcomes_declared_result_window_leaves_out_bracketed_asides() -> None:
+    text = (
+        "A trial of a drug\nThe primary endpoint was facial swelling. The drug was superior to placebo for the relief "
+        "of pain (P < 0.05, 95% CI 1.2 to 3.4), and of swelling."
+    )
+    assert outcome_directions(text)["facial swelling"] == "improved"

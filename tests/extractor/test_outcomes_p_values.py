@@ -35,6 +35,11 @@ def test_outcomes_p_values_not_a_p_value(text: str) -> None:
         ("Weight gain was greater with the juice (+50.7 g) than with the water (+18.3 g) (p = 0.08).", "no_difference"),
         ("Weight gain was greater with the juice (+50.7 g) than with the water (+18.3 g) (p = 0.008).", "increased"),
         ("Incidence of dysentery was reduced by 21% (95% CI: 0 to 38%; p = 0.05).", "no_difference"),  # ";" inside
+        (  # each group's figures take no room of the window
+            "Weight gain was greater among infants receiving the juice (+ 50.7 gm) as compared with the infants in the "
+            "apple group (+ 18.3 gm) or the infants fed the solution (- 0.7 gm) (p = 0.08).",
+            "no_difference",
+        ),
     ],
 )
 def test_outcomes_p_values_first_of_the_cue_clause(text: str, direction: str) -> None:

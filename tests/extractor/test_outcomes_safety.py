@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from extractor import spans
+from tests.extractor.pipes import blank_with
+
+TEXT = (
+    "Pain intensity decreased significantly more with ketamine than with placebo (p < 0.01). "
+    "Adverse events were similar in both groups."
+)
+
+
+def test_outcomes_safety_kept_whatever_the_ranker_scores() -> None:
+    nlp = blank_with("studysift_outcomes")
+    component = nlp.get_pipe("studysift_outcomes")
+    doc = nlp(TEXT)
+    found = {str(s._.value).lower(): s for s in doc.spans[spans.OUTCOME]}
+    assert "adverse events" in found
+    assert found["adverse events"]._.confidence < component.ranker.threshold  # the ranker alone would drop it
+
+
+def test_outcomes_safety_names_hold_a_safety_phrase() -> None:
+    component = blank_with("studysift_outcomes").get_pipe("studysift_outcomes")
+    assert component._safety("serious adverse events")
+    assert component._safety("Local tolerability")
+    assert not component._safety("adverse childhood experiences")
