@@ -5,11 +5,11 @@ Rules in ``data/sample_size.jsonl``: group ``sample_size`` finds counts (the nou
 ``data/sample_units.tsv``, gives the unit), group ``kind`` finds the cues that say whether a count was planned,
 randomized, enrolled or analysed ("were randomized", "completed the study", "sample size of ... was calculated");
 the nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``data/count_labels.tsv``), the
-upper ends of ranges and the denominators of proportions ("one in three women") are not counts. Counts of one
-group ("20 in each group", "n = 20") carry ``attrs["role"] = "group"``, counts of people screened or lost
-``attrs["role"] = "screened"``, and counts of people after a count of trials in one sentence ("12 trials with 1,500
-participants") ``"pooled"``: record assembly does not use them (and never sums arms: how many arms there are is
-not always stated next to the count).
+upper ends of ranges, the denominators of proportions ("one in three women") and rates ("10 participants per
+week") are not counts. Counts of one group ("20 in each group", "n = 20") carry ``attrs["role"] = "group"``,
+counts of people screened or lost ``attrs["role"] = "screened"``, and counts of people after a count of trials in
+one sentence ("12 trials with 1,500 participants") ``"pooled"``: record assembly does not use them (and never sums
+arms: how many arms there are is not always stated next to the count).
 
 The counts of one sentence are then read together:
 
@@ -58,6 +58,12 @@ def unit_of() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def rate_after() -> re.Pattern[str]:
+    units = "|".join(re.escape(row[0]) for row in sorted(lexicon("time_units"), key=lambda r: -len(r[0])))
+    return re.compile(rf"\s*(?:(?:per|a|an|each|every)\s+|/\s*)(?:{units})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def count_labels() -> frozenset[str]:
     return frozenset(row[0].lower() for row in lexicon("count_labels"))
 
@@ -101,6 +107,8 @@ class SampleSizeComponent(RuleComponent):
                 continue
             if RATIO_BEFORE.search(text, max(0, m.span.start_char - 20), m.span.start_char):
                 continue  # "one in three women": a proportion
+            if rate_after().match(text, m.span.end_char):
+                continue  # "10 participants per week": a recruitment rate
             if value in YEARS and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("in", "since", "from", "until"):
                 continue
             sent = _sentence(m.span)
@@ -216,7 +224,9 @@ def _parallel(counts: list[Count], text: str) -> None:
 WORD_BEFORE = re.compile(r"\b([A-Za-z]+)(\.?)[ \t]+$")
 RANGE_BEFORE = re.compile(r"([\w.,]+)\s+(?:to|through)\s+$", re.IGNORECASE)
 DECIMAL = re.compile(r"\d\.\d")
-RATIO_BEFORE = re.compile(r"(?<![\w.,/-])(?:one|1)\s+in\s+$", re.IGNORECASE)  # "one in three women", "1 in 5 adults"
+RATIO_BEFORE = re.compile(  # "one in three women", "1 in 5 adults", "out of every 100 patients"
+    r"(?:(?<![\w.,/-])(?:one|1)\s+in\s+|\b(?:in|of)\s+every\s+)$", re.IGNORECASE
+)
 
 
 def _labelled(text: str, start: int) -> bool:

@@ -49,6 +49,7 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("Sixty-one consecutive BMT recipients were randomised.", (61, "participants")),  # the verb says who counts
         ("In this double-blind study a total of 140 patients took part.", (140, "patients")),  # no "study a" label
         ("54 subdistricts were randomised to two arms.", (54, "participants")),  # clusters, when no people are counted
+        ("We aim to recruit 258 in total.", (258, "participants")),
     ],
 )
 def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str]) -> None:
@@ -83,6 +84,9 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "About 1 in 5 adults smoke.",
         "In 2010 clinics were randomized.",
         "The 12 weeks were randomized.",
+        "The algorithm recruits 10 participants per week.",  # a rate
+        "Sites enrolled 3 patients a month.",
+        "Out of every 100 patients with such factors, 1 had a heart attack.",  # a proportion
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
@@ -101,6 +105,7 @@ def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
         ("100 patients will be randomly allocated.", 100, "planned"),
         ("The recruitment goal is 42 participants.", 42, "planned"),
         ("From 2,137 screened subjects, 85 entered the study.", 85, "enrolled"),
+        ("We plan to enroll 930 patients, allowing for 5% lost to follow-up.", 930, "planned"),
     ],
 )
 def test_sample_size_counts_kind(nlp: Language, text: str, value: int, kind: str) -> None:
@@ -119,6 +124,8 @@ def test_sample_size_counts_roles(nlp: Language) -> None:
     assert roles[20] == "group"
     assert roles[6674] == "pooled"
     assert roles[85] is None and roles[48] is None
+    doc = nlp("It includes three groups of approximately 50 subjects each.")
+    assert [(s._.value, (s._.attrs or {}).get("role")) for s in doc.spans[spans.SAMPLE_SIZE]] == [(50, "group")]
 
 
 def test_sample_size_counts_bracketed_totals_and_arms(nlp: Language) -> None:
