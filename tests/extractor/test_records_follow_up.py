@@ -28,6 +28,13 @@ TRIAL = (
         ("Capecitabine was given on days 1–14 every 3 weeks.", None),  # a dosing window, not a time point
         ("This was a randomised, double-blind, 8-week study.", "8 weeks"),
         ("Deaths were counted during 5 years of follow-up in men and 7 years of follow-up in women.", "7 years"),
+        ("Patients were followed up for 9 to 18 months.", "18 months"),  # a range: its upper bound, the last time
+        ("Patients were followed for 6–12 weeks.", "12 weeks"),
+        ("The follow-up ranged from 9 to 18 months.", "18 months"),
+        ("Follow-up lasted 6–12 months.", "12 months"),
+        ("Patients were followed for a mean of 14 months.", "14 months"),
+        ("Pain improved more with exercise at week16 for both scores.", "16 weeks"),  # a lost space
+        ("Pain was lower by day63. The primary endpoint was pain.", None),  # a citation number glued to a word
     ],
 )
 def test_records_follow_up_from_assessment_time_points(assessment: str, follow_up: str | None) -> None:
