@@ -35,6 +35,8 @@ TRIAL = (
         ("Patients were followed for a mean of 14 months.", "14 months"),
         ("Pain improved more with exercise at week16 for both scores.", "16 weeks"),  # a lost space
         ("Pain was lower by day63. The primary endpoint was pain.", None),  # a citation number glued to a word
+        ("Abstinence was assessed 2.5 months after entry to the program.", "2.5 months"),
+        ("CK-MB was determined 0, 24, 48 and 96 hours after admission.", "96 hours"),
     ],
 )
 def test_records_follow_up_from_assessment_time_points(assessment: str, follow_up: str | None) -> None:
