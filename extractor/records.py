@@ -427,9 +427,9 @@ def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
         return (s._.attrs or {}).get("kind")
 
     stated = [s for s in counts if usable(s)]
-    # a full text's background section, after its abstract, counts other studies or the population ("350,000
-    # women die each year"); an abstract's background may state the study's own ("we randomised 56 patients")
-    stated = [s for s in stated if s.start_char < LEAD_CHARS or not Salience.of(s.doc).in_background(s)]
+    # a full text's background section counts other studies or the population ("350,000 women die each year");
+    # an abstract's background may state the study's own ("we randomised 56 patients")
+    stated = [s for s in stated if not Salience.of(s.doc).in_body_background(s)]
     lead = [s for s in stated if s.start_char < LEAD_CHARS]
     stated = lead or stated
     pools = [

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from extractor import spans
-from extractor.records import LEAD_CHARS, assemble
+from extractor.records import assemble
 from tests.extractor.pipes import make, mark
 
-ABSTRACT = "Lithium for depression: a protocol\n\n## Abstract\n\nWe describe the design of a randomized trial.\n\n"
-FILLER = "Depression is common. " * (LEAD_CHARS // 20)
+ABSTRACT = "Lithium for depression: a protocol\n\n## Abstract\n\n### Methods\n\nWe describe a randomized trial.\n\n"
 
 
 def test_records_sample_size_not_from_a_full_texts_background_section() -> None:
-    doc = make(
-        f"{ABSTRACT}## Background\n\n{FILLER}\nAn estimated 350,000 women die each year.\n\n"
+    doc = make(  # the body's background, after the abstract's methods
+        f"{ABSTRACT}## Background\n\nAn estimated 350,000 women die each year.\n\n"
         "## Methods\n\nWe randomized 120 women."
     )
     mark(doc, spans.STUDY, "a randomized trial", "design", "randomized_controlled_trial")
@@ -32,3 +31,11 @@ def test_records_sample_size_of_a_protocol_is_the_planned_one() -> None:
     mark(doc, spans.SAMPLE_SIZE, "884 patients", "patients", 884)
     (record,) = assemble(doc)[0]
     assert record.sample_size is not None and (record.sample_size.value, record.sample_size.kind) == (930, "planned")
+
+
+def test_records_sample_size_from_an_abstracts_background_section() -> None:
+    doc = make("Lithium for depression\n\n### Background\n\nWe randomised 56 patients only.\n\n### Methods\n\nA trial.")
+    mark(doc, spans.STUDY, "A trial", "design", "randomized_controlled_trial")
+    mark(doc, spans.SAMPLE_SIZE, "56 patients", "patients", 56, kind="randomized")
+    (record,) = assemble(doc)[0]
+    assert record.sample_size is not None and record.sample_size.value == 56
