@@ -37,6 +37,8 @@ TRIAL = (
         ("Pain was lower by day63. The primary endpoint was pain.", None),  # a citation number glued to a word
         ("Abstinence was assessed 2.5 months after entry to the program.", "2.5 months"),
         ("CK-MB was determined 0, 24, 48 and 96 hours after admission.", "96 hours"),
+        ("Outcomes were assessed at baseline, week 12 and week 24.", "24 weeks"),  # the unit word repeated
+        ("Patients were followed up to 1 year.", "1 year"),
     ],
 )
 def test_records_follow_up_from_assessment_time_points(assessment: str, follow_up: str | None) -> None:
