@@ -13,7 +13,8 @@ arms: how many arms there are is not always stated next to the count).
 
 The counts of one sentence are then read together:
 
-- counts side by side ("30 patients who had A and 30 patients who had B") are groups (``_parallel``);
+- counts side by side ("30 patients who had A and 30 patients who had B", "87 were randomized to A and 90 to the
+  control group") are groups (``_parallel``), as is a count with numbers listed before it ("78 and 78 patients");
 - a count that is the sum of a sentence's consecutive counts is their total, as randomized as they are (``_totals``);
 - in "Of 300 enrolled, 250 were randomized" the larger enrolled count is a step before the sample (``_flow``);
 - the only count of a sentence that names no group is the sample, even as "(n = 120)" (``_lone_n``).
@@ -118,6 +119,8 @@ class SampleSizeComponent(RuleComponent):
                 role = "group"
             if EACH_GROUP.match(text, m.span.end_char):  # "N = 381 for each group"
                 role = "group"
+            if LISTED_BEFORE.search(text, max(0, m.span.start_char - 12), m.span.start_char):
+                role = "group"  # "78 and 78 patients": the numbers listed share the noun, one per group
             if kind == "screened" or any(c.label == "screened" and _within(c.span, m.span) for c in cues):
                 kind, role = None, "screened"
             if unit in STUDY_UNITS:
@@ -224,6 +227,7 @@ def _parallel(counts: list[Count], text: str) -> None:
 WORD_BEFORE = re.compile(r"\b([A-Za-z]+)(\.?)[ \t]+$")
 RANGE_BEFORE = re.compile(r"([\w.,]+)\s+(?:to|through)\s+$", re.IGNORECASE)
 DECIMAL = re.compile(r"\d\.\d")
+LISTED_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+\s+and\s+$")  # not a year: "in 2015 and 40 patients"
 RATIO_BEFORE = re.compile(  # "one in three women", "1 in 5 adults", "out of every 100 patients"
     r"(?:(?<![\w.,/-])(?:one|1)\s+in\s+|\b(?:in|of)\s+every\s+)$", re.IGNORECASE
 )

@@ -186,3 +186,17 @@ def test_sample_size_lone_n_of_a_sentence_without_groups(nlp: Language) -> None:
     ]
     assert _kinds_roles(nlp, "The placebo group (n = 40) improved.") == [(40, None, "group")]
     assert _kinds_roles(nlp, "Most were women: 63% (n = 373) of them.") == [(373, None, "group")]
+
+
+def test_sample_size_counts_of_arms_listed_after_and(nlp: Language) -> None:
+    # "and 90 to the control group": the second arm's count, so the first is an arm's too
+    found = _kinds_roles(nlp, "87 patients were randomized to the intervention and 90 to the control group.")
+    assert [(v, r) for v, _, r in found] == [(87, "group"), (90, "group")]
+    # the arms sum to the recruited total, which stays the sample
+    found = _kinds_roles(
+        nlp, "We recruited 348 participants: 171 participants were allocated to A and 177 to receive B."
+    )
+    assert [(v, r) for v, _, r in found] == [(348, None), (171, "group"), (177, "group")]
+    # numbers listed before a count share its noun, one per group; a year does not
+    assert [r for _, _, r in _kinds_roles(nlp, "Device failure left 78 and 78 patients for analysis.")] == ["group"]
+    assert [r for _, _, r in _kinds_roles(nlp, "Between 2016 and 416 patients were seen.")] == [None]
