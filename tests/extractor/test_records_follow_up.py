@@ -39,6 +39,7 @@ TRIAL = (
         ("CK-MB was determined 0, 24, 48 and 96 hours after admission.", "96 hours"),
         ("Outcomes were assessed at baseline, week 12 and week 24.", "24 weeks"),  # the unit word repeated
         ("Patients were followed up to 1 year.", "1 year"),
+        ("The one-year survival rates were 93% and 47%.", "1 year"),  # an outcome counted at a time point
     ],
 )
 def test_records_follow_up_from_assessment_time_points(assessment: str, follow_up: str | None) -> None:
