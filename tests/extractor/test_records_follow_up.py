@@ -40,6 +40,8 @@ TRIAL = (
         ("Outcomes were assessed at baseline, week 12 and week 24.", "24 weeks"),  # the unit word repeated
         ("Patients were followed up to 1 year.", "1 year"),
         ("The one-year survival rates were 93% and 47%.", "1 year"),  # an outcome counted at a time point
+        ("Four doses were followed by a 12-week observation post-treatment.", "12 weeks"),
+        ("Patients were reassessed 6 months later.", "6 months"),
     ],
 )
 def test_records_follow_up_from_assessment_time_points(assessment: str, follow_up: str | None) -> None:
