@@ -159,6 +159,7 @@ _WORD_NUMBERS = {
 }
 _TIME_UNITS = {"h": "hour", "hr": "hour", "hour": "hour", "d": "day", "day": "day", "wk": "week", "week": "week"}
 _TIME_UNITS |= {"mo": "month", "month": "month", "y": "year", "yr": "year", "year": "year", "min": "minute"}
+_TIME_UNITS |= {"minute": "minute"}  # "60 minutes" = "60 min"
 
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?|[a-z]+)[\s-]*([a-z]+)")

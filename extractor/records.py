@@ -428,6 +428,9 @@ def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
         return (s._.attrs or {}).get("kind")
 
     stated = [s for s in counts if usable(s)]
+    # a full text's background section counts other studies or the population ("350,000 women die each year");
+    # an abstract's background may state the study's own ("we randomised 56 patients")
+    stated = [s for s in stated if not Salience.of(s.doc).in_body_background(s)]
     lead = [s for s in stated if s.start_char < LEAD_CHARS]
     stated = lead or stated
     pools = [
@@ -435,7 +438,8 @@ def _sample_size(ctx: Context, design: str | None) -> SampleSize | None:
         [s for s in stated if kind(s) in (None, "analysed")],
         [s for s in stated if kind(s) == "planned"],
     ]
-    if stated and kind(stated[0]) == "planned":  # a protocol: the planned size is the study's size
+    first_kind = next((kind(s) for s in stated if kind(s)), None)
+    if first_kind == "planned":  # a protocol: the planned size is the study's size
         pools.insert(0, pools.pop())
     for pool in pools:
         for units in UNIT_ORDER:

@@ -62,6 +62,9 @@ class Salience:
             for i, (start, name) in enumerate(heads)
         ]
         self.background = [(start, end) for start, end, kind in self.sections if kind == "background"]
+        # a full text's body opens with its own background, after the abstract's sections of other kinds
+        first_other = next((start for start, _, kind in self.sections if kind != "background"), len(text))
+        self.body_background = [(start, end) for start, end in self.background if start > first_other]
         self.title = self._title(text)
         keywords = _KEYWORDS.search(text)  # "Keywords: Visceral leishmaniasis, miltefosine, RCT"
         self.keywords = keywords.span() if keywords else (0, 0)
@@ -96,6 +99,10 @@ class Salience:
 
     def in_background(self, span: Span) -> bool:
         return any(start <= span.start_char < end for start, end in self.background)
+
+    def in_body_background(self, span: Span) -> bool:
+        """In a full text's background section, after its abstract: other studies' facts and the setting's."""
+        return any(start <= span.start_char < end for start, end in self.body_background)
 
     def in_title(self, span: Span) -> bool:
         return self.title[0] <= span.start_char < self.title[1]

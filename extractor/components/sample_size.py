@@ -5,15 +5,16 @@ Rules in ``data/sample_size.jsonl``: group ``sample_size`` finds counts (the nou
 ``data/sample_units.tsv``, gives the unit), group ``kind`` finds the cues that say whether a count was planned,
 randomized, enrolled or analysed ("were randomized", "completed the study", "sample size of ... was calculated");
 the nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``data/count_labels.tsv``), the
-upper ends of ranges and the denominators of proportions ("one in three women") are not counts. Counts of one
-group ("20 in each group", "n = 20") carry ``attrs["role"] = "group"``, counts of people screened or lost
-``attrs["role"] = "screened"``, and counts of people after a count of trials in one sentence ("12 trials with 1,500
-participants") ``"pooled"``: record assembly does not use them (and never sums arms: how many arms there are is
-not always stated next to the count).
+upper ends of ranges, the denominators of proportions ("one in three women") and rates ("10 participants per
+week") are not counts. Counts of one group ("20 in each group", "n = 20") carry ``attrs["role"] = "group"``,
+counts of people screened or lost ``attrs["role"] = "screened"``, and counts of people after a count of trials in
+one sentence ("12 trials with 1,500 participants") ``"pooled"``: record assembly does not use them (and never sums
+arms: how many arms there are is not always stated next to the count).
 
 The counts of one sentence are then read together:
 
-- counts side by side ("30 patients who had A and 30 patients who had B") are groups (``_parallel``);
+- counts side by side ("30 patients who had A and 30 patients who had B", "87 were randomized to A and 90 to the
+  control group") are groups (``_parallel``), as is a count with numbers listed before it ("78 and 78 patients");
 - a count that is the sum of a sentence's consecutive counts is their total, as randomized as they are (``_totals``);
 - in "Of 300 enrolled, 250 were randomized" the larger enrolled count is a step before the sample (``_flow``);
 - the only count of a sentence that names no group is the sample, even as "(n = 120)" (``_lone_n``).
@@ -55,6 +56,12 @@ def make_sample_size(nlp: Language, name: str) -> SampleSizeComponent:
 @lru_cache(maxsize=1)
 def unit_of() -> dict[str, str]:
     return {" ".join(row[0].lower().split()): row[1] for row in lexicon("sample_units")}
+
+
+@lru_cache(maxsize=1)
+def rate_after() -> re.Pattern[str]:
+    units = "|".join(re.escape(row[0]) for row in sorted(lexicon("time_units"), key=lambda r: -len(r[0])))
+    return re.compile(rf"\s*(?:(?:per|a|an|each|every)\s+|/\s*)(?:{units})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +108,8 @@ class SampleSizeComponent(RuleComponent):
                 continue
             if RATIO_BEFORE.search(text, max(0, m.span.start_char - 20), m.span.start_char):
                 continue  # "one in three women": a proportion
+            if rate_after().match(text, m.span.end_char):
+                continue  # "10 participants per week": a recruitment rate
             if value in YEARS and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("in", "since", "from", "until"):
                 continue
             sent = _sentence(m.span)
@@ -110,6 +119,8 @@ class SampleSizeComponent(RuleComponent):
                 role = "group"
             if EACH_GROUP.match(text, m.span.end_char):  # "N = 381 for each group"
                 role = "group"
+            if LISTED_BEFORE.search(text, max(0, m.span.start_char - 12), m.span.start_char):
+                role = "group"  # "78 and 78 patients": the numbers listed share the noun, one per group
             if kind == "screened" or any(c.label == "screened" and _within(c.span, m.span) for c in cues):
                 kind, role = None, "screened"
             if unit in STUDY_UNITS:
@@ -216,7 +227,10 @@ def _parallel(counts: list[Count], text: str) -> None:
 WORD_BEFORE = re.compile(r"\b([A-Za-z]+)(\.?)[ \t]+$")
 RANGE_BEFORE = re.compile(r"([\w.,]+)\s+(?:to|through)\s+$", re.IGNORECASE)
 DECIMAL = re.compile(r"\d\.\d")
-RATIO_BEFORE = re.compile(r"(?<![\w.,/-])(?:one|1)\s+in\s+$", re.IGNORECASE)  # "one in three women", "1 in 5 adults"
+LISTED_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+\s+and\s+$")  # not a year: "in 2015 and 40 patients"
+RATIO_BEFORE = re.compile(  # "one in three women", "1 in 5 adults", "out of every 100 patients"
+    r"(?:(?<![\w.,/-])(?:one|1)\s+in\s+|\b(?:in|of)\s+every\s+)$", re.IGNORECASE
+)
 
 
 def _labelled(text: str, start: int) -> bool:

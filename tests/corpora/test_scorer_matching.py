@@ -201,4 +201,5 @@ def test_scorer_matching_follow_up_durations() -> None:
     assert norm_duration("6 months") == norm_duration("six months") == norm_duration("6-month") == (6.0, "month")
     assert norm_duration("4.8 years") == (4.8, "year")
     assert norm_duration("48 h") == norm_duration("48 hours")
+    assert norm_duration("60 minutes") == norm_duration("60 min") == (60.0, "minute")
     assert norm_duration("1 year") != norm_duration("1 month")

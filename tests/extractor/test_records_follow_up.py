@@ -28,6 +28,20 @@ TRIAL = (
         ("Capecitabine was given on days 1–14 every 3 weeks.", None),  # a dosing window, not a time point
         ("This was a randomised, double-blind, 8-week study.", "8 weeks"),
         ("Deaths were counted during 5 years of follow-up in men and 7 years of follow-up in women.", "7 years"),
+        ("Patients were followed up for 9 to 18 months.", "18 months"),  # a range: its upper bound, the last time
+        ("Patients were followed for 6–12 weeks.", "12 weeks"),
+        ("The follow-up ranged from 9 to 18 months.", "18 months"),
+        ("Follow-up lasted 6–12 months.", "12 months"),
+        ("Patients were followed for a mean of 14 months.", "14 months"),
+        ("Pain improved more with exercise at week16 for both scores.", "16 weeks"),  # a lost space
+        ("Pain was lower by day63. The primary endpoint was pain.", None),  # a citation number glued to a word
+        ("Abstinence was assessed 2.5 months after entry to the program.", "2.5 months"),
+        ("CK-MB was determined 0, 24, 48 and 96 hours after admission.", "96 hours"),
+        ("Outcomes were assessed at baseline, week 12 and week 24.", "24 weeks"),  # the unit word repeated
+        ("Patients were followed up to 1 year.", "1 year"),
+        ("The one-year survival rates were 93% and 47%.", "1 year"),  # an outcome counted at a time point
+        ("Four doses were followed by a 12-week observation post-treatment.", "12 weeks"),
+        ("Patients were reassessed 6 months later.", "6 months"),
     ],
 )
 def test_records_follow_up_from_assessment_time_points(assessment: str, follow_up: str | None) -> None:

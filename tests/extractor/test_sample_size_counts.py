@@ -49,6 +49,7 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("Sixty-one consecutive BMT recipients were randomised.", (61, "participants")),  # the verb says who counts
         ("In this double-blind study a total of 140 patients took part.", (140, "patients")),  # no "study a" label
         ("54 subdistricts were randomised to two arms.", (54, "participants")),  # clusters, when no people are counted
+        ("We aim to recruit 258 in total.", (258, "participants")),
     ],
 )
 def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str]) -> None:
@@ -83,6 +84,9 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "About 1 in 5 adults smoke.",
         "In 2010 clinics were randomized.",
         "The 12 weeks were randomized.",
+        "The algorithm recruits 10 participants per week.",  # a rate
+        "Sites enrolled 3 patients a month.",
+        "Out of every 100 patients with such factors, 1 had a heart attack.",  # a proportion
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
@@ -101,6 +105,7 @@ def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
         ("100 patients will be randomly allocated.", 100, "planned"),
         ("The recruitment goal is 42 participants.", 42, "planned"),
         ("From 2,137 screened subjects, 85 entered the study.", 85, "enrolled"),
+        ("We plan to enroll 930 patients, allowing for 5% lost to follow-up.", 930, "planned"),
     ],
 )
 def test_sample_size_counts_kind(nlp: Language, text: str, value: int, kind: str) -> None:
@@ -119,6 +124,8 @@ def test_sample_size_counts_roles(nlp: Language) -> None:
     assert roles[20] == "group"
     assert roles[6674] == "pooled"
     assert roles[85] is None and roles[48] is None
+    doc = nlp("It includes three groups of approximately 50 subjects each.")
+    assert [(s._.value, (s._.attrs or {}).get("role")) for s in doc.spans[spans.SAMPLE_SIZE]] == [(50, "group")]
 
 
 def test_sample_size_counts_bracketed_totals_and_arms(nlp: Language) -> None:
@@ -179,3 +186,17 @@ def test_sample_size_lone_n_of_a_sentence_without_groups(nlp: Language) -> None:
     ]
     assert _kinds_roles(nlp, "The placebo group (n = 40) improved.") == [(40, None, "group")]
     assert _kinds_roles(nlp, "Most were women: 63% (n = 373) of them.") == [(373, None, "group")]
+
+
+def test_sample_size_counts_of_arms_listed_after_and(nlp: Language) -> None:
+    # "and 90 to the control group": the second arm's count, so the first is an arm's too
+    found = _kinds_roles(nlp, "87 patients were randomized to the intervention and 90 to the control group.")
+    assert [(v, r) for v, _, r in found] == [(87, "group"), (90, "group")]
+    # the arms sum to the recruited total, which stays the sample
+    found = _kinds_roles(
+        nlp, "We recruited 348 participants: 171 participants were allocated to A and 177 to receive B."
+    )
+    assert [(v, r) for v, _, r in found] == [(348, None), (171, "group"), (177, "group")]
+    # numbers listed before a count share its noun, one per group; a year does not
+    assert [r for _, _, r in _kinds_roles(nlp, "Device failure left 78 and 78 patients for analysis.")] == ["group"]
+    assert [r for _, _, r in _kinds_roles(nlp, "Between 2016 and 416 patients were seen.")] == [None]
