@@ -150,6 +150,31 @@ def _input_size(raw: str | bytes) -> int:
     return len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
 
 
+def _take_markers(work: _Work) -> int:
+    """Citation markers out of the text, into ``work.citations``; the number of spelled ones (spin evidence).
+    Repeated: taking "doses31" out can reveal that the "[86]" after it is a marker, not a range."""
+    spelled = 0
+    for _ in range(_ROUNDS):
+        markers = find_markers(work.text)
+        if not markers:
+            break
+        for mk in markers:
+            raw_start, raw_end = work.doc.map.to_raw(mk.start, mk.end)
+            citation = Citation(marker=mk.marker, number=mk.number, raw_start=raw_start, raw_end=raw_end, at=mk.start)
+            work.citations.append(citation)
+        work.apply(marker_edits(markers))
+        spelled += sum(mk.spelled for mk in markers)
+    return spelled
+
+
+def _take_chrome(work: _Work) -> bool:
+    """Page chrome out, line by line; whether any line went."""
+    chrome = [(line, reason) for line in lines(work.text) if (reason := boilerplate_reason(line.text))]
+    work.remove_lines(chrome)
+    work.apply(whitespace_edits(work.text))
+    return bool(chrome)
+
+
 def clean(raw: str | bytes, *, html: bool | None = None, settings: Settings | None = None) -> CleanedText:
     """Clean one article (``html=None`` sniffs whether it is HTML). ``InputError`` when it cannot be an article."""
     settings = settings or get_settings()
@@ -175,28 +200,11 @@ def clean(raw: str | bytes, *, html: bool | None = None, settings: Settings | No
             html_title_doc, _ = html_title_doc.apply(edits(html_title_doc.text))
         _put_title_on_top(work, html_title_doc)
 
-    # citation markers: out of the text, into cleaning.citations
-    # (repeated: taking "doses31" out can reveal that the "[86]" after it is a marker, not a range)
-    spelled_markers = 0
-    for _ in range(_ROUNDS):
-        markers = find_markers(work.text)
-        if not markers:
+    spelled_markers = _take_markers(work)
+    for _ in range(_ROUNDS):  # a chrome line gone can leave a marker standing alone ("[86]" after a cookie notice)
+        if not _take_chrome(work):
             break
-        for mk in markers:
-            raw_start, raw_end = work.doc.map.to_raw(mk.start, mk.end)
-            citation = Citation(marker=mk.marker, number=mk.number, raw_start=raw_start, raw_end=raw_end, at=mk.start)
-            work.citations.append(citation)
-        work.apply(marker_edits(markers))
-        spelled_markers += sum(mk.spelled for mk in markers)
-
-    # page chrome, line by line
-    chrome: list[tuple[Line, str]] = []
-    for line in lines(work.text):
-        reason = boilerplate_reason(line.text)
-        if reason:
-            chrome.append((line, reason))
-    work.remove_lines(chrome)
-    work.apply(whitespace_edits(work.text))
+        spelled_markers += _take_markers(work)
 
     _require_text(work.text, is_html, title=html_title)
 

@@ -87,3 +87,16 @@ def test_cleaning_citations_after_acronym() -> None:
     result = clean("It rose in CKD.16 Then eGFR.32 Serum fell in COPD.sixty six The end came at pH 7.4 Then.")
     assert result.text == "It rose in CKD. Then eGFR. Serum fell in COPD. The end came at pH 7.4 Then."
     assert [c.number for c in result.cleaning.citations] == [16, 32, 66]
+
+
+def test_cleaning_citations_marker_left_alone_by_page_chrome() -> None:
+    # the cookie notice held the line before "[86]"; once it is gone the marker stands alone and goes too, as it
+    # would when the cleaned text is cleaned again (found by the offsets round-trip property test)
+    raw = (
+        "<html><head><title>A &amp; B</title></head><body>We use cookies.\ndoses31doses31<p> [86]</p>"
+        "<p>We randomized 40 patients to ketamine.</p></body></html>"
+    )
+    result = clean(raw, html=True)
+    assert result.text == "A & B\n\nWe randomized 40 patients to ketamine."
+    assert [c.marker for c in result.cleaning.citations] == ["[86]"]
+    assert clean(result.text, html=False).text == result.text
