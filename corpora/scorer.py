@@ -157,9 +157,10 @@ _WORD_NUMBERS = {
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
     )
 }
-_TIME_UNITS = {"h": "hour", "hr": "hour", "hour": "hour", "d": "day", "day": "day", "wk": "week", "week": "week"}
-_TIME_UNITS |= {"mo": "month", "month": "month", "y": "year", "yr": "year", "year": "year", "min": "minute"}
-_TIME_UNITS |= {"minute": "minute"}  # "60 minutes" = "60 min"
+# the scorer's own reading of time units (not the extractor's lexicon, which it measures); plurals lose their "s"
+_TIME_UNITS = {"min": "minute", "minute": "minute", "h": "hour", "hr": "hour", "hour": "hour", "d": "day"}
+_TIME_UNITS |= {"day": "day", "wk": "week", "week": "week", "mo": "month", "month": "month"}
+_TIME_UNITS |= {"y": "year", "yr": "year", "year": "year"}
 
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?|[a-z]+)[\s-]*([a-z]+)")
