@@ -2,7 +2,8 @@
 
 Names come from a lexicon (``data/conditions.tsv``) and token patterns for disease-like words and phrases
 (``data/conditions.jsonl``: "-itis", "-opathy", "... disease", "... syndrome"), widened left over modifiers such as
-"chronic" or "severe and enduring" (``data/condition_modifiers.tsv``). A lexicon abbreviation ("PTSD") keeps the
+"chronic" or "severe and enduring" (``data/condition_modifiers.tsv``); a grade ("severe", "mild") stays on the span,
+not in the value. A lexicon abbreviation ("PTSD") keeps the
 form written unless the article defines it: then its value is the article's long form, as is the value of every
 short form whose long form is a condition. Spans stay on the text as written. A condition named as the studied
 population ("patients with X", "X patients"; ``data/condition_contexts.jsonl``) gets a higher confidence than one
@@ -63,7 +64,9 @@ class ConditionsComponent(RuleComponent):
 
     def __init__(self, nlp: Language, name: str, rules: list[dict[str, Any]] | None = None) -> None:
         super().__init__(nlp, name, default_rules() if rules is None else rules)
-        self.modifiers = {row[0].lower() for row in read_tsv("condition_modifiers.tsv")}
+        modifiers = list(read_tsv("condition_modifiers.tsv"))
+        self.modifiers = {row[0].lower() for row in modifiers}
+        self.grades = {row[0].lower() for row in modifiers if row[1:] == ["grade"]}
         self.stopwords = {row[0].lower() for row in read_tsv("condition_stopwords.tsv")}
         self.blockers = {row[0].lower() for row in read_tsv("condition_blockers.tsv")}
         self.names = {row[0].lower() for row in read_tsv("conditions.tsv")}
@@ -338,16 +341,25 @@ class ConditionsComponent(RuleComponent):
         return {short.text: short._.long_form.text.lower() for short in doc._.abbreviations}
 
     def _value(self, doc: Doc, span: Span, core: Span, m: Match, defined: dict[str, str]) -> str:
-        """Modifiers as written plus the lexicon's name; an abbreviation expanded only when the article defines it."""
+        """Modifiers as written, but for grades ("moderate dementia" is dementia), plus the lexicon's name; an
+        abbreviation expanded only when the article defines it."""
         cols = m.rule.get("cols") or []
-        modifiers = doc[span.start : core.start].text.lower()
+        lead = core.start
+        while "phrase" not in m.rule and lead < core.end - 1 and doc[lead].lower_ in self.modifiers:
+            lead += 1  # a pattern's own modifiers: "severe chronic kidney disease" matched as "... disease"
+        kept = [t for t in doc[span.start : lead] if t.lower_ not in self.grades]
+        while kept and kept[0].lower_ == "and":  # "severe and enduring", "mild and moderate": no "and" left alone
+            kept = kept[1:]
+        while kept and kept[-1].lower_ == "and":  # "chronic and severe"
+            kept = kept[:-1]
+        modifiers = " ".join(t.lower_ for t in kept)
         written = core.text
         if written in defined:
             name = defined[written]
         elif "abbr" in (m.rule.get("flags") or ()):
             name = written
         else:
-            name = (cols[0] if cols and cols[0] else written).lower()
+            name = (cols[0] if cols and cols[0] else doc[lead : core.end].text).lower()
         return f"{modifiers} {name}".strip()
 
     def _abbreviations(self, doc: Doc, found: list[Found]) -> list[tuple[Span, str]]:

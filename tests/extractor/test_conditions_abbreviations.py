@@ -50,7 +50,7 @@ def test_conditions_abbreviations_of_pattern_conditions(nlp: Language) -> None:
     ("text", "expected"),
     [
         ("Ketamine for bulimia nervosa.", "bulimia nervosa"),
-        ("A case of severe and enduring bulimia nervosa.", "severe and enduring bulimia nervosa"),
+        ("A case of chronic and severe bulimia nervosa.", "chronic bulimia nervosa"),
         ("Adults admitted with severe sepsis.", "severe sepsis"),
         ("Children with chronic kidney disease.", "chronic kidney disease"),
         ("Patients suffering from pancreatitis.", "pancreatitis"),
