@@ -150,8 +150,10 @@ class ConditionsComponent(RuleComponent):
                 found.append((short, long_form, CONFIDENCE["abbreviation"], False))
                 taken.update(range(short.start, short.end))
         # "X for C", "in patients with C": a population no lexicon name covers, from the title; from the body only
-        # when nothing else names one (the body's "patients with ..." often qualifies rather than names)
-        named = bool(found)
+        # when nothing but what the aim measures names one (the body's "patients with ..." often qualifies rather than
+        # names; "to compare the effect of X on sedation and postoperative pain" names no population)
+        measured = {f[1] for f in found if self._measured(doc, f[0])}
+        named = any(f[1] not in measured for f in found)
         for slot in frames.slots(doc):
             if slot.role != "condition" or named and not slot.in_title:
                 continue
@@ -237,11 +239,9 @@ class ConditionsComponent(RuleComponent):
         # "Inclusion and exclusion criteria:" introduces the population as well as what it excludes
         inclusions = set(self._sentences_of(doc, "inclusion"))
         exclusions = [r if r in inclusions else self._with_list(doc, r) for r in self._sentences_of(doc, "exclusion")]
-        # "Effects of zinc on hypotension in older adults": the outcomes the title names are not its population
-        outcome_slots = [(s.span.start, s.span.end) for s in frames.slots(doc) if s.role == "outcome" and s.in_title]
 
-        def titled(span: Span) -> bool:
-            return salience.in_title(span) and not any(a <= span.start < b for a, b in outcome_slots)
+        def titled(span: Span) -> bool:  # "Effects of zinc on hypotension in older adults": not its population
+            return salience.in_title(span) and not self._measured(doc, span)
 
         def in_aim(span: Span) -> bool:
             return any(a <= span.start < b for a, b in aims)
@@ -267,6 +267,12 @@ class ConditionsComponent(RuleComponent):
         if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
             return [f for f in usable if self._core(f[1]).lower() in anchored]
         return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]
+
+    @staticmethod
+    def _measured(doc: Doc, span: Span) -> bool:
+        """Whether a name stands in an outcome slot ("Effects of zinc on hypotension", "to compare the effect of X on
+        sedation and postoperative pain scores"): what is measured."""
+        return any(s.role == "outcome" and s.span.start <= span.start < s.span.end for s in frames.slots(doc))
 
     @staticmethod
     def _with_list(doc: Doc, sentence: tuple[int, int]) -> tuple[int, int]:
