@@ -69,7 +69,12 @@ class ConditionsComponent(RuleComponent):
         self.grades = {row[0].lower() for row in modifiers if row[1:] == ["grade"]}
         self.stopwords = {row[0].lower() for row in read_tsv("condition_stopwords.tsv")}
         self.blockers = {row[0].lower() for row in read_tsv("condition_blockers.tsv")}
-        self.names = {row[0].lower() for row in read_tsv("conditions.tsv")}
+        lexicon = list(read_tsv("conditions.tsv"))
+        self.names = {row[0].lower() for row in lexicon}
+        # "GAD" → "generalized anxiety disorder": a lexicon abbreviation's name, for when the article spells it out
+        self.abbreviation_names = {
+            row[0]: row[1] for row in lexicon if len(row) > 2 and row[1] and "abbr" in row[2].split(",")
+        }
         self.slot_rejects = {row[0].lower() for row in read_tsv("condition_slot_rejects.tsv")}
         procedure_words = list(read_tsv("condition_procedures.tsv"))
         self.generic_procedures = {row[0].lower() for row in procedure_words if row[1] == "alone"}
@@ -171,6 +176,13 @@ class ConditionsComponent(RuleComponent):
             if not any(i in taken for i in range(span.start, span.end)):
                 found.append((span, name, CONFIDENCE["frame"], True))
                 taken.update(range(span.start, span.end))
+        # "patients suffering from GAD", then "subjects with generalized anxiety disorder" (no definition between
+        # them): one condition, by the name the article spells out
+        spelled_out = {f[1] for f in found}
+        found = [
+            (f[0], self.abbreviation_names[f[1]], *f[2:]) if self.abbreviation_names.get(f[1]) in spelled_out else f
+            for f in found
+        ]
         found = self._salient(doc, found)
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
