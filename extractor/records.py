@@ -826,17 +826,18 @@ def _words_within(a: list[str], b: list[str]) -> bool:
     return len(short) >= 2 and short <= long
 
 
-def _conditions(ctx: Context, interventions: Sequence[Intervention] = ()) -> list[Span]:
+def _conditions(ctx: Context, treatments: Sequence[str] = ()) -> list[Span]:
     """One span per condition: besides names inside longer ones ("PTSD" in "chronic PTSD"), names with the same head
     word that share another ("advanced prostate cancer", "early prostate cancer"; "unipolar major depression",
     "unipolar depression") are one condition qualified differently: the more confident (the studied population),
     else the first stated, stands for it."""
-    treatments = [tuple(re.findall(r"\w+", i.name.lower())) for i in interventions]
+    treatment_words = [tuple(re.findall(r"\w+", name.lower())) for name in treatments]
     kept: list[Span] = []
     for s in _unique(ctx.get(spans.CONDITION)):
         words = _words(s)
-        if words in treatments:
-            continue  # "gonioscopy" tested on healthy eyes: the record's intervention, not its population
+        if any(words == t or len(words) > 1 and t[-len(words) :] == words for t in treatment_words):
+            continue  # "gonioscopy" on healthy eyes, "gastric bypass" for "Roux-en-Y gastric bypass": a treatment said
+            # shorter (not "lymphoma" of a "Manchester lymphoma" regimen)
         same = next((i for i, k in enumerate(kept) if _same_condition(_words(k), words)), None)
         if same is None:
             kept.append(s)
@@ -915,7 +916,7 @@ def build_record(ctx: Context, signals: Signals) -> StudyRecord | None:
         sample_size=_sample_size(ctx, design_value),
         conditions=[
             Condition(value=str(s._.value or s.text), evidence=evidence(s), confidence=_confidence(s))
-            for s in _conditions(ctx, interventions)
+            for s in _conditions(ctx, [i.name for i in interventions] + [c.name for c in comparators])
         ],
         interventions=interventions,
         comparators=comparators,

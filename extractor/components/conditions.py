@@ -2,7 +2,8 @@
 
 Names come from a lexicon (``data/conditions.tsv``) and token patterns for disease-like words and phrases
 (``data/conditions.jsonl``: "-itis", "-opathy", "... disease", "... syndrome"), widened left over modifiers such as
-"chronic" or "severe and enduring" (``data/condition_modifiers.tsv``). A lexicon abbreviation ("PTSD") keeps the
+"chronic" or "severe and enduring" (``data/condition_modifiers.tsv``); a grade ("severe", "mild") stays on the span,
+not in the value. A lexicon abbreviation ("PTSD") keeps the
 form written unless the article defines it: then its value is the article's long form, as is the value of every
 short form whose long form is a condition. Spans stay on the text as written. A condition named as the studied
 population ("patients with X", "X patients"; ``data/condition_contexts.jsonl``) gets a higher confidence than one
@@ -63,10 +64,17 @@ class ConditionsComponent(RuleComponent):
 
     def __init__(self, nlp: Language, name: str, rules: list[dict[str, Any]] | None = None) -> None:
         super().__init__(nlp, name, default_rules() if rules is None else rules)
-        self.modifiers = {row[0].lower() for row in read_tsv("condition_modifiers.tsv")}
+        modifiers = list(read_tsv("condition_modifiers.tsv"))
+        self.modifiers = {row[0].lower() for row in modifiers}
+        self.grades = {row[0].lower() for row in modifiers if row[1:] == ["grade"]}
         self.stopwords = {row[0].lower() for row in read_tsv("condition_stopwords.tsv")}
         self.blockers = {row[0].lower() for row in read_tsv("condition_blockers.tsv")}
-        self.names = {row[0].lower() for row in read_tsv("conditions.tsv")}
+        lexicon = list(read_tsv("conditions.tsv"))
+        self.names = {row[0].lower() for row in lexicon}
+        # "GAD" → "generalized anxiety disorder": a lexicon abbreviation's name, for when the article spells it out
+        self.abbreviation_names = {
+            row[0]: row[1] for row in lexicon if len(row) > 2 and row[1] and "abbr" in row[2].split(",")
+        }
         self.slot_rejects = {row[0].lower() for row in read_tsv("condition_slot_rejects.tsv")}
         procedure_words = list(read_tsv("condition_procedures.tsv"))
         self.generic_procedures = {row[0].lower() for row in procedure_words if row[1] == "alone"}
@@ -147,8 +155,10 @@ class ConditionsComponent(RuleComponent):
                 found.append((short, long_form, CONFIDENCE["abbreviation"], False))
                 taken.update(range(short.start, short.end))
         # "X for C", "in patients with C": a population no lexicon name covers, from the title; from the body only
-        # when nothing else names one (the body's "patients with ..." often qualifies rather than names)
-        named = bool(found)
+        # when nothing but what the aim measures names one (the body's "patients with ..." often qualifies rather than
+        # names; "to compare the effect of X on sedation and postoperative pain" names no population)
+        measured = {f[1] for f in found if self._measured(doc, f[0])}
+        named = any(f[1] not in measured for f in found)
         for slot in frames.slots(doc):
             if slot.role != "condition" or named and not slot.in_title:
                 continue
@@ -166,6 +176,13 @@ class ConditionsComponent(RuleComponent):
             if not any(i in taken for i in range(span.start, span.end)):
                 found.append((span, name, CONFIDENCE["frame"], True))
                 taken.update(range(span.start, span.end))
+        # "patients suffering from GAD", then "subjects with generalized anxiety disorder" (no definition between
+        # them): one condition, by the name the article spells out
+        spelled_out = {f[1] for f in found}
+        found = [
+            (f[0], self.abbreviation_names[f[1]], *f[2:]) if self.abbreviation_names.get(f[1]) in spelled_out else f
+            for f in found
+        ]
         found = self._salient(doc, found)
         for span, value, confidence, _ in sorted(found, key=lambda f: f[0].start):
             spans.add_span(doc.spans[spans.CONDITION], Span(doc, span.start, span.end, "condition"), value, confidence)
@@ -234,11 +251,9 @@ class ConditionsComponent(RuleComponent):
         # "Inclusion and exclusion criteria:" introduces the population as well as what it excludes
         inclusions = set(self._sentences_of(doc, "inclusion"))
         exclusions = [r if r in inclusions else self._with_list(doc, r) for r in self._sentences_of(doc, "exclusion")]
-        # "Effects of zinc on hypotension in older adults": the outcomes the title names are not its population
-        outcome_slots = [(s.span.start, s.span.end) for s in frames.slots(doc) if s.role == "outcome" and s.in_title]
 
-        def titled(span: Span) -> bool:
-            return salience.in_title(span) and not any(a <= span.start < b for a, b in outcome_slots)
+        def titled(span: Span) -> bool:  # "Effects of zinc on hypotension in older adults": not its population
+            return salience.in_title(span) and not self._measured(doc, span)
 
         def in_aim(span: Span) -> bool:
             return any(a <= span.start < b for a, b in aims)
@@ -264,6 +279,12 @@ class ConditionsComponent(RuleComponent):
         if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
             return [f for f in usable if self._core(f[1]).lower() in anchored]
         return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]
+
+    @staticmethod
+    def _measured(doc: Doc, span: Span) -> bool:
+        """Whether a name stands in an outcome slot ("Effects of zinc on hypotension", "to compare the effect of X on
+        sedation and postoperative pain scores"): what is measured."""
+        return any(s.role == "outcome" and s.span.start <= span.start < s.span.end for s in frames.slots(doc))
 
     @staticmethod
     def _with_list(doc: Doc, sentence: tuple[int, int]) -> tuple[int, int]:
@@ -338,16 +359,25 @@ class ConditionsComponent(RuleComponent):
         return {short.text: short._.long_form.text.lower() for short in doc._.abbreviations}
 
     def _value(self, doc: Doc, span: Span, core: Span, m: Match, defined: dict[str, str]) -> str:
-        """Modifiers as written plus the lexicon's name; an abbreviation expanded only when the article defines it."""
+        """Modifiers as written, but for grades ("moderate dementia" is dementia), plus the lexicon's name; an
+        abbreviation expanded only when the article defines it."""
         cols = m.rule.get("cols") or []
-        modifiers = doc[span.start : core.start].text.lower()
+        lead = core.start
+        while "phrase" not in m.rule and lead < core.end - 1 and doc[lead].lower_ in self.modifiers:
+            lead += 1  # a pattern's own modifiers: "severe chronic kidney disease" matched as "... disease"
+        kept = [t for t in doc[span.start : lead] if t.lower_ not in self.grades]
+        while kept and kept[0].lower_ == "and":  # "severe and enduring", "mild and moderate": no "and" left alone
+            kept = kept[1:]
+        while kept and kept[-1].lower_ == "and":  # "chronic and severe"
+            kept = kept[:-1]
+        modifiers = " ".join(t.lower_ for t in kept)
         written = core.text
         if written in defined:
             name = defined[written]
         elif "abbr" in (m.rule.get("flags") or ()):
             name = written
         else:
-            name = (cols[0] if cols and cols[0] else written).lower()
+            name = (cols[0] if cols and cols[0] else doc[lead : core.end].text).lower()
         return f"{modifiers} {name}".strip()
 
     def _abbreviations(self, doc: Doc, found: list[Found]) -> list[tuple[Span, str]]:

@@ -50,7 +50,7 @@ def test_conditions_abbreviations_of_pattern_conditions(nlp: Language) -> None:
     ("text", "expected"),
     [
         ("Ketamine for bulimia nervosa.", "bulimia nervosa"),
-        ("A case of severe and enduring bulimia nervosa.", "severe and enduring bulimia nervosa"),
+        ("A case of chronic and severe bulimia nervosa.", "chronic bulimia nervosa"),
         ("Adults admitted with severe sepsis.", "severe sepsis"),
         ("Children with chronic kidney disease.", "chronic kidney disease"),
         ("Patients suffering from pancreatitis.", "pancreatitis"),
@@ -76,3 +76,12 @@ def test_conditions_abbreviations_long_form_qualifying_a_condition(nlp: Language
         nlp, "Patients with heart failure with reduced ejection fraction (HFrEF) were enrolled. HFrEF worsened."
     )
     assert ("HFrEF", "heart failure with reduced ejection fraction") in found
+
+
+def test_conditions_abbreviations_spelled_out_elsewhere_take_the_name(nlp: Language) -> None:
+    text = "We treat patients suffering from GAD. Subjects with generalized anxiety disorder were recruited."
+    assert {value for _, value in conditions(nlp, text)} == {"generalized anxiety disorder"}
+
+
+def test_conditions_abbreviations_never_spelled_out_stay_as_written(nlp: Language) -> None:
+    assert [value for _, value in conditions(nlp, "Veterans with PTSD and patients with depression.")][0] == "PTSD"

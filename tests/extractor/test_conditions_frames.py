@@ -40,3 +40,19 @@ def test_conditions_frames_population_slot(nlp: Language) -> None:
 )
 def test_conditions_frames_slots_naming_no_condition(nlp: Language, text: str) -> None:
     assert values(nlp, text) == []
+
+
+AIM = (
+    "Clonidine in nerve blocks\n\n"
+    "To compare the effect of clonidine with midazolam on sedation and postoperative pain scores. "
+)
+
+
+def test_conditions_frames_what_the_aim_measures_leaves_the_population_slot(nlp: Language) -> None:
+    text = AIM + "Patients with orthopedic fractures of an upper extremity were randomised. Postoperative pain was low."
+    assert "orthopedic fractures of an upper extremity" in values(nlp, text)
+
+
+def test_conditions_frames_a_population_name_still_rules_out_body_slots(nlp: Language) -> None:
+    text = AIM + "Patients with hypertension were randomised. Patients with orthopedic fractures were excluded."
+    assert "orthopedic fractures" not in values(nlp, text)

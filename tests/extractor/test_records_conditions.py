@@ -1,4 +1,4 @@
-"""A record's conditions leave out the names of its own interventions."""
+"""A record's conditions leave out the names of its own interventions and comparators, said whole or shorter."""
 
 from __future__ import annotations
 
@@ -34,3 +34,22 @@ def test_records_conditions_same_words_in_other_forms() -> None:
     (record,) = assemble(doc)[0]
 
     assert [c.value for c in record.conditions] == ["gynecological laparoscopy", "type 2 diabetes"]
+
+
+def _conditions_beside(intervention: str, condition: str) -> list[str]:
+    doc = make(f"We randomized 40 adults with obesity to {intervention}. Weight after {condition} fell.")
+    mark(doc, spans.STUDY, "We randomized", "self")
+    mark(doc, spans.DESIGN, "randomized", "randomized_controlled_trial")
+    mark(doc, spans.CONDITION, "obesity", "condition", "obesity")
+    mark(doc, spans.CONDITION, condition, "condition", condition.lower(), nth=1)
+    mark(doc, spans.INTERVENTION, intervention, "procedure", intervention.lower())
+    (record,) = assemble(doc)[0]
+    return [c.value for c in record.conditions]
+
+
+def test_records_conditions_not_the_intervention_said_shorter() -> None:
+    assert _conditions_beside("Roux-en-Y gastric bypass", "gastric bypass") == ["obesity"]
+
+
+def test_records_conditions_one_word_ending_a_treatment_name_kept() -> None:
+    assert _conditions_beside("Manchester lymphoma", "lymphoma") == ["obesity", "lymphoma"]
