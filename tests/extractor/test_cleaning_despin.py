@@ -372,3 +372,11 @@ def test_cleaning_despin_people_in_headings() -> None:
     assert "ABSTRACT.PATIENTS AND METHODS:" in cleaned and "a placebo was given" in cleaned.lower()
     # "victims" in a sentence stays, even in a spun article
     assert "victims" not in repairs(SPUN_CONTEXT + "Victims and methods of abuse were described.")
+
+
+def test_cleaning_despin_mean_verbs_in_the_frame_of_a_mean() -> None:
+    text = SPUN_CONTEXT + "Discomfort (as suggest [standard deviation]) was 3; they had denote weight of 70 kg."
+    found = repairs(text)
+    assert found["suggest"] == "mean" and found["denote"] == "mean"
+    # the verb before a clause or a count of things stays, even in a spun article
+    assert not {"suggest", "imply"} & set(repairs(SPUN_CONTEXT + "These data suggest 3 mechanisms; they imply that X."))
