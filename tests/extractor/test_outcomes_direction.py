@@ -44,6 +44,8 @@ def outcomes(nlp: Language, text: str) -> list[tuple[str, str]]:
         ),
         ("Sleep quality was similar in both groups.", [("Sleep quality", "no_difference")]),
         ("The drug improved wound healing at 6 months.", [("wound healing", "improved")]),
+        ("Infusion had no considerable effect on blood gas tensions.", [("blood gas tensions", "no_difference")]),
+        ("There was no critical contrast in sleep quality.", [("sleep quality", "no_difference")]),
         ("There was an enhancement of the exercise capacity after iloprost.", [("exercise capacity", "improved")]),
         ("Fatigue worsened in the control arm.", [("Fatigue", "worsened")]),
         ("Mortality was measured at 28 days.", [("mortality", "reported")]),
