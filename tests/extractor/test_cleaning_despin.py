@@ -380,3 +380,17 @@ def test_cleaning_despin_mean_verbs_in_the_frame_of_a_mean() -> None:
     assert found["suggest"] == "mean" and found["denote"] == "mean"
     # the verb before a clause or a count of things stays, even in a spun article
     assert not {"suggest", "imply"} & set(repairs(SPUN_CONTEXT + "These data suggest 3 mechanisms; they imply that X."))
+
+
+def test_cleaning_despin_remedy_takes_the_articles_own_word() -> None:
+    text = SPUN_CONTEXT + "Enzyme replacement remedy was given; the herbal remedy was not. Remedy failure was rare. "
+    found = repairs(text + "Enzyme replacement therapy works.")
+    assert found["remedy"] == "therapy" and found["Remedy"] == "Treatment"
+    assert "herbal remedy" in clean(text).text
+    assert repairs(text)["remedy"] == "treatment"  # no "replacement therapy" elsewhere: the commoner original
+
+
+def test_cleaning_despin_contrast_in_a_null_result() -> None:
+    found = repairs(SPUN_CONTEXT + "There was no treatment contrast for pravastatin vs placebo in LDL-C (p = 0.4).")
+    assert found["contrast"] == "difference"
+    assert "contrast" not in repairs(SPUN_CONTEXT + "Patients with no iodinated contrast were fewer (p = 0.4).")
