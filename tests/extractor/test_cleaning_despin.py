@@ -394,3 +394,11 @@ def test_cleaning_despin_contrast_in_a_null_result() -> None:
     found = repairs(SPUN_CONTEXT + "There was no treatment contrast for pravastatin vs placebo in LDL-C (p = 0.4).")
     assert found["contrast"] == "difference"
     assert "contrast" not in repairs(SPUN_CONTEXT + "Patients with no iodinated contrast were fewer (p = 0.4).")
+
+
+def test_cleaning_despin_design_words_in_their_frame() -> None:
+    found = repairs(SPUN_CONTEXT + "Worth testing in a arbitrarily controlled trial. A washout came before hybrid.")
+    assert found["arbitrarily"] == "randomized" and found["hybrid"] == "crossover"
+    # "hybrid" without a washout, and "arbitrarily" outside a design phrase, stay
+    found = repairs(SPUN_CONTEXT + "Cells were grown before hybrid formation; the cut-off was arbitrarily chosen.")
+    assert "hybrid" not in found and found.get("arbitrarily") != "randomized"
