@@ -402,3 +402,16 @@ def test_cleaning_despin_design_words_in_their_frame() -> None:
     # "hybrid" without a washout, and "arbitrarily" outside a design phrase, stay
     found = repairs(SPUN_CONTEXT + "Cells were grown before hybrid formation; the cut-off was arbitrarily chosen.")
     assert "hybrid" not in found and found.get("arbitrarily") != "randomized"
+
+
+def test_cleaning_despin_group_noun_before_an_arm_label() -> None:
+    found = repairs(SPUN_CONTEXT + "Patients were randomly allocated to gathering I and gathering II (p = 0.2).")
+    assert set(found.values()) >= {"group"}
+    assert "institution" not in repairs(SPUN_CONTEXT + "The trial ran at one institution in 2004.")
+
+
+def test_cleaning_despin_rate_after_what_it_is_a_rate_of() -> None:
+    text = clean(SPUN_CONTEXT + "Heart fee fell, and the PEMF group showed a higher fee of union (p = 0.03).").text
+    assert "Heart rate fell" in text and "a higher rate of union" in text
+    # a price stays a price
+    assert "fee" not in repairs(SPUN_CONTEXT + "Each patient paid a fee of $50 (p = 0.03).")
