@@ -415,3 +415,9 @@ def test_cleaning_despin_rate_after_what_it_is_a_rate_of() -> None:
     assert "Heart rate fell" in text and "a higher rate of union" in text
     # a price stays a price
     assert "fee" not in repairs(SPUN_CONTEXT + "Each patient paid a fee of $50 (p = 0.03).")
+
+
+def test_cleaning_despin_score_after_its_scale() -> None:
+    text = clean(SPUN_CONTEXT + "Patients showed improvements in PANSS marks and in the sedation ranking.").text
+    assert "PANSS scores" in text and "sedation score" in text
+    assert "marks" in clean(SPUN_CONTEXT + "Punctuation marks were counted.").text
