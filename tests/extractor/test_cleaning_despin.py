@@ -421,3 +421,10 @@ def test_cleaning_despin_score_after_its_scale() -> None:
     text = clean(SPUN_CONTEXT + "Patients showed improvements in PANSS marks and in the sedation ranking.").text
     assert "PANSS scores" in text and "sedation score" in text
     assert "marks" in clean(SPUN_CONTEXT + "Punctuation marks were counted.").text
+
+
+def test_cleaning_despin_levels_after_what_is_measured() -> None:
+    text = clean(SPUN_CONTEXT + "Serum degrees rose, CRP ranges fell and COX-2 lowers degrees of prostacyclin.").text
+    assert "Serum levels rose, CRP levels fell" in text and "lowers levels of prostacyclin" in text
+    kept = clean(SPUN_CONTEXT + "It varied to varying degrees, within ranges, at 30 degrees, across dosing ranges").text
+    assert "varying degrees, within ranges, at 30 degrees, across dosing ranges" in kept
