@@ -428,3 +428,9 @@ def test_cleaning_despin_levels_after_what_is_measured() -> None:
     assert "Serum levels rose, CRP levels fell" in text and "lowers levels of prostacyclin" in text
     kept = clean(SPUN_CONTEXT + "It varied to varying degrees, within ranges, at 30 degrees, across dosing ranges").text
     assert "varying degrees, within ranges, at 30 degrees, across dosing ranges" in kept
+
+
+def test_cleaning_despin_sham_remedy_of_a_comparison() -> None:
+    # far from any design word: the comparison itself ("patients receiving", "versus") is the cue
+    text = SPUN_CONTEXT + "x " * 250 + "Walking aids were used less than by patients receiving the sham remedy."
+    assert repairs(text)["sham remedy"] == "placebo"
