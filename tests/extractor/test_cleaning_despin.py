@@ -434,3 +434,10 @@ def test_cleaning_despin_sham_remedy_of_a_comparison() -> None:
     # far from any design word: the comparison itself ("patients receiving", "versus") is the cue
     text = SPUN_CONTEXT + "x " * 250 + "Walking aids were used less than by patients receiving the sham remedy."
     assert repairs(text)["sham remedy"] == "placebo"
+
+
+def test_cleaning_despin_oral_before_a_drug_name() -> None:
+    text = clean(SPUN_CONTEXT + "Patients were randomized to verbal etoposide phosphate or spoken oestradiol.").text
+    assert "to oral etoposide phosphate or oral oestradiol" in text
+    kept = clean(SPUN_CONTEXT + "Verbal fluency, verbal tone and spoken language were rated in the trial.").text
+    assert "Verbal fluency, verbal tone and spoken language" in kept
