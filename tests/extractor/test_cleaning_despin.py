@@ -396,14 +396,6 @@ def test_cleaning_despin_contrast_in_a_null_result() -> None:
     assert "contrast" not in repairs(SPUN_CONTEXT + "Patients with no iodinated contrast were fewer (p = 0.4).")
 
 
-def test_cleaning_despin_design_words_in_their_frame() -> None:
-    found = repairs(SPUN_CONTEXT + "Worth testing in a arbitrarily controlled trial. A washout came before hybrid.")
-    assert found["arbitrarily"] == "randomized" and found["hybrid"] == "crossover"
-    # "hybrid" without a washout, and "arbitrarily" outside a design phrase, stay
-    found = repairs(SPUN_CONTEXT + "Cells were grown before hybrid formation; the cut-off was arbitrarily chosen.")
-    assert "hybrid" not in found and found.get("arbitrarily") != "randomized"
-
-
 def test_cleaning_despin_group_noun_before_an_arm_label() -> None:
     found = repairs(SPUN_CONTEXT + "Patients were randomly allocated to gathering I and gathering II (p = 0.2).")
     assert set(found.values()) >= {"group"}
@@ -415,19 +407,6 @@ def test_cleaning_despin_rate_after_what_it_is_a_rate_of() -> None:
     assert "Heart rate fell" in text and "a higher rate of union" in text
     # a price stays a price
     assert "fee" not in repairs(SPUN_CONTEXT + "Each patient paid a fee of $50 (p = 0.03).")
-
-
-def test_cleaning_despin_score_after_its_scale() -> None:
-    text = clean(SPUN_CONTEXT + "Patients showed improvements in PANSS marks and in the sedation ranking.").text
-    assert "PANSS scores" in text and "sedation score" in text
-    assert "marks" in clean(SPUN_CONTEXT + "Punctuation marks were counted.").text
-
-
-def test_cleaning_despin_levels_after_what_is_measured() -> None:
-    text = clean(SPUN_CONTEXT + "Serum degrees rose, CRP ranges fell and COX-2 lowers degrees of prostacyclin.").text
-    assert "Serum levels rose, CRP levels fell" in text and "lowers levels of prostacyclin" in text
-    kept = clean(SPUN_CONTEXT + "It varied to varying degrees, within ranges, at 30 degrees, across dosing ranges").text
-    assert "varying degrees, within ranges, at 30 degrees, across dosing ranges" in kept
 
 
 def test_cleaning_despin_sham_remedy_of_a_comparison() -> None:
