@@ -250,10 +250,11 @@ class OutcomesComponent(RuleComponent):
                     direction = self._body_direction(doc, span, cues, salience)
                 outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
                 taken.update(range(span.start, span.end))
-            for span in self._valued(doc, cue_starts, salience):
+            for span, stated in self._valued(doc, cue_starts, salience):
                 if any(i in taken for i in range(span.start, span.end)):
                     continue
-                direction = self._checked(doc, span, self._nearest_direction(doc, span, cues))
+                nearest = self._nearest_direction(doc, span, cues)
+                direction = self._checked(doc, span, stated if nearest == "reported" else nearest)
                 outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["value"], "value"))
                 taken.update(range(span.start, span.end))
             declared = set(defining)
@@ -309,11 +310,11 @@ class OutcomesComponent(RuleComponent):
                     found.append(span)
         return found
 
-    def _valued(self, doc: Doc, cue_starts: set[int], salience: Salience) -> list[Span]:
+    def _valued(self, doc: Doc, cue_starts: set[int], salience: Salience) -> list[tuple[Span, str]]:
         """The subject of a results sentence that states its values with no cue ("Mean time to success was 16 min
         for intranasal and 13 min for intramuscular (P < 0.001)"): the measures before its first value copula,
-        when a number follows it."""
-        found: list[Span] = []
+        when a number follows it, with the direction it states (``_stated_direction``)."""
+        found: list[tuple[Span, str]] = []
         start = 0
         while start < len(doc):
             end = sentence_of(doc, start)[1]
@@ -323,11 +324,23 @@ class OutcomesComponent(RuleComponent):
                     if token.i in cue_starts:
                         break  # a cue before the copula names the subject itself
                     if token.lower_ in self.value_verbs:
-                        if any(t.like_num for t in doc[token.i + 1 : min(end, token.i + 1 + VALUE_GAP)]):
-                            found += self._subject(doc, doc[token.i : token.i + 1], cue_starts)
+                        direction = self._stated_direction(doc, token.i, end)
+                        if direction is not None:
+                            subject = self._subject(doc, doc[token.i : token.i + 1], cue_starts)
+                            found += [(span, direction) for span in subject]
                         break
             start = end
         return found
+
+    def _stated_direction(self, doc: Doc, copula: int, end: int) -> str | None:
+        """After a value copula: nothing without a number ("was given in Table 2"), else the direction of a
+        comparative right after the number ("was 1.5-fold higher") or ``reported``."""
+        after = doc[copula + 1 : min(end, copula + 1 + VALUE_GAP)]
+        if not any(t.like_num or t.text[0].isdigit() for t in after):  # "1.34±0.65" is one token
+            return None
+        said = doc[copula + 1 : min(end, copula + 2 + VALUE_GAP)]
+        word = next((t.lower_ for t in said if t.lower_ in self.comparatives), None)
+        return self.comparatives[word] if word else "reported"
 
     def _ranked(
         self,
