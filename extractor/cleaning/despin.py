@@ -67,6 +67,8 @@ class Entry:
     gated: bool  # True: only in articles evidenced as spun
     cues: tuple[Cue, ...] = ()
     rule: str = "lexicon"
+    # other originals the spun phrase may have had ("remedy": treatment or therapy); see _restoration
+    alternatives: tuple[str, ...] = ()
 
     def applies(self, text: str, start: int, end: int, *, spun: bool) -> bool:
         return (spun or not self.gated) and all(c.holds(text, start, end) for c in self.cues)
@@ -129,8 +131,9 @@ def builtin_entries() -> tuple[Entry, ...]:
         if gate not in ("any", "spun"):
             raise ValueError(f"spin lexicon: gate must be 'any' or 'spun', not {gate!r} ({found})")
         cues = _parse_cues(row[3] if len(row) > 3 else "")
-        for f, r in _expand(found, restored):
-            entries.append(Entry(f, r, gate == "spun", cues))
+        first, *others = restored.split("|")
+        for f, r in _expand(found, first):
+            entries.append(Entry(f, r, gate == "spun", cues, alternatives=tuple(others)))
     return tuple(entries)
 
 
@@ -298,6 +301,21 @@ def number_repairs(text: str) -> list[Repair]:
     return repairs
 
 
+_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+
+
+def _restoration(entry: Entry, lowered: str, start: int) -> str:
+    """The entry's original, or the alternative that the text itself writes after the same word: an article that
+    has "endocrine therapy" unspun once had it where "endocrine remedy" now stands."""
+    before = _WORD_BEFORE.search(lowered[max(0, start - 40) : start])
+    if entry.alternatives and before:
+        word = re.escape(before.group(1))
+        for original in (entry.restored, *entry.alternatives):
+            if re.search(rf"(?<![\w-]){word}\s+{re.escape(original)}(?!\w)", lowered):
+                return original
+    return entry.restored
+
+
 def _with_case(found: str, restored: str) -> str:
     """Upper-case text stays upper case; a capital first letter stays capital (a spinner keeps the case it found)."""
     letters = [c for c in found if c.isalpha()]
@@ -384,7 +402,7 @@ def despin(
     repairs: list[Repair] = []
     for start, (end, entry) in chosen.items():
         found = text[start:end]
-        restored = _with_case(found, entry.restored)
+        restored = _with_case(found, _restoration(entry, lowered, start))
         if restored != found:
             repairs.append(Repair(start, end, found, restored, entry.rule))
     repairs += numbers

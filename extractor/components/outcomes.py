@@ -55,7 +55,8 @@ CUE_STARTS_KEY = "studysift.outcome_cue_starts"  # start → label of the Doc's 
 TREND_WINDOW = 3  # tokens before a change word where "tended to" / "a trend towards" makes it a trend
 FEATURES_KEY = "studysift.outcome_features"
 # a candidate's confidence by source, before ranking
-CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "tagger": 0.55}
+CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "tagger": 0.55, "value": 0.5}
+VALUE_GAP = 3  # tokens after a value copula ("was", "were") within which its number stands: "was quite less than 1.3"
 
 
 def _nonsignificant_p(match: re.Match[str]) -> bool:
@@ -83,7 +84,7 @@ class Candidate(NamedTuple):
     name: str
     direction: str
     confidence: float
-    source: str  # cue | measure | frame | tagger (CONFIDENCE's keys)
+    source: str  # cue | measure | frame | tagger | value (CONFIDENCE's keys)
 
 
 OPPOSITE = {"increased": "decreased", "decreased": "increased", "improved": "worsened", "worsened": "improved"}
@@ -187,6 +188,7 @@ class OutcomesComponent(RuleComponent):
         self.subject_leads = {tuple(w.split()) for w, kind in subject if kind == "lead"}
         self.subject_tails = {w for w, kind in subject if kind == "tail"}
         self.subject_blocks = {w for w, kind in subject if kind == "block"} | (self.subject_tails & VERBS)
+        self.value_verbs = {w for w, kind in subject if kind == "value"}
         suffixes = [(row[0].lower(), row[1] if len(row) > 1 else "noun") for row in read_tsv("outcome_suffixes.tsv")]
         self.single_word_endings = tuple(end for end, kind in suffixes if kind == "noun")
         self.adjective_endings = tuple(end for end, kind in suffixes if kind == "adjective")
@@ -248,6 +250,13 @@ class OutcomesComponent(RuleComponent):
                     direction = self._body_direction(doc, span, cues, salience)
                 outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
                 taken.update(range(span.start, span.end))
+            for span, stated in self._valued(doc, cue_starts, salience):
+                if any(i in taken for i in range(span.start, span.end)):
+                    continue
+                nearest = self._nearest_direction(doc, span, cues)
+                direction = self._checked(doc, span, stated if nearest == "reported" else nearest)
+                outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["value"], "value"))
+                taken.update(range(span.start, span.end))
             declared = set(defining)
             for slot in frames.slots(doc):  # "effects of X on sleep and cortisol levels": what the study measures
                 if slot.role != "outcome" or any(i in taken for i in range(slot.span.start, slot.span.end)):
@@ -258,7 +267,8 @@ class OutcomesComponent(RuleComponent):
                     taken.update(range(slot.span.start, slot.span.end))
                     declared.add(sentence_of(doc, slot.span.start))
             merged = self._merged(doc, outcomes, whole_doc=bool(salience.sections))
-            if any(salience.section(o[0]) == "results" for o in merged):  # a structured abstract: keep what it reports
+            # a structured abstract: keep what it reports (a subject stated by its values alone reports no result)
+            if any(salience.section(o.span) == "results" and o.source != "value" for o in merged):
                 merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
             merged = self._ranked(doc, merged, salience, declared)
             expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
@@ -299,6 +309,38 @@ class OutcomesComponent(RuleComponent):
                 if self._plausible(span):
                     found.append(span)
         return found
+
+    def _valued(self, doc: Doc, cue_starts: set[int], salience: Salience) -> list[tuple[Span, str]]:
+        """The subject of a results sentence that states its values with no cue ("Mean time to success was 16 min
+        for intranasal and 13 min for intramuscular (P < 0.001)"): the measures before its first value copula,
+        when a number follows it, with the direction it states (``_stated_direction``)."""
+        found: list[tuple[Span, str]] = []
+        start = 0
+        while start < len(doc):
+            end = sentence_of(doc, start)[1]
+            sentence = doc[start:end]
+            if salience.section(sentence) == "results" or P_VALUE.search(sentence.text):
+                for token in sentence:
+                    if token.i in cue_starts:
+                        break  # a cue before the copula names the subject itself
+                    if token.lower_ in self.value_verbs:
+                        direction = self._stated_direction(doc, token.i, end)
+                        if direction is not None:
+                            subject = self._subject(doc, doc[token.i : token.i + 1], cue_starts)
+                            found += [(span, direction) for span in subject]
+                        break
+            start = end
+        return found
+
+    def _stated_direction(self, doc: Doc, copula: int, end: int) -> str | None:
+        """After a value copula: nothing without a number ("was given in Table 2"), else the direction of a
+        comparative right after the number ("was 1.5-fold higher") or ``reported``."""
+        after = doc[copula + 1 : min(end, copula + 1 + VALUE_GAP)]
+        if not any(t.like_num or t.text[0].isdigit() for t in after):  # "1.34±0.65" is one token
+            return None
+        said = doc[copula + 1 : min(end, copula + 2 + VALUE_GAP)]
+        word = next((t.lower_ for t in said if t.lower_ in self.comparatives), None)
+        return self.comparatives[word] if word else "reported"
 
     def _ranked(
         self,

@@ -372,3 +372,51 @@ def test_cleaning_despin_people_in_headings() -> None:
     assert "ABSTRACT.PATIENTS AND METHODS:" in cleaned and "a placebo was given" in cleaned.lower()
     # "victims" in a sentence stays, even in a spun article
     assert "victims" not in repairs(SPUN_CONTEXT + "Victims and methods of abuse were described.")
+
+
+def test_cleaning_despin_mean_verbs_in_the_frame_of_a_mean() -> None:
+    text = SPUN_CONTEXT + "Discomfort (as suggest [standard deviation]) was 3; they had denote weight of 70 kg."
+    found = repairs(text)
+    assert found["suggest"] == "mean" and found["denote"] == "mean"
+    # the verb before a clause or a count of things stays, even in a spun article
+    assert not {"suggest", "imply"} & set(repairs(SPUN_CONTEXT + "These data suggest 3 mechanisms; they imply that X."))
+
+
+def test_cleaning_despin_remedy_takes_the_articles_own_word() -> None:
+    text = SPUN_CONTEXT + "Enzyme replacement remedy was given; the herbal remedy was not. Remedy failure was rare. "
+    found = repairs(text + "Enzyme replacement therapy works.")
+    assert found["remedy"] == "therapy" and found["Remedy"] == "Treatment"
+    assert "herbal remedy" in clean(text).text
+    assert repairs(text)["remedy"] == "treatment"  # no "replacement therapy" elsewhere: the commoner original
+
+
+def test_cleaning_despin_contrast_in_a_null_result() -> None:
+    found = repairs(SPUN_CONTEXT + "There was no treatment contrast for pravastatin vs placebo in LDL-C (p = 0.4).")
+    assert found["contrast"] == "difference"
+    assert "contrast" not in repairs(SPUN_CONTEXT + "Patients with no iodinated contrast were fewer (p = 0.4).")
+
+
+def test_cleaning_despin_group_noun_before_an_arm_label() -> None:
+    found = repairs(SPUN_CONTEXT + "Patients were randomly allocated to gathering I and gathering II (p = 0.2).")
+    assert set(found.values()) >= {"group"}
+    assert "institution" not in repairs(SPUN_CONTEXT + "The trial ran at one institution in 2004.")
+
+
+def test_cleaning_despin_rate_after_what_it_is_a_rate_of() -> None:
+    text = clean(SPUN_CONTEXT + "Heart fee fell, and the PEMF group showed a higher fee of union (p = 0.03).").text
+    assert "Heart rate fell" in text and "a higher rate of union" in text
+    # a price stays a price
+    assert "fee" not in repairs(SPUN_CONTEXT + "Each patient paid a fee of $50 (p = 0.03).")
+
+
+def test_cleaning_despin_sham_remedy_of_a_comparison() -> None:
+    # far from any design word: the comparison itself ("patients receiving", "versus") is the cue
+    text = SPUN_CONTEXT + "x " * 250 + "Walking aids were used less than by patients receiving the sham remedy."
+    assert repairs(text)["sham remedy"] == "placebo"
+
+
+def test_cleaning_despin_oral_before_a_drug_name() -> None:
+    text = clean(SPUN_CONTEXT + "Patients were randomized to verbal etoposide phosphate or spoken oestradiol.").text
+    assert "to oral etoposide phosphate or oral oestradiol" in text
+    kept = clean(SPUN_CONTEXT + "Verbal fluency, verbal tone and spoken language were rated in the trial.").text
+    assert "Verbal fluency, verbal tone and spoken language" in kept

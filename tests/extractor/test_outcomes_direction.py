@@ -44,6 +44,10 @@ def outcomes(nlp: Language, text: str) -> list[tuple[str, str]]:
         ),
         ("Sleep quality was similar in both groups.", [("Sleep quality", "no_difference")]),
         ("The drug improved wound healing at 6 months.", [("wound healing", "improved")]),
+        ("Skin hydration was extensively greater among the treated children.", [("Skin hydration", "increased")]),
+        ("Infusion had no considerable effect on blood gas tensions.", [("blood gas tensions", "no_difference")]),
+        ("There was no critical contrast in sleep quality.", [("sleep quality", "no_difference")]),
+        ("There was an enhancement of the exercise capacity after iloprost.", [("exercise capacity", "improved")]),
         ("Fatigue worsened in the control arm.", [("Fatigue", "worsened")]),
         ("Mortality was measured at 28 days.", [("mortality", "reported")]),
     ],
@@ -56,6 +60,11 @@ def test_outcomes_direction(nlp: Language, text: str, expected: list[tuple[str, 
 def test_outcomes_direction_non_significant_p_value(nlp: Language) -> None:
     assert outcomes(nlp, "Treatment increased grip strength (p = 0.40).") == [("grip strength", "no_difference")]
     assert outcomes(nlp, "Treatment increased grip strength (p = 0.01).") == [("grip strength", "increased")]
+
+
+def test_outcomes_direction_negating_adverb_is_no_comparative(nlp: Language) -> None:
+    found = outcomes(nlp, "Reaction time was insignificantly lower in the garlic group.")
+    assert ("Reaction time", "decreased") not in found
 
 
 def test_outcomes_direction_timepoint(nlp: Language) -> None:

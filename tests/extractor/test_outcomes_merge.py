@@ -39,3 +39,15 @@ def test_outcomes_merge_only_within_a_sentence_without_sections(nlp: Language) -
         ("pain intensity", "decreased"),
         ("pain intensity", "no_difference"),
     ]
+
+
+def test_outcomes_merge_keeps_declared_measures_when_results_state_values_only(nlp: Language) -> None:
+    doc = nlp(
+        "METHODS:\nThe primary outcome measure was fever clearance time.\n\n"
+        "RESULTS:\nAll 40 patients completed the trial. "
+        "The number of ESWL sessions was 1.34 and 1.41, respectively (p = 0.33)."
+    )
+    assert [(s._.value, s.label_) for s in doc.spans[spans.OUTCOME]] == [
+        ("fever clearance time", "reported"),
+        ("number of ESWL sessions", "no_difference"),
+    ]

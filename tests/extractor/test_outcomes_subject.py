@@ -93,3 +93,36 @@ def test_outcomes_subject_of_a_measurement_verb(nlp: Language) -> None:
         ("retching", "reported"),
         ("vomiting", "reported"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "direction"),
+    [
+        (
+            "The time to stone expulsion in groups 1 and 2 was 9.5 and 14.7 days (p=0.005).",
+            "time to stone expulsion",
+            "reported",
+        ),
+        (
+            "The number of ESWL sessions was 1.34±0.65 and 1.41±0.85, respectively (p=0.33).",
+            "number of ESWL sessions",
+            "no_difference",
+        ),
+    ],
+)
+def test_outcomes_subject_stated_by_its_values(nlp: Language, text: str, name: str, direction: str) -> None:
+    assert found(nlp, text) == [(name, direction)]
+
+
+def test_outcomes_subject_values_need_a_number_after_the_copula(nlp: Language) -> None:
+    assert found(nlp, "The number of ESWL sessions was given in Table 2 (p=0.33).") == []
+
+
+def test_outcomes_subject_statistic_word_alone_is_no_name(nlp: Language) -> None:
+    text = "Median (95% confidence interval) fever clearance times were 92 hours and 138 hours (p<0.0001)."
+    assert ("Median", "reported") not in found(nlp, text)
+
+
+def test_outcomes_subject_stated_by_its_values_with_a_comparative(nlp: Language) -> None:
+    text = "Median weight loss at follow-up was 1.5-fold higher following BPDS relative to RYGB (p = 0.015)."
+    assert found(nlp, text) == [("weight loss", "increased")]
