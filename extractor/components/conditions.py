@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
-from extractor.components.rules import Match, doc_text, grouped, phrase_rules
+from extractor.components.rules import Match, defined_abbreviations, doc_text, grouped, phrase_rules
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 
@@ -354,9 +354,7 @@ class ConditionsComponent(RuleComponent):
     @staticmethod
     def _defined(doc: Doc) -> dict[str, str]:
         """Short form → long form, for the abbreviations the article defines."""
-        if not doc.has_extension("abbreviations"):
-            return {}
-        return {short.text: short._.long_form.text.lower() for short in doc._.abbreviations}
+        return {short.text: short._.long_form.text.lower() for short in defined_abbreviations(doc)}
 
     def _value(self, doc: Doc, span: Span, core: Span, m: Match, defined: dict[str, str]) -> str:
         """Modifiers as written, but for grades ("moderate dementia" is dementia), plus the lexicon's name; an
@@ -383,10 +381,8 @@ class ConditionsComponent(RuleComponent):
     def _abbreviations(self, doc: Doc, found: list[Found]) -> list[tuple[Span, str]]:
         """Short forms whose defined long form is (or ends in, or is qualified "with ...") a found condition, with that
         long form."""
-        if not doc.has_extension("abbreviations"):
-            return []
         out = []
-        for short in doc._.abbreviations:
+        for short in defined_abbreviations(doc):
             long_form = short._.long_form
             if any(
                 f[0].end == long_form.end

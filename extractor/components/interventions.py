@@ -25,7 +25,15 @@ from extractor.components import frames
 from extractor.components.base import RuleComponent, alternation
 from extractor.components.dose import concentration_units, normalise_amount, parse_dose, units
 from extractor.components.outcomes import P_VALUE
-from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
+from extractor.components.rules import (
+    Match,
+    defined_abbreviations,
+    doc_text,
+    gap,
+    grouped,
+    phrase_rules,
+    sentence_of,
+)
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 from extractor.numbers import NUMBER_RE, parse_number
@@ -452,9 +460,8 @@ class InterventionsComponent(RuleComponent):
         """Treatments and controls in a frame slot ("effects of X on", "randomised to X or Y") that hold no named
         mention: the slot's phrase is the name."""
         extra: list[Mention] = []
-        long_forms: dict[int, tuple[int, str]] = {}  # short form start → (its end, its long form)
-        if Span.has_extension("long_form") and doc.has_extension("abbreviations"):
-            long_forms = {a.start: (a.end, a._.long_form.text.lower()) for a in doc._.abbreviations}
+        # short form start → (its end, its long form)
+        long_forms = {a.start: (a.end, a._.long_form.text.lower()) for a in defined_abbreviations(doc)}
         for slot in frames.slots(doc):
             if slot.role not in ("intervention", "comparator") or self._overlaps(slot.span, found + extra):
                 continue
@@ -539,7 +546,7 @@ class InterventionsComponent(RuleComponent):
             done.add(mention.name)
             core = words[1:] if words[0] in trims["route"] | self.route_words else words
             core = core[:-1] if len(core) > 1 and core[-1] in trims["head"] else core
-            for form in {mention.name, " ".join(core)}:
+            for form in dict.fromkeys((mention.name, " ".join(core))):  # the whole name first, where both stand
                 for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), re.IGNORECASE):
                     span = doc.char_span(m.start(), m.end())
                     if span is not None and not self._overlaps(span, found + extra):
@@ -555,11 +562,9 @@ class InterventionsComponent(RuleComponent):
 
     def _with_abbreviations(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Occurrences of a short form whose defined long form holds a named intervention, as that intervention."""
-        if not Span.has_extension("long_form") or not doc.has_extension("abbreviations"):
-            return found
         taken = {i for m in found for i in range(m.span.start, m.span.end)}
         extra: list[Mention] = []
-        for short in doc._.abbreviations:
+        for short in defined_abbreviations(doc):
             long_form = short._.long_form
             inside = [m for m in found if long_form.start <= m.span.start and m.span.end <= long_form.end]
             if not inside or any(i in taken for i in range(short.start, short.end)):

@@ -34,6 +34,15 @@ _TEXT_KEY = "studysift.text"
 _SENTENCE_STARTS_KEY = "studysift.sentence_starts"
 
 
+def defined_abbreviations(doc: Doc) -> list[Span]:
+    """The short forms the article defines (scispaCy's ``AbbreviationDetector``; each has ``._.long_form``), in text
+    order: the detector collects them in sets, so its own order changes from run to run with the hash seed, and a
+    first-found-wins rule over them would give a different result each run."""
+    if not doc.has_extension("abbreviations") or not Span.has_extension("long_form"):
+        return []
+    return sorted(doc._.abbreviations, key=lambda short: (short.start, short.end))
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc (kept in ``doc.user_data``) and from two arrays: spaCy's ``doc.text`` makes
     a ``Token`` per token on every access."""

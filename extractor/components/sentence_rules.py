@@ -198,7 +198,7 @@ class AbbreviationReplacer(English.AbbreviationReplacer):
         lowered = text.lower()
         # the words before a period that are a plain abbreviation (ignoring case as pySBD's search does)
         candidates: dict[int, list[str]] = {}
-        for word in set(_WORD_BEFORE_PERIOD.findall(text)):
+        for word in dict.fromkeys(_WORD_BEFORE_PERIOD.findall(text)):  # in text order: runs alike
             if word.isascii():
                 indices = _PLAIN_ABBREVIATIONS.get(word.lower(), ())
             else:
