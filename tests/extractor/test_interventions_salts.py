@@ -1,3 +1,5 @@
+"""A drug's salt or formulation words beside it (data/salt_words.tsv) are part of its name."""
+
 from __future__ import annotations
 
 import spacy

@@ -1,6 +1,9 @@
+"""Safety outcomes ("adverse events", "tolerability") are kept whatever the ranker scores them."""
+
 from __future__ import annotations
 
 from extractor import spans
+from extractor.components.outcomes import OutcomesComponent
 from tests.extractor.pipes import blank_with
 
 TEXT = (
@@ -12,6 +15,7 @@ TEXT = (
 def test_outcomes_safety_kept_whatever_the_ranker_scores() -> None:
     nlp = blank_with("studysift_outcomes")
     component = nlp.get_pipe("studysift_outcomes")
+    assert isinstance(component, OutcomesComponent) and component.ranker is not None
     doc = nlp(TEXT)
     found = {str(s._.value).lower(): s for s in doc.spans[spans.OUTCOME]}
     assert "adverse events" in found
@@ -20,6 +24,7 @@ def test_outcomes_safety_kept_whatever_the_ranker_scores() -> None:
 
 def test_outcomes_safety_names_hold_a_safety_phrase() -> None:
     component = blank_with("studysift_outcomes").get_pipe("studysift_outcomes")
+    assert isinstance(component, OutcomesComponent)
     assert component._safety("serious adverse events")
     assert component._safety("Local tolerability")
     assert not component._safety("adverse childhood experiences")
