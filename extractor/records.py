@@ -835,9 +835,10 @@ def _conditions(ctx: Context, treatments: Sequence[str] = ()) -> list[Span]:
     kept: list[Span] = []
     for s in _unique(ctx.get(spans.CONDITION)):
         words = _words(s)
+        # a treatment's name, or its end said shorter: "gonioscopy" on healthy eyes, "gastric bypass" of "Roux-en-Y
+        # gastric bypass" (one word is not enough: "lymphoma" of a "Manchester lymphoma" regimen stays)
         if any(words == t or len(words) > 1 and t[-len(words) :] == words for t in treatment_words):
-            continue  # "gonioscopy" on healthy eyes, "gastric bypass" for "Roux-en-Y gastric bypass": a treatment said
-            # shorter (not "lymphoma" of a "Manchester lymphoma" regimen)
+            continue
         same = next((i for i, k in enumerate(kept) if _same_condition(_words(k), words)), None)
         if same is None:
             kept.append(s)

@@ -3,11 +3,11 @@
 Names come from a lexicon (``data/conditions.tsv``) and token patterns for disease-like words and phrases
 (``data/conditions.jsonl``: "-itis", "-opathy", "... disease", "... syndrome"), widened left over modifiers such as
 "chronic" or "severe and enduring" (``data/condition_modifiers.tsv``); a grade ("severe", "mild") stays on the span,
-not in the value. A lexicon abbreviation ("PTSD") keeps the
-form written unless the article defines it: then its value is the article's long form, as is the value of every
-short form whose long form is a condition. Spans stay on the text as written. A condition named as the studied
-population ("patients with X", "X patients"; ``data/condition_contexts.jsonl``) gets a higher confidence than one
-mentioned in passing, for record assembly to prefer.
+not in the value. A lexicon abbreviation ("PTSD") keeps the form written unless the article defines it: then its
+value is the article's long form, as is the value of every short form whose long form is a condition. Spans stay on
+the text as written. A condition named as the studied population ("patients with X", "X patients";
+``data/condition_contexts.jsonl``) gets a higher confidence than one mentioned in passing, for record assembly to
+prefer.
 
 Which names stay (``_salient``): those the title or the keyword line names, or that the opening names as the
 population or in the aim, outside background sections, exclusion criteria (with the list or section they

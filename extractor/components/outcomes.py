@@ -27,7 +27,7 @@ from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
 from extractor.components.ranker import DEFAULT_OUTCOME_RANKER, load_ranker
-from extractor.components.rules import Match, doc_text, gap, grouped, phrase_rules, sentence_of
+from extractor.components.rules import Match, defined_abbreviations, doc_text, gap, grouped, phrase_rules, sentence_of
 from extractor.components.salience import Salience
 from extractor.components.tagger import DEFAULT_OUTCOME_TAGGER, load_tagger, spans_of
 from extractor.lexicons import read_jsonl, read_tsv
@@ -271,7 +271,7 @@ class OutcomesComponent(RuleComponent):
             if any(salience.section(o.span) == "results" and o.source != "value" for o in merged):
                 merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
             merged = self._ranked(doc, merged, salience, declared)
-            expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
+            expansions = {s.text: s._.long_form.text for s in defined_abbreviations(doc)}
             for span, name, direction, confidence, _ in merged:
                 timepoint = self._timepoint(doc, span, timepoints)
                 # a short form the article defines, spelled out: "overall QOL" → "overall quality of life"; not when
@@ -413,7 +413,7 @@ class OutcomesComponent(RuleComponent):
         study) or else within a sentence (an article reviewing several studies); one inside a condition or
         treatment span is dropped."""
         named = [s for key in (spans.CONDITION, spans.INTERVENTION, spans.COMPARATOR) for s in doc.spans.get(key, [])]
-        expansions = {s.text: s._.long_form.text for s in getattr(doc._, "abbreviations", [])}
+        expansions = {s.text: s._.long_form.text for s in defined_abbreviations(doc)}
         kept: list[Candidate] = []
         keys: list[tuple[int, list[str]]] = []
         for outcome in sorted(outcomes, key=lambda o: o[0].start):
