@@ -65,6 +65,14 @@ def rate_after() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def things_after() -> re.Pattern[str]:
+    """A noun of things a few words after a count: "of a total of 762 courses", "four randomized exercise sessions"."""
+    things = "|".join(re.escape(row[0]) for row in lexicon("sample_things"))
+    stop = "|".join(re.escape(row[0]) for row in lexicon("sample_stopwords"))
+    return re.compile(rf"(?:\s+(?!(?:{stop})\b)[A-Za-z][\w-]*){{0,2}}?\s+(?:{things})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def count_labels() -> frozenset[str]:
     return frozenset(row[0].lower() for row in lexicon("count_labels"))
 
@@ -110,6 +118,8 @@ class SampleSizeComponent(RuleComponent):
                 continue  # "one in three women": a proportion
             if rate_after().match(text, m.span.end_char):
                 continue  # "10 participants per week": a recruitment rate
+            if _counts_things(text, m):
+                continue
             if value in YEARS and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("in", "since", "from", "until"):
                 continue
             sent = _sentence(m.span)
@@ -241,6 +251,15 @@ def _labelled(text: str, start: int) -> bool:
     if found is None or found.group(1).lower() not in count_labels():
         return False
     return not found.group(2) or text[start : start + 1].isdigit()
+
+
+def _counts_things(text: str, m: Match) -> bool:
+    """Whether a count that names no people counts things: "a total of 762 courses" (a noun of people after it
+    would have been its unit)."""
+    if m.rule["groups"].get("unit"):
+        return False
+    number = text.rfind(m.rule["groups"]["n"], m.span.start_char, m.span.end_char)
+    return number >= 0 and things_after().match(text, number + len(m.rule["groups"]["n"])) is not None
 
 
 def _range_end(text: str, start: int) -> bool:

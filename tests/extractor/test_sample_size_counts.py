@@ -38,6 +38,7 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("A trial involving 534 urban and rural children.", (534, "participants")),
         ("We studied 16 COPD sufferers.", (16, "patients")),
         ("There were 184 cyclosporine\u2010treated patients.", (184, "patients")),  # a typographic hyphen
+        ("We studied 50 knee osteoarthritis patients.", (50, "patients")),  # an organ's noun before the people's
         ("We enrolled 593 adult HIV+, nonpregnant patients.", (593, "patients")),
         ("We surveyed 212 households.", (212, "participants")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
@@ -87,6 +88,10 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "The algorithm recruits 10 participants per week.",  # a rate
         "Sites enrolled 3 patients a month.",
         "Out of every 100 patients with such factors, 1 had a heart attack.",  # a proportion
+        "Of a total of 762 courses, 52 were accompanied by chills.",  # courses of treatment, not people
+        "They completed four randomized exercise sessions.",
+        "A total of 198 eyes were examined.",  # eyes, not people, even in a paired-eye design
+        "N = 20 lesions were biopsied.",
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
