@@ -73,6 +73,11 @@ def things_after() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def year_leads() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in lexicon("year_leads"))
+
+
+@lru_cache(maxsize=1)
 def count_labels() -> frozenset[str]:
     return frozenset(row[0].lower() for row in lexicon("count_labels"))
 
@@ -120,7 +125,7 @@ class SampleSizeComponent(RuleComponent):
                 continue  # "10 participants per week": a recruitment rate
             if _counts_things(text, m):
                 continue
-            if value in YEARS and m.span.start > 0 and doc[m.span.start - 1].lower_ in ("in", "since", "from", "until"):
+            if value in YEARS and _year(text, m.span.start_char):
                 continue
             sent = _sentence(m.span)
             kind = m.rule.get("kind") or self._kind(m.span, sent, cues, cue_starts)
@@ -237,6 +242,7 @@ def _parallel(counts: list[Count], text: str) -> None:
 WORD_BEFORE = re.compile(r"\b([A-Za-z]+)(\.?)[ \t]+$")
 RANGE_BEFORE = re.compile(r"([\w.,]+)\s+(?:to|through)\s+$", re.IGNORECASE)
 DECIMAL = re.compile(r"\d\.\d")
+YEAR_PAIR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s+and\s+$")  # "between 2000 and 2007 were randomized"
 LISTED_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+\s+and\s+$")  # not a year: "in 2015 and 40 patients"
 RATIO_BEFORE = re.compile(  # "one in three women", "1 in 5 adults", "out of every 100 patients"
     r"(?:(?<![\w.,/-])(?:one|1)\s+in\s+|\b(?:in|of)\s+every\s+)$", re.IGNORECASE
@@ -251,6 +257,17 @@ def _labelled(text: str, start: int) -> bool:
     if found is None or found.group(1).lower() not in count_labels():
         return False
     return not found.group(2) or text[start : start + 1].isdigit()
+
+
+def _year(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is a year by the words before it: "in 2010", "January 2015", "between 2000
+    and 2007"."""
+    found = WORD_BEFORE.search(text, max(0, start - 20), start)
+    return (
+        found is not None
+        and found.group(1).lower() in year_leads()
+        or YEAR_PAIR_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
 
 
 def _counts_things(text: str, m: Match) -> bool:

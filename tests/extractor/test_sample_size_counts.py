@@ -38,7 +38,8 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("A trial involving 534 urban and rural children.", (534, "participants")),
         ("We studied 16 COPD sufferers.", (16, "patients")),
         ("There were 184 cyclosporine\u2010treated patients.", (184, "patients")),  # a typographic hyphen
-        ("We studied 50 knee osteoarthritis patients.", (50, "patients")),  # an organ's noun before the people's
+        ("We studied 50 knee osteoarthritis patients.", (50, "patients")),
+        ("From May 2012, 40 patients were enrolled.", (40, "patients")),  # an organ's noun before the people's
         ("We enrolled 593 adult HIV+, nonpregnant patients.", (593, "patients")),
         ("We surveyed 212 households.", (212, "participants")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
@@ -84,6 +85,8 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "Approximately one in three women have reported such violence.",  # a proportion
         "About 1 in 5 adults smoke.",
         "In 2010 clinics were randomized.",
+        "Cohorts living in New York between 2000 and 2007 were randomized.",  # years, not counts
+        "Between April 2014 and January 2015 children were randomized.",
         "The 12 weeks were randomized.",
         "The algorithm recruits 10 participants per week.",  # a rate
         "Sites enrolled 3 patients a month.",
