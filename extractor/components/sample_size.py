@@ -66,8 +66,9 @@ def rate_after() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def things_after() -> re.Pattern[str]:
-    """A noun of things a few words after a count: "of a total of 762 courses", "four randomized exercise sessions"."""
-    things = "|".join(re.escape(row[0]) for row in lexicon("sample_things"))
+    """A noun of things or time a few words after a count: "of a total of 762 courses", "four randomized exercise
+    sessions", "for a total of 90 days"."""
+    things = "|".join(re.escape(row[0]) for row in lexicon("sample_things") + lexicon("time_units"))
     stop = "|".join(re.escape(row[0]) for row in lexicon("sample_stopwords"))
     return re.compile(rf"(?:\s+(?!(?:{stop})\b)[A-Za-z][\w-]*){{0,2}}?\s+(?:{things})\b", re.IGNORECASE)
 

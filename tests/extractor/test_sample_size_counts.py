@@ -95,6 +95,8 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "They completed four randomized exercise sessions.",
         "A total of 198 eyes were examined.",  # eyes, not people, even in a paired-eye design
         "N = 20 lesions were biopsied.",
+        "Vitamin D3 was given daily for a total of 90 days.",  # time, not people
+        "Each scale has two items, for a total of sixty items.",
     ],
 )
 def test_sample_size_counts_not_counts(nlp: Language, text: str) -> None:
