@@ -93,8 +93,6 @@ def test_sample_size_counts(nlp: Language, text: str, expected: tuple[int, str])
         "Out of every 100 patients with such factors, 1 had a heart attack.",  # a proportion
         "Of a total of 762 courses, 52 were accompanied by chills.",  # courses of treatment, not people
         "They completed four randomized exercise sessions.",
-        "A total of 198 eyes were examined.",  # eyes, not people, even in a paired-eye design
-        "N = 20 lesions were biopsied.",
         "Vitamin D3 was given daily for a total of 90 days.",  # time, not people
         "Each scale has two items, for a total of sixty items.",
     ],
@@ -210,3 +208,8 @@ def test_sample_size_counts_of_arms_listed_after_and(nlp: Language) -> None:
     # numbers listed before a count share its noun, one per group; a year does not
     assert [r for _, _, r in _kinds_roles(nlp, "Device failure left 78 and 78 patients for analysis.")] == ["group"]
     assert [r for _, _, r in _kinds_roles(nlp, "Between 2016 and 416 patients were seen.")] == [None]
+
+
+def test_sample_size_counts_of_specimens_are_counts(nlp: Language) -> None:
+    # a diagnostic or tissue study's sample is its specimens (the gold: "1173 cervical samples", "288 tumors")
+    assert counts(nlp, "A total of 1173 samples were tested.") == [(1173, "participants")]
