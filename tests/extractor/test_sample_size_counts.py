@@ -38,8 +38,9 @@ def counts(nlp: Language, text: str) -> list[tuple[int, str]]:
         ("A trial involving 534 urban and rural children.", (534, "participants")),
         ("We studied 16 COPD sufferers.", (16, "patients")),
         ("There were 184 cyclosporine\u2010treated patients.", (184, "patients")),  # a typographic hyphen
-        ("We studied 50 knee osteoarthritis patients.", (50, "patients")),
-        ("From May 2012, 40 patients were enrolled.", (40, "patients")),  # an organ's noun before the people's
+        ("We studied 50 knee osteoarthritis patients.", (50, "patients")),  # an organ's noun before the people's
+        ("From May 2012, 40 patients were enrolled.", (40, "patients")),  # a year before the count
+        ("In January 2015, sixty-nine patients were treated.", (69, "patients")),  # a number word is no adjective
         ("We enrolled 593 adult HIV+, nonpregnant patients.", (593, "patients")),
         ("We surveyed 212 households.", (212, "participants")),
         ("We assigned 83 naturopathic interns to two groups.", (83, "participants")),
