@@ -3,13 +3,14 @@
 
 Rules in ``data/sample_size.jsonl``: group ``sample_size`` finds counts (the noun after the count, through
 ``data/sample_units.tsv``, gives the unit), group ``kind`` finds the cues that say whether a count was planned,
-randomized, enrolled or analysed ("were randomized", "completed the study", "sample size of ... was calculated");
-the nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``data/count_labels.tsv``), the
-upper ends of ranges, the denominators of proportions ("one in three women") and rates ("10 participants per
-week") are not counts. Counts of one group ("20 in each group", "n = 20") carry ``attrs["role"] = "group"``,
-counts of people screened or lost ``attrs["role"] = "screened"``, and counts of people after a count of trials in
-one sentence ("12 trials with 1,500 participants") ``"pooled"``: record assembly does not use them (and never sums
-arms: how many arms there are is not always stated next to the count).
+randomized, enrolled or analysed ("were randomized", "completed the study", "sample size of ... was calculated"); the
+nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``data/count_labels.tsv``), the upper ends
+of ranges, the denominators of proportions ("one in three women"), rates ("10 participants per week"), years ("January
+2015": ``data/year_leads.tsv``) and counts of what was given or done ("a total of 762 courses":
+``data/sample_things.tsv``) are not counts. Counts of one group ("20 in each group", "n = 20") carry ``attrs["role"] =
+"group"``, counts of people screened or lost ``attrs["role"] = "screened"``, and counts of people after a count of
+trials in one sentence ("12 trials with 1,500 participants") ``"pooled"``: record assembly does not use them (and never
+sums arms: how many arms there are is not always stated next to the count).
 
 The counts of one sentence are then read together:
 
