@@ -192,11 +192,8 @@ class OutcomesComponent(RuleComponent):
         suffixes = [(row[0].lower(), row[1] if len(row) > 1 else "noun") for row in read_tsv("outcome_suffixes.tsv")]
         self.single_word_endings = tuple(end for end, kind in suffixes if kind == "noun")
         self.adjective_endings = tuple(end for end, kind in suffixes if kind == "adjective")
-        self.single_words = {
-            row[0].lower()
-            for name in ("outcomes.tsv", "adverse_events.tsv")
-            for row in read_tsv(name)
-            if " " not in row[0]
+        self.lexicon_names = {
+            row[0].lower() for name in ("outcomes.tsv", "adverse_events.tsv") for row in read_tsv(name)
         }
         stopwords = [(row[0].lower(), row[1] if len(row) > 1 else "edge") for row in read_tsv("outcome_stopwords.tsv")]
         self.edge_words = {word for word, kind in stopwords if kind == "edge"}
@@ -405,7 +402,11 @@ class OutcomesComponent(RuleComponent):
         return found
 
     def _one_word_outcome(self, word: str) -> bool:
-        return word in self.single_words or word.endswith(self.single_word_endings)
+        return word in self.lexicon_names or self._hyphenated_name(word) or word.endswith(self.single_word_endings)
+
+    def _hyphenated_name(self, word: str) -> bool:
+        """A name of the lexicon written as one hyphenated word: "HDL-cholesterol"."""
+        return "-" in word and word.replace("-", " ") in self.lexicon_names
 
     def _merged(self, doc: Doc, outcomes: list[Candidate], *, whole_doc: bool) -> list[Candidate]:
         """One outcome per measure: mentions naming the same thing ("quality of life", "QOL", "global QOL") merge
@@ -720,7 +721,8 @@ class OutcomesComponent(RuleComponent):
             start += 1
         while end > start and doc[end - 1].lower_ in self.subject_tails:
             end -= 1
-        if not start < end <= start + MAX_SUBJECT or any(start <= i < end for i in cue_starts):
+        asides = self._asides(doc, start, end)
+        if not start < end <= start + MAX_SUBJECT or any(start <= i < end and i not in asides for i in cue_starts):
             return []  # "Pain decreased and function improved": another cue's clause comes first
         pieces: list[Span] = []
         piece_start, depth, stopped = start, 0, False
@@ -768,6 +770,16 @@ class OutcomesComponent(RuleComponent):
                 found.append(piece)
         return found
 
+    @staticmethod
+    def _asides(doc: Doc, start: int, end: int) -> set[int]:
+        """The indices between ``start`` and ``end`` inside brackets: "HDL (increased by 5%) increased"."""
+        inside, depth = set(), 0
+        for k in range(start, end):
+            depth += (doc[k].text in OPEN) - (doc[k].text in CLOSE)
+            if depth > 0:
+                inside.add(k)
+        return inside
+
     def _before(self, doc: Doc, cue: Span) -> list[Span]:
         """The outcome phrase before a cue that follows its subject ("X was similar", "X did not differ")."""
         start = sentence_of(doc, cue.start)[0]
@@ -801,7 +813,11 @@ class OutcomesComponent(RuleComponent):
 
     def _plausible(self, span: Span) -> bool:
         """A name, not a fragment: no stop word, adverb or cue-like word at either edge, not one generic word."""
-        if not len(span) or not any(t.is_alpha and len(t) > 2 for t in span) or "\n" in span.text:
+        if (
+            not len(span)
+            or not any(t.is_alpha and len(t) > 2 or self._hyphenated_name(t.lower_) for t in span)
+            or "\n" in span.text
+        ):
             return False
         first, last = span[0], span[-1]
         for token in (first, last):
