@@ -680,14 +680,37 @@ class OutcomesComponent(RuleComponent):
             if token.lower_ in ("for", "to") and j - piece_start == 1 and j + 1 < limit and not doc[j + 1].is_punct:
                 j += 1  # a one-word head and its complement: "need for ventilation", "time to recovery"
                 continue
-            if token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries:
-                break
-            if j - piece_start >= self.max_outcome_tokens:
-                break
+            ends = token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries
+            if ends or j - piece_start >= self.max_outcome_tokens:
+                after = self._valued_item_end(doc, j, end, cue_starts) if j > piece_start else None
+                if after is None:
+                    break
+                pieces.append(doc[piece_start:j])  # "X on VAS (−7.0 mm, ...), Y (...)": the list goes on
+                limit = min(end, limit + after - j)  # the qualifier and its value take no room from the names
+                piece_start = j = after
+                continue
             j += 1
         if j > piece_start:
             pieces.append(doc[piece_start:j])
         return [p for p in pieces if self._plausible(p)]
+
+    def _valued_item_end(self, doc: Doc, start: int, end: int, cue_starts: set[int] | frozenset[int]) -> int | None:
+        """Where a listed name's qualifier and its bracketed value ("on VAS (−7.0 mm, 95% CI ...)") end, at the
+        comma or "and" that goes on to the next name; None when no such value closes the stretch."""
+        for k in range(start, min(end, start + self.max_outcome_tokens)):
+            if k in cue_starts or doc[k].text in (",", ";"):
+                return None
+            if doc[k].text in OPEN:
+                close = _closing(doc, k, min(end, k + MAX_ASIDE))
+                if close is None or close + 1 >= end:
+                    return None
+                following = close + 1
+                while following < end and (doc[following].text == "," or doc[following].lower_ in ("and", "or")):
+                    following += 1
+                if following == close + 1 or following in cue_starts:
+                    return None  # "X than Y (0.45 mmol/L) and lower Z": the next cue's own list
+                return close + 1
+        return None
 
     def _topic(self, doc: Doc, start: int, end: int, cue_starts: set[int] | frozenset[int]) -> int | None:
         """Where the words after a topic phrase ("with respect to", "in terms of") begin, between ``start`` and

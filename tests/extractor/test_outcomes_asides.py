@@ -36,3 +36,13 @@ def test_outcomes_asides_hyphenated_lexicon_name(nlp: Language) -> None:
     words = ["HDL-cholesterol", "(", "increased", "by", "10", "mg/dl", ")", "increased", "."]
     doc = nlp(Doc(nlp.vocab, words=words, spaces=[True, False, True, True, True, False, True, False, False]))
     assert [(str(s._.value), s.label_) for s in doc.spans[spans.OUTCOME]] == [("HDL-cholesterol", "increased")]
+
+
+def test_outcomes_asides_list_goes_on_past_a_qualified_value(nlp: Language) -> None:
+    text = "Neither group improved pain intensity on VAS (-7.0 mm), number of pain days (-1%) or mobility."
+    assert {name for name, _ in found(nlp, text)} == {"pain intensity", "number of pain days", "mobility"}
+
+
+def test_outcomes_asides_next_cue_ends_the_valued_list(nlp: Language) -> None:
+    text = "It gave smaller increases in serum potassium than placebo (0.04 mmol/L) and lower rates of nausea."
+    assert found(nlp, text) == [("serum potassium", "increased"), ("rates of nausea", "decreased")]
