@@ -735,6 +735,10 @@ class OutcomesComponent(RuleComponent):
                 start = k + 1
                 break
         end = cue.start
+        asides = self._asides(doc, start, end)
+        colon = next((k for k in range(end - 1, start, -1) if doc[k].text == ":" and k not in asides), None)
+        if colon is not None:  # "In the garlic group: total cholesterol (-12%) and LDL dropped": what follows
+            start = colon + 1
         fronted = self._topic(doc, start, start + 4, cue_starts)
         if fronted is not None and doc[start].lower_ in ("with", "in", "as", "regarding", "concerning"):
             comma = next((k for k in range(cue.start - 1, fronted, -1) if doc[k].text == ","), None)
@@ -744,7 +748,7 @@ class OutcomesComponent(RuleComponent):
             start += 1
         while end > start and doc[end - 1].lower_ in self.subject_tails:
             end -= 1
-        asides = self._asides(doc, start, end)
+        asides = self._asides(doc, start, end)  # again: the stretch may have moved
         if not start < end <= start + MAX_SUBJECT or any(start <= i < end and i not in asides for i in cue_starts):
             return []  # "Pain decreased and function improved": another cue's clause comes first
         pieces: list[Span] = []
