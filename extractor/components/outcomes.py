@@ -674,7 +674,9 @@ class OutcomesComponent(RuleComponent):
                     pieces.append(doc[piece_start:j])
                 piece_start = j = j + 1
                 continue
-            if j in cue_starts and j > piece_start:  # "Pain decreased and function improved": the next cue's subject
+            # "Pain decreased and function improved": the next cue's subject; "elevated X (0.27 kPa) and impaired
+            # Y": the next cue's list
+            if j in cue_starts and (j > piece_start or pieces):
                 piece_start = j
                 break
             if token.lower_ in ("for", "to") and j - piece_start == 1 and j + 1 < limit and not doc[j + 1].is_punct:
@@ -704,12 +706,8 @@ class OutcomesComponent(RuleComponent):
                 close = _closing(doc, k, min(end, k + MAX_ASIDE))
                 if close is None or close + 1 >= end:
                     return None
-                following = close + 1
-                while following < end and (doc[following].text == "," or doc[following].lower_ in ("and", "or")):
-                    following += 1
-                if following == close + 1 or following in cue_starts:
-                    return None  # "X than Y (0.45 mmol/L) and lower Z": the next cue's own list
-                return close + 1
+                following = doc[close + 1]
+                return close + 1 if following.text == "," or following.lower_ in ("and", "or") else None
         return None
 
     def _topic(self, doc: Doc, start: int, end: int, cue_starts: set[int] | frozenset[int]) -> int | None:

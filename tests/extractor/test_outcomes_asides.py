@@ -46,3 +46,8 @@ def test_outcomes_asides_list_goes_on_past_a_qualified_value(nlp: Language) -> N
 def test_outcomes_asides_next_cue_ends_the_valued_list(nlp: Language) -> None:
     text = "It gave smaller increases in serum potassium than placebo (0.04 mmol/L) and lower rates of nausea."
     assert found(nlp, text) == [("serum potassium", "increased"), ("rates of nausea", "decreased")]
+
+
+def test_outcomes_asides_next_cue_after_an_aside_opens_its_own_list(nlp: Language) -> None:
+    text = "It gave elevated serum lactate (0.27 mmol/L, p = 0.04) and impaired walking distance (-30 m)."
+    assert found(nlp, text) == [("serum lactate", "increased"), ("walking distance", "worsened")]
