@@ -192,11 +192,8 @@ class OutcomesComponent(RuleComponent):
         suffixes = [(row[0].lower(), row[1] if len(row) > 1 else "noun") for row in read_tsv("outcome_suffixes.tsv")]
         self.single_word_endings = tuple(end for end, kind in suffixes if kind == "noun")
         self.adjective_endings = tuple(end for end, kind in suffixes if kind == "adjective")
-        self.single_words = {
-            row[0].lower()
-            for name in ("outcomes.tsv", "adverse_events.tsv")
-            for row in read_tsv(name)
-            if " " not in row[0]
+        self.lexicon_names = {
+            row[0].lower() for name in ("outcomes.tsv", "adverse_events.tsv") for row in read_tsv(name)
         }
         stopwords = [(row[0].lower(), row[1] if len(row) > 1 else "edge") for row in read_tsv("outcome_stopwords.tsv")]
         self.edge_words = {word for word, kind in stopwords if kind == "edge"}
@@ -405,7 +402,11 @@ class OutcomesComponent(RuleComponent):
         return found
 
     def _one_word_outcome(self, word: str) -> bool:
-        return word in self.single_words or word.endswith(self.single_word_endings)
+        return word in self.lexicon_names or self._hyphenated_name(word) or word.endswith(self.single_word_endings)
+
+    def _hyphenated_name(self, word: str) -> bool:
+        """A name of the lexicon written as one hyphenated word: "HDL-cholesterol"."""
+        return "-" in word and word.replace("-", " ") in self.lexicon_names
 
     def _merged(self, doc: Doc, outcomes: list[Candidate], *, whole_doc: bool) -> list[Candidate]:
         """One outcome per measure: mentions naming the same thing ("quality of life", "QOL", "global QOL") merge
@@ -673,20 +674,41 @@ class OutcomesComponent(RuleComponent):
                     pieces.append(doc[piece_start:j])
                 piece_start = j = j + 1
                 continue
-            if j in cue_starts and j > piece_start:  # "Pain decreased and function improved": the next cue's subject
+            # "Pain decreased and function improved": the next cue's subject; "elevated X (0.27 kPa) and impaired
+            # Y": the next cue's list
+            if j in cue_starts and (j > piece_start or pieces):
                 piece_start = j
                 break
             if token.lower_ in ("for", "to") and j - piece_start == 1 and j + 1 < limit and not doc[j + 1].is_punct:
                 j += 1  # a one-word head and its complement: "need for ventilation", "time to recovery"
                 continue
-            if token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries:
-                break
-            if j - piece_start >= self.max_outcome_tokens:
-                break
+            ends = token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries
+            if ends or j - piece_start >= self.max_outcome_tokens:
+                after = self._valued_item_end(doc, j, end, cue_starts) if j > piece_start else None
+                if after is None:
+                    break
+                pieces.append(doc[piece_start:j])  # "X on VAS (−7.0 mm, ...), Y (...)": the list goes on
+                limit = min(end, limit + after - j)  # the qualifier and its value take no room from the names
+                piece_start = j = after
+                continue
             j += 1
         if j > piece_start:
             pieces.append(doc[piece_start:j])
         return [p for p in pieces if self._plausible(p)]
+
+    def _valued_item_end(self, doc: Doc, start: int, end: int, cue_starts: set[int] | frozenset[int]) -> int | None:
+        """Where a listed name's qualifier and its bracketed value ("on VAS (−7.0 mm, 95% CI ...)") end, at the
+        comma or "and" that goes on to the next name; None when no such value closes the stretch."""
+        for k in range(start, min(end, start + self.max_outcome_tokens)):
+            if k in cue_starts or doc[k].text in (",", ";"):
+                return None
+            if doc[k].text in OPEN:
+                close = _closing(doc, k, min(end, k + MAX_ASIDE))
+                if close is None or close + 1 >= end:
+                    return None
+                following = doc[close + 1]
+                return close + 1 if following.text == "," or following.lower_ in ("and", "or") else None
+        return None
 
     def _topic(self, doc: Doc, start: int, end: int, cue_starts: set[int] | frozenset[int]) -> int | None:
         """Where the words after a topic phrase ("with respect to", "in terms of") begin, between ``start`` and
@@ -711,6 +733,10 @@ class OutcomesComponent(RuleComponent):
                 start = k + 1
                 break
         end = cue.start
+        asides = self._asides(doc, start, end)
+        colon = next((k for k in range(end - 1, start, -1) if doc[k].text == ":" and k not in asides), None)
+        if colon is not None:  # "In the garlic group: total cholesterol (-12%) and LDL dropped": what follows
+            start = colon + 1
         fronted = self._topic(doc, start, start + 4, cue_starts)
         if fronted is not None and doc[start].lower_ in ("with", "in", "as", "regarding", "concerning"):
             comma = next((k for k in range(cue.start - 1, fronted, -1) if doc[k].text == ","), None)
@@ -720,7 +746,8 @@ class OutcomesComponent(RuleComponent):
             start += 1
         while end > start and doc[end - 1].lower_ in self.subject_tails:
             end -= 1
-        if not start < end <= start + MAX_SUBJECT or any(start <= i < end for i in cue_starts):
+        asides = self._asides(doc, start, end)  # again: the stretch may have moved
+        if not start < end <= start + MAX_SUBJECT or any(start <= i < end and i not in asides for i in cue_starts):
             return []  # "Pain decreased and function improved": another cue's clause comes first
         pieces: list[Span] = []
         piece_start, depth, stopped = start, 0, False
@@ -768,6 +795,16 @@ class OutcomesComponent(RuleComponent):
                 found.append(piece)
         return found
 
+    @staticmethod
+    def _asides(doc: Doc, start: int, end: int) -> set[int]:
+        """The indices between ``start`` and ``end`` inside brackets: "HDL (increased by 5%) increased"."""
+        inside, depth = set(), 0
+        for k in range(start, end):
+            depth += (doc[k].text in OPEN) - (doc[k].text in CLOSE)
+            if depth > 0:
+                inside.add(k)
+        return inside
+
     def _before(self, doc: Doc, cue: Span) -> list[Span]:
         """The outcome phrase before a cue that follows its subject ("X was similar", "X did not differ")."""
         start = sentence_of(doc, cue.start)[0]
@@ -801,7 +838,11 @@ class OutcomesComponent(RuleComponent):
 
     def _plausible(self, span: Span) -> bool:
         """A name, not a fragment: no stop word, adverb or cue-like word at either edge, not one generic word."""
-        if not len(span) or not any(t.is_alpha and len(t) > 2 for t in span) or "\n" in span.text:
+        if (
+            not len(span)
+            or not any(t.is_alpha and len(t) > 2 or self._hyphenated_name(t.lower_) for t in span)
+            or "\n" in span.text
+        ):
             return False
         first, last = span[0], span[-1]
         for token in (first, last):

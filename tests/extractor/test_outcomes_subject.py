@@ -126,3 +126,8 @@ def test_outcomes_subject_statistic_word_alone_is_no_name(nlp: Language) -> None
 def test_outcomes_subject_stated_by_its_values_with_a_comparative(nlp: Language) -> None:
     text = "Median weight loss at follow-up was 1.5-fold higher following BPDS relative to RYGB (p = 0.015)."
     assert found(nlp, text) == [("weight loss", "increased")]
+
+
+def test_outcomes_subject_after_a_colon(nlp: Language) -> None:
+    text = "In the older group: heart rate (-8 bpm), systolic pressure (-9 mmHg) and stroke volume (-3%) decreased."
+    assert [name for name, _ in found(nlp, text)] == ["heart rate", "systolic pressure", "stroke volume"]
