@@ -422,8 +422,9 @@ class InterventionsComponent(RuleComponent):
                 continue
             if before:
                 joined.add(span.start)
-            salts = [before.group(1).lower()] if before else [], [after.group(1).lower()] if after else []
-            m.name = " ".join([*salts[0], m.name, *salts[1]])
+            lead = [before.group(1).lower()] if before else []
+            tail = [after.group(1).lower()] if after else []
+            m.name = " ".join([*lead, m.name, *tail])
             m.span = span
         return [m for m in found if not (m.span.start in joined and m.span.end == m.span.start + 1)]
 

@@ -312,11 +312,12 @@ class OutcomesComponent(RuleComponent):
         for intranasal and 13 min for intramuscular (P < 0.001)"): the measures before its first value copula,
         when a number follows it, with the direction it states (``_stated_direction``)."""
         found: list[tuple[Span, str]] = []
+        text = doc_text(doc)  # every sentence of every doc: a Span's .text would build its tokens each time
         start = 0
         while start < len(doc):
             end = sentence_of(doc, start)[1]
             sentence = doc[start:end]
-            if salience.section(sentence) == "results" or P_VALUE.search(sentence.text):
+            if salience.section(sentence) == "results" or P_VALUE.search(text, sentence.start_char, sentence.end_char):
                 for token in sentence:
                     if token.i in cue_starts:
                         break  # a cue before the copula names the subject itself
