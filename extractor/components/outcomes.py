@@ -167,7 +167,11 @@ class OutcomesComponent(RuleComponent):
         self.skip = {row[0].lower() for row in read_tsv("outcome_skip.tsv")}
         self.ae_cues = {row[0].lower() for row in read_tsv("adverse_event_cues.tsv")}
         self.negations = {row[0].lower() for row in read_tsv("negations.tsv")}
-        self.nonsignificant = {tuple(row[0].lower().split()) for row in read_tsv("direction_nonsignificant.tsv")}
+        phrases = [row[0].lower() for row in read_tsv("direction_nonsignificant.tsv")]
+        # as scispaCy's tokenizer keeps "non-significant" and spaCy's splits it: both forms
+        self.nonsignificant = {tuple(p.split()) for p in phrases} | {
+            tuple(p.replace("-", " - ").split()) for p in phrases
+        }
         self.nonsignificant_starts = {phrase[0] for phrase in self.nonsignificant}
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
         self.trends = {row[0].lower() for row in read_tsv("direction_trends.tsv")}
@@ -447,6 +451,8 @@ class OutcomesComponent(RuleComponent):
         before = doc[max(0, cue.span.start - 3) : cue.span.start]
         if any(t.lower_ in self.negations for t in before) or self._trend_before(doc, cue.span.start):
             return "no_difference"
+        if any(self._nonsignificant_at(doc, t.i, cue.span.start) for t in before):
+            return "no_difference"  # "a non-significant reduction in X"
         if self._taken_back(doc, cue.span) or self._clause_nonsignificant(doc, cue.span):
             return "no_difference"
         if self._groups_alike(doc, cue):
@@ -460,8 +466,9 @@ class OutcomesComponent(RuleComponent):
         significant"; not one that qualifies a later cue ("and a non-significant increase in Y")."""
         end = min(sentence_of(doc, cue.start)[1], cue.end + NONSIGNIFICANT_WINDOW)
         others = doc.user_data.get(CUE_STARTS_KEY, ())
+        asides = self._asides(doc, cue.end, end)  # "(NF: 3.5 pre versus 5.6; SF 3.6 ...)": its ";" ends no clause
         for i in range(cue.end, end):
-            if doc[i].lower_ in CLAUSE_ENDS:
+            if doc[i].lower_ in CLAUSE_ENDS and i not in asides:
                 return False
             length = self._nonsignificant_at(doc, i, end)
             if length:
@@ -498,19 +505,32 @@ class OutcomesComponent(RuleComponent):
         start, end = cue.span.end, sentence_of(doc, cue.span.start)[1]
         others = doc.user_data.get(CUE_STARTS_KEY, {})
         alike = {k for k, label in others.items() if label == "no_difference"}
+        asides = self._asides(doc, start, end)
         for i in range(start, end):
-            if doc[i].lower_ in CLAUSE_ENDS or (i in others and i not in alike):
+            if (doc[i].lower_ in CLAUSE_ENDS and i not in asides) or (i in others and i not in alike):
                 return False
             if not (doc[i].lower_ in self.same_words or i in alike or self._nonsignificant_at(doc, i, end)):
                 continue
-            before = doc[max(start, i - GROUP_WORD_WINDOW) : i]
-            between = any(t.lower_ in self.between_words for t in before)
+            before = [k for k in range(start, i) if k not in asides][-GROUP_WORD_WINDOW:]  # "group (21%) was"
+            between = any(doc[k].lower_ in self.between_words for k in before) or self._difference_between(
+                doc, start, i, asides
+            )
             if any(t.lower_ in VERBS for t in doc[start : i + 1]) and not (between or cue.rule.get("noun")):
                 return False  # the likeness of another subject
             after = doc[i + 1 : min(end, i + GROUP_WORD_WINDOW)]
             if between or any(t.lower_ in self.group_words_after for t in after):
                 return True
         return False
+
+    def _difference_between(self, doc: Doc, start: int, i: int, asides: set[int]) -> bool:
+        """The clause ending at ``i`` has "the difference(s) between ..." for its subject, however long the groups'
+        names: "the difference between the valerian group (29%) and the placebo group (21%) was not significant"."""
+        commas = [k for k in range(start, i) if doc[k].text == "," and k not in asides]
+        clause = commas[-1] + 1 if commas else start
+        return any(
+            doc[k].lower_ in ("difference", "differences") and doc[k + 1].lower_ in self.between_words
+            for k in range(clause, i - 1)
+        )
 
     def _nonsignificant_at(self, doc: Doc, i: int, end: int) -> int:
         """The length of the non-significance phrase starting at token ``i``, or 0."""

@@ -19,6 +19,16 @@ from tests.extractor.pipes import outcome_directions
             "ptef",
         ),
         ("The increase in temperature and IL-6 levels were similar between both groups.", "temperature"),
+        (  # a ";" inside the groups' figures ends no clause
+            "A significant increase in defecation frequency (NF: 3.5 pre versus 5.6/week; SF 3.6 pre versus 4.9/week)"
+            " was found in both groups, but was not significantly different between the two formulas.",
+            "defecation frequency",
+        ),
+        (  # the groups' names and figures stand between "difference between" and its predicate
+            "For the primary outcome of improvement in sleep quality, the difference between the valerian group (29%)"
+            " and the placebo group (21%) was not statistically significant.",
+            "sleep quality",
+        ),
     ],
 )
 def test_outcomes_within_group_change_with_groups_alike_is_no_difference(text: str, name: str) -> None:
