@@ -79,6 +79,13 @@ def _closing(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _bounds_number(doc: Doc, than: int) -> bool:
+    """The token at ``than`` is "than" before a number: "more than 20% less than control" states a quantity there,
+    not the direction of a change."""
+    after = than + 1
+    return doc[than].lower_ == "than" and after < len(doc) and (doc[after].like_num or doc[after].text[0].isdigit())
+
+
 class Candidate(NamedTuple):
     span: Span
     name: str
@@ -207,7 +214,14 @@ class OutcomesComponent(RuleComponent):
         salience = Salience.of(doc)
         in_background = salience.in_background
         found = [m for m in self.best(doc, "cues") if not in_background(m.span)]
-        cues = [m for m in found if m.label != "timepoint" and not self._hedged(doc, m) and not self._baseline(doc, m)]
+        cues = [
+            m
+            for m in found
+            if m.label != "timepoint"
+            and not self._hedged(doc, m)
+            and not self._baseline(doc, m)
+            and not _bounds_number(doc, m.span.end - 1)
+        ]
         defining = {sentence_of(doc, m.span.start) for m in cues if m.rule.get("defines")}  # "primary outcome was"
         timepoints = [m for m in found if m.label == "timepoint"]
         outcomes: list[Candidate] = []
@@ -233,11 +247,18 @@ class OutcomesComponent(RuleComponent):
                             found_direction = self._body_direction(doc, span, cues, salience)
                         outcomes.append(Candidate(span, span.text, found_direction, CONFIDENCE["cue"], "cue"))
                         taken.update(range(span.start, span.end))
+            valued = self._valued(doc, cue_starts, salience)
+            # a measure or tagged name that is the subject of a value sentence: the direction its values state
+            stated_at = {
+                i: stated for span, stated in valued if stated != "reported" for i in range(span.start, span.end)
+            }
             for m in self.best(doc, "measures"):
                 if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
                     continue
                 direction = self._comparative(doc, m.span, self._nearest_direction(doc, m.span, cues), defining)
                 direction = self._checked(doc, m.span, direction)
+                if direction == "reported" and m.span.start in stated_at:
+                    direction = self._checked(doc, m.span, stated_at[m.span.start])
                 if direction == "reported":  # named without a result here: the result naming it elsewhere
                     direction = self._body_direction(doc, m.span, cues, salience)
                 outcomes.append(Candidate(m.span, self._name(m), direction, CONFIDENCE["measure"], "measure"))
@@ -247,11 +268,13 @@ class OutcomesComponent(RuleComponent):
                     continue
                 direction = self._comparative(doc, span, self._nearest_direction(doc, span, cues), defining)
                 direction = self._checked(doc, span, direction)
+                if direction == "reported" and span.start in stated_at:
+                    direction = self._checked(doc, span, stated_at[span.start])
                 if direction == "reported":
                     direction = self._body_direction(doc, span, cues, salience)
                 outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
                 taken.update(range(span.start, span.end))
-            for span, stated in self._valued(doc, cue_starts, salience):
+            for span, stated in valued:
                 if any(i in taken for i in range(span.start, span.end)):
                     continue
                 nearest = self._nearest_direction(doc, span, cues)
@@ -340,9 +363,16 @@ class OutcomesComponent(RuleComponent):
         after = doc[copula + 1 : min(end, copula + 1 + VALUE_GAP)]
         if not any(t.like_num or t.text[0].isdigit() for t in after):  # "1.34±0.65" is one token
             return None
-        said = doc[copula + 1 : min(end, copula + 2 + VALUE_GAP)]
-        word = next((t.lower_ for t in said if t.lower_ in self.comparatives), None)
-        return self.comparatives[word] if word else "reported"
+        limit = copula + 2 + VALUE_GAP
+        k = copula + 1
+        while k < min(end, limit):
+            word = doc[k].lower_
+            if word in self.comparatives:
+                if not _bounds_number(doc, k + 1):
+                    return self.comparatives[word]
+                limit += 3  # "was more than 20% less": past the bound's number and unit, the direction
+            k += 1
+        return "reported"
 
     def _ranked(
         self,
@@ -544,6 +574,8 @@ class OutcomesComponent(RuleComponent):
         with Y)", "improved more in the sham group"; not "higher than in the placebo group" (the control is the
         reference) nor "worsened in the control arm" (a change within that arm)."""
         cue = match.span
+        if doc[cue.end - 1].lower_ == "than":
+            return False  # "higher than in the placebo group": the control is the reference
         end = sentence_of(doc, cue.start)[1]
         controls = list(doc.spans.get(spans.COMPARATOR, []))
         preps = ("in", "among", "with", "for", "under")
