@@ -445,9 +445,9 @@ class OutcomesComponent(RuleComponent):
 
     def _merged(self, doc: Doc, outcomes: list[Candidate], *, whole_doc: bool) -> list[Candidate]:
         """One outcome per measure: mentions naming the same thing ("quality of life", "QOL", "global QOL") merge
-        into the one that states a direction (else the first), across a structured abstract (``whole_doc``: one
-        study) or else within a sentence (an article reviewing several studies); one inside a condition or
-        treatment span is dropped."""
+        into the one that states the result (``_supersedes``; else the first), across a structured abstract
+        (``whole_doc``: one study) or else within a sentence (an article reviewing several studies); one inside a
+        condition or treatment span is dropped."""
         named = [s for key in (spans.CONDITION, spans.INTERVENTION, spans.COMPARATOR) for s in doc.spans.get(key, [])]
         expansions = {s.text: s._.long_form.text for s in defined_abbreviations(doc)}
         kept: list[Candidate] = []
@@ -460,13 +460,29 @@ class OutcomesComponent(RuleComponent):
             key = (scope, outcome_key(" ".join(expansions.get(t.text, t.text) for t in span)))
             for i, other in enumerate(keys):
                 if key[0] == other[0] and same_outcome(key[1], other[1]):
-                    if kept[i][2] == "reported" and outcome[2] != "reported":
+                    if self._supersedes(doc, outcome, kept[i]):
                         kept[i], keys[i] = outcome, key
                     break
             else:
                 kept.append(outcome)
                 keys.append(key)
         return kept
+
+    def _supersedes(self, doc: Doc, later: Candidate, earlier: Candidate) -> bool:
+        """Whether a later mention of a measure states its result over an earlier one: a direction over none, and a
+        "no difference" stated against the other group ("No difference in weight loss was seen between the two
+        schedules") over a change stated with no comparison (a change within each group, an aim's claim)."""
+        if earlier.direction == "reported":
+            return later.direction != "reported"
+        if later.direction != "no_difference" or earlier.direction == "no_difference":
+            return False
+        return self._compares(doc, later.span) and not self._compares(doc, earlier.span)
+
+    def _compares(self, doc: Doc, span: Span) -> bool:
+        """The sentence of ``span`` sets one group against another ("than", "versus", "between", ...)."""
+        start, end = sentence_of(doc, span.start)
+        words = self.versus_words | self.between_words
+        return any(t.lower_ in words for t in doc[start:end])
 
     @staticmethod
     def _name(m: Match) -> str:

@@ -51,3 +51,14 @@ def test_outcomes_within_group_likeness_of_another_subject_keeps_the_change() ->
 def test_outcomes_within_group_trend_is_no_difference(text: str) -> None:
     assert outcome_directions(text).get("pain scores") == "no_difference"
     assert outcome_directions("Pain scores decreased in the treatment group.").get("pain scores") == "decreased"
+
+
+def test_outcomes_within_group_change_gives_way_to_a_later_between_group_result() -> None:
+    """In one structured abstract, "No difference in X between the groups" is the result over an earlier change
+    stated with no comparison; a change stated against the other group stays."""
+    results = "Results: Weight loss increased significantly in both groups. No difference in weight loss was seen"
+    text = f"Background: We compared two schedules.\n\n{results} between the two schedules (p = 0.84)."
+    assert outcome_directions(text).get("weight loss") == "no_difference"
+    compared = "Results: Weight loss was greater with schedule A than with schedule B (p = 0.01). Weight loss was"
+    text = f"Background: We compared two schedules.\n\n{compared} similar between the groups at 6 months."
+    assert outcome_directions(text).get("weight loss") == "increased"
