@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -247,7 +246,8 @@ class OutcomesComponent(RuleComponent):
                             found_direction = self._body_direction(doc, span, cues, salience)
                         outcomes.append(Candidate(span, span.text, found_direction, CONFIDENCE["cue"], "cue"))
                         taken.update(range(span.start, span.end))
-            valued = self._valued(doc, cue_starts, salience)
+            results = self._result_sentences(doc, salience)
+            valued = self._valued(doc, cue_starts, results)
             # a measure or tagged name that is the subject of a value sentence: the direction its values state
             stated_at = {
                 i: stated for span, stated in valued if stated != "reported" for i in range(span.start, span.end)
@@ -263,7 +263,7 @@ class OutcomesComponent(RuleComponent):
                     direction = self._body_direction(doc, m.span, cues, salience)
                 outcomes.append(Candidate(m.span, self._name(m), direction, CONFIDENCE["measure"], "measure"))
                 taken.update(range(m.span.start, m.span.end))
-            for span in self._tagged(doc, cues, in_background):
+            for span in self._tagged(doc, cues, salience, results):
                 if any(i in taken for i in range(span.start, span.end)):
                     continue
                 direction = self._comparative(doc, span, self._nearest_direction(doc, span, cues), defining)
@@ -318,13 +318,13 @@ class OutcomesComponent(RuleComponent):
 
     # -- outcomes ----------------------------------------------------------------------------------------------
 
-    def _tagged(self, doc: Doc, cues: list[Match], in_background: Callable[[Span], bool]) -> list[Span]:
-        """The outcome names the tagger finds in the sentences that state a result (those holding a cue)."""
+    def _tagged(self, doc: Doc, cues: list[Match], salience: Salience, results: list[tuple[int, int]]) -> list[Span]:
+        """The outcome names the tagger finds in the sentences that state a result: those holding a cue, and the
+        ``results`` sentences that state values ("Median fever clearance times were 92 and 138 hours")."""
         if self.tagger is None:
             return []
-        sentences = [
-            s for s in sorted({sentence_of(doc, c.span.start) for c in cues}) if not in_background(doc[s[0] : s[1]])
-        ]
+        chosen = {sentence_of(doc, c.span.start) for c in cues} | set(results)
+        sentences = [s for s in sorted(chosen) if not salience.in_background(doc[s[0] : s[1]])]
         found = []
         tags = self.tagger.tag_all([[t.text for t in doc[start:end]] for start, end in sentences])
         for (start, _), sentence_tags in zip(sentences, tags, strict=True):
@@ -334,27 +334,35 @@ class OutcomesComponent(RuleComponent):
                     found.append(span)
         return found
 
-    def _valued(self, doc: Doc, cue_starts: set[int], salience: Salience) -> list[tuple[Span, str]]:
-        """The subject of a results sentence that states its values with no cue ("Mean time to success was 16 min
-        for intranasal and 13 min for intramuscular (P < 0.001)"): the measures before its first value copula,
-        when a number follows it, with the direction it states (``_stated_direction``)."""
-        found: list[tuple[Span, str]] = []
+    @staticmethod
+    def _result_sentences(doc: Doc, salience: Salience) -> list[tuple[int, int]]:
+        """The sentences of a results section, and elsewhere those holding a p-value."""
+        found = []
         text = doc_text(doc)  # every sentence of every doc: a Span's .text would build its tokens each time
         start = 0
         while start < len(doc):
             end = sentence_of(doc, start)[1]
             sentence = doc[start:end]
             if salience.section(sentence) == "results" or P_VALUE.search(text, sentence.start_char, sentence.end_char):
-                for token in sentence:
-                    if token.i in cue_starts:
-                        break  # a cue before the copula names the subject itself
-                    if token.lower_ in self.value_verbs:
-                        direction = self._stated_direction(doc, token.i, end)
-                        if direction is not None:
-                            subject = self._subject(doc, doc[token.i : token.i + 1], cue_starts)
-                            found += [(span, direction) for span in subject]
-                        break
+                found.append((start, end))
             start = end
+        return found
+
+    def _valued(self, doc: Doc, cue_starts: set[int], results: list[tuple[int, int]]) -> list[tuple[Span, str]]:
+        """The subject of a results sentence that states its values with no cue ("Mean time to success was 16 min
+        for intranasal and 13 min for intramuscular (P < 0.001)"): the measures before its first value copula,
+        when a number follows it, with the direction it states (``_stated_direction``)."""
+        found: list[tuple[Span, str]] = []
+        for start, end in results:
+            for token in doc[start:end]:
+                if token.i in cue_starts:
+                    break  # a cue before the copula names the subject itself
+                if token.lower_ in self.value_verbs:
+                    direction = self._stated_direction(doc, token.i, end)
+                    if direction is not None:
+                        subject = self._subject(doc, doc[token.i : token.i + 1], cue_starts)
+                        found += [(span, direction) for span in subject]
+                    break
         return found
 
     def _stated_direction(self, doc: Doc, copula: int, end: int) -> str | None:
