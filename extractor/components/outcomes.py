@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -77,6 +76,13 @@ def _closing(doc: Doc, start: int, end: int) -> int | None:
             if depth == 0:
                 return k
     return None
+
+
+def _bounds_number(doc: Doc, than: int) -> bool:
+    """The token at ``than`` is "than" before a number: "more than 20% less than control" states a quantity there,
+    not the direction of a change."""
+    after = than + 1
+    return doc[than].lower_ == "than" and after < len(doc) and (doc[after].like_num or doc[after].text[0].isdigit())
 
 
 class Candidate(NamedTuple):
@@ -167,7 +173,11 @@ class OutcomesComponent(RuleComponent):
         self.skip = {row[0].lower() for row in read_tsv("outcome_skip.tsv")}
         self.ae_cues = {row[0].lower() for row in read_tsv("adverse_event_cues.tsv")}
         self.negations = {row[0].lower() for row in read_tsv("negations.tsv")}
-        self.nonsignificant = {tuple(row[0].lower().split()) for row in read_tsv("direction_nonsignificant.tsv")}
+        phrases = [row[0].lower() for row in read_tsv("direction_nonsignificant.tsv")]
+        # as scispaCy's tokenizer keeps "non-significant" and spaCy's splits it: both forms
+        self.nonsignificant = {tuple(p.split()) for p in phrases} | {
+            tuple(p.replace("-", " - ").split()) for p in phrases
+        }
         self.nonsignificant_starts = {phrase[0] for phrase in self.nonsignificant}
         self.hedges = {row[0].lower() for row in read_tsv("direction_hedges.tsv")}
         self.trends = {row[0].lower() for row in read_tsv("direction_trends.tsv")}
@@ -203,7 +213,14 @@ class OutcomesComponent(RuleComponent):
         salience = Salience.of(doc)
         in_background = salience.in_background
         found = [m for m in self.best(doc, "cues") if not in_background(m.span)]
-        cues = [m for m in found if m.label != "timepoint" and not self._hedged(doc, m) and not self._baseline(doc, m)]
+        cues = [
+            m
+            for m in found
+            if m.label != "timepoint"
+            and not self._hedged(doc, m)
+            and not self._baseline(doc, m)
+            and not _bounds_number(doc, m.span.end - 1)
+        ]
         defining = {sentence_of(doc, m.span.start) for m in cues if m.rule.get("defines")}  # "primary outcome was"
         timepoints = [m for m in found if m.label == "timepoint"]
         outcomes: list[Candidate] = []
@@ -229,25 +246,35 @@ class OutcomesComponent(RuleComponent):
                             found_direction = self._body_direction(doc, span, cues, salience)
                         outcomes.append(Candidate(span, span.text, found_direction, CONFIDENCE["cue"], "cue"))
                         taken.update(range(span.start, span.end))
+            results = self._result_sentences(doc, salience)
+            valued = self._valued(doc, cue_starts, results)
+            # a measure or tagged name that is the subject of a value sentence: the direction its values state
+            stated_at = {
+                i: stated for span, stated in valued if stated != "reported" for i in range(span.start, span.end)
+            }
             for m in self.best(doc, "measures"):
                 if in_background(m.span) or any(i in taken for i in range(m.span.start, m.span.end)):
                     continue
                 direction = self._comparative(doc, m.span, self._nearest_direction(doc, m.span, cues), defining)
                 direction = self._checked(doc, m.span, direction)
+                if direction == "reported" and m.span.start in stated_at:
+                    direction = self._checked(doc, m.span, stated_at[m.span.start])
                 if direction == "reported":  # named without a result here: the result naming it elsewhere
                     direction = self._body_direction(doc, m.span, cues, salience)
                 outcomes.append(Candidate(m.span, self._name(m), direction, CONFIDENCE["measure"], "measure"))
                 taken.update(range(m.span.start, m.span.end))
-            for span in self._tagged(doc, cues, in_background):
+            for span in self._tagged(doc, cues, salience, results):
                 if any(i in taken for i in range(span.start, span.end)):
                     continue
                 direction = self._comparative(doc, span, self._nearest_direction(doc, span, cues), defining)
                 direction = self._checked(doc, span, direction)
+                if direction == "reported" and span.start in stated_at:
+                    direction = self._checked(doc, span, stated_at[span.start])
                 if direction == "reported":
                     direction = self._body_direction(doc, span, cues, salience)
                 outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
                 taken.update(range(span.start, span.end))
-            for span, stated in self._valued(doc, cue_starts, salience):
+            for span, stated in valued:
                 if any(i in taken for i in range(span.start, span.end)):
                     continue
                 nearest = self._nearest_direction(doc, span, cues)
@@ -291,13 +318,13 @@ class OutcomesComponent(RuleComponent):
 
     # -- outcomes ----------------------------------------------------------------------------------------------
 
-    def _tagged(self, doc: Doc, cues: list[Match], in_background: Callable[[Span], bool]) -> list[Span]:
-        """The outcome names the tagger finds in the sentences that state a result (those holding a cue)."""
+    def _tagged(self, doc: Doc, cues: list[Match], salience: Salience, results: list[tuple[int, int]]) -> list[Span]:
+        """The outcome names the tagger finds in the sentences that state a result: those holding a cue, and the
+        ``results`` sentences that state values ("Median fever clearance times were 92 and 138 hours")."""
         if self.tagger is None:
             return []
-        sentences = [
-            s for s in sorted({sentence_of(doc, c.span.start) for c in cues}) if not in_background(doc[s[0] : s[1]])
-        ]
+        chosen = {sentence_of(doc, c.span.start) for c in cues} | set(results)
+        sentences = [s for s in sorted(chosen) if not salience.in_background(doc[s[0] : s[1]])]
         found = []
         tags = self.tagger.tag_all([[t.text for t in doc[start:end]] for start, end in sentences])
         for (start, _), sentence_tags in zip(sentences, tags, strict=True):
@@ -307,27 +334,35 @@ class OutcomesComponent(RuleComponent):
                     found.append(span)
         return found
 
-    def _valued(self, doc: Doc, cue_starts: set[int], salience: Salience) -> list[tuple[Span, str]]:
-        """The subject of a results sentence that states its values with no cue ("Mean time to success was 16 min
-        for intranasal and 13 min for intramuscular (P < 0.001)"): the measures before its first value copula,
-        when a number follows it, with the direction it states (``_stated_direction``)."""
-        found: list[tuple[Span, str]] = []
+    @staticmethod
+    def _result_sentences(doc: Doc, salience: Salience) -> list[tuple[int, int]]:
+        """The sentences of a results section, and elsewhere those holding a p-value."""
+        found = []
         text = doc_text(doc)  # every sentence of every doc: a Span's .text would build its tokens each time
         start = 0
         while start < len(doc):
             end = sentence_of(doc, start)[1]
             sentence = doc[start:end]
             if salience.section(sentence) == "results" or P_VALUE.search(text, sentence.start_char, sentence.end_char):
-                for token in sentence:
-                    if token.i in cue_starts:
-                        break  # a cue before the copula names the subject itself
-                    if token.lower_ in self.value_verbs:
-                        direction = self._stated_direction(doc, token.i, end)
-                        if direction is not None:
-                            subject = self._subject(doc, doc[token.i : token.i + 1], cue_starts)
-                            found += [(span, direction) for span in subject]
-                        break
+                found.append((start, end))
             start = end
+        return found
+
+    def _valued(self, doc: Doc, cue_starts: set[int], results: list[tuple[int, int]]) -> list[tuple[Span, str]]:
+        """The subject of a results sentence that states its values with no cue ("Mean time to success was 16 min
+        for intranasal and 13 min for intramuscular (P < 0.001)"): the measures before its first value copula,
+        when a number follows it, with the direction it states (``_stated_direction``)."""
+        found: list[tuple[Span, str]] = []
+        for start, end in results:
+            for token in doc[start:end]:
+                if token.i in cue_starts:
+                    break  # a cue before the copula names the subject itself
+                if token.lower_ in self.value_verbs:
+                    direction = self._stated_direction(doc, token.i, end)
+                    if direction is not None:
+                        subject = self._subject(doc, doc[token.i : token.i + 1], cue_starts)
+                        found += [(span, direction) for span in subject]
+                    break
         return found
 
     def _stated_direction(self, doc: Doc, copula: int, end: int) -> str | None:
@@ -336,9 +371,16 @@ class OutcomesComponent(RuleComponent):
         after = doc[copula + 1 : min(end, copula + 1 + VALUE_GAP)]
         if not any(t.like_num or t.text[0].isdigit() for t in after):  # "1.34±0.65" is one token
             return None
-        said = doc[copula + 1 : min(end, copula + 2 + VALUE_GAP)]
-        word = next((t.lower_ for t in said if t.lower_ in self.comparatives), None)
-        return self.comparatives[word] if word else "reported"
+        limit = copula + 2 + VALUE_GAP
+        k = copula + 1
+        while k < min(end, limit):
+            word = doc[k].lower_
+            if word in self.comparatives:
+                if not _bounds_number(doc, k + 1):
+                    return self.comparatives[word]
+                limit += 3  # "was more than 20% less": past the bound's number and unit, the direction
+            k += 1
+        return "reported"
 
     def _ranked(
         self,
@@ -411,9 +453,9 @@ class OutcomesComponent(RuleComponent):
 
     def _merged(self, doc: Doc, outcomes: list[Candidate], *, whole_doc: bool) -> list[Candidate]:
         """One outcome per measure: mentions naming the same thing ("quality of life", "QOL", "global QOL") merge
-        into the one that states a direction (else the first), across a structured abstract (``whole_doc``: one
-        study) or else within a sentence (an article reviewing several studies); one inside a condition or
-        treatment span is dropped."""
+        into the one that states the result (``_supersedes``; else the first), across a structured abstract
+        (``whole_doc``: one study) or else within a sentence (an article reviewing several studies); one inside a
+        condition or treatment span is dropped."""
         named = [s for key in (spans.CONDITION, spans.INTERVENTION, spans.COMPARATOR) for s in doc.spans.get(key, [])]
         expansions = {s.text: s._.long_form.text for s in defined_abbreviations(doc)}
         kept: list[Candidate] = []
@@ -426,13 +468,29 @@ class OutcomesComponent(RuleComponent):
             key = (scope, outcome_key(" ".join(expansions.get(t.text, t.text) for t in span)))
             for i, other in enumerate(keys):
                 if key[0] == other[0] and same_outcome(key[1], other[1]):
-                    if kept[i][2] == "reported" and outcome[2] != "reported":
+                    if self._supersedes(doc, outcome, kept[i]):
                         kept[i], keys[i] = outcome, key
                     break
             else:
                 kept.append(outcome)
                 keys.append(key)
         return kept
+
+    def _supersedes(self, doc: Doc, later: Candidate, earlier: Candidate) -> bool:
+        """Whether a later mention of a measure states its result over an earlier one: a direction over none, and a
+        "no difference" stated against the other group ("No difference in weight loss was seen between the two
+        schedules") over a change stated with no comparison (a change within each group, an aim's claim)."""
+        if earlier.direction == "reported":
+            return later.direction != "reported"
+        if later.direction != "no_difference" or earlier.direction == "no_difference":
+            return False
+        return self._compares(doc, later.span) and not self._compares(doc, earlier.span)
+
+    def _compares(self, doc: Doc, span: Span) -> bool:
+        """The sentence of ``span`` sets one group against another ("than", "versus", "between", ...)."""
+        start, end = sentence_of(doc, span.start)
+        words = self.versus_words | self.between_words
+        return any(t.lower_ in words for t in doc[start:end])
 
     @staticmethod
     def _name(m: Match) -> str:
@@ -447,6 +505,8 @@ class OutcomesComponent(RuleComponent):
         before = doc[max(0, cue.span.start - 3) : cue.span.start]
         if any(t.lower_ in self.negations for t in before) or self._trend_before(doc, cue.span.start):
             return "no_difference"
+        if any(self._nonsignificant_at(doc, t.i, cue.span.start) for t in before):
+            return "no_difference"  # "a non-significant reduction in X"
         if self._taken_back(doc, cue.span) or self._clause_nonsignificant(doc, cue.span):
             return "no_difference"
         if self._groups_alike(doc, cue):
@@ -460,8 +520,9 @@ class OutcomesComponent(RuleComponent):
         significant"; not one that qualifies a later cue ("and a non-significant increase in Y")."""
         end = min(sentence_of(doc, cue.start)[1], cue.end + NONSIGNIFICANT_WINDOW)
         others = doc.user_data.get(CUE_STARTS_KEY, ())
+        asides = self._asides(doc, cue.end, end)  # "(NF: 3.5 pre versus 5.6; SF 3.6 ...)": its ";" ends no clause
         for i in range(cue.end, end):
-            if doc[i].lower_ in CLAUSE_ENDS:
+            if doc[i].lower_ in CLAUSE_ENDS and i not in asides:
                 return False
             length = self._nonsignificant_at(doc, i, end)
             if length:
@@ -498,19 +559,32 @@ class OutcomesComponent(RuleComponent):
         start, end = cue.span.end, sentence_of(doc, cue.span.start)[1]
         others = doc.user_data.get(CUE_STARTS_KEY, {})
         alike = {k for k, label in others.items() if label == "no_difference"}
+        asides = self._asides(doc, start, end)
         for i in range(start, end):
-            if doc[i].lower_ in CLAUSE_ENDS or (i in others and i not in alike):
+            if (doc[i].lower_ in CLAUSE_ENDS and i not in asides) or (i in others and i not in alike):
                 return False
             if not (doc[i].lower_ in self.same_words or i in alike or self._nonsignificant_at(doc, i, end)):
                 continue
-            before = doc[max(start, i - GROUP_WORD_WINDOW) : i]
-            between = any(t.lower_ in self.between_words for t in before)
+            before = [k for k in range(start, i) if k not in asides][-GROUP_WORD_WINDOW:]  # "group (21%) was"
+            between = any(doc[k].lower_ in self.between_words for k in before) or self._difference_between(
+                doc, start, i, asides
+            )
             if any(t.lower_ in VERBS for t in doc[start : i + 1]) and not (between or cue.rule.get("noun")):
                 return False  # the likeness of another subject
             after = doc[i + 1 : min(end, i + GROUP_WORD_WINDOW)]
             if between or any(t.lower_ in self.group_words_after for t in after):
                 return True
         return False
+
+    def _difference_between(self, doc: Doc, start: int, i: int, asides: set[int]) -> bool:
+        """The clause ending at ``i`` has "the difference(s) between ..." for its subject, however long the groups'
+        names: "the difference between the valerian group (29%) and the placebo group (21%) was not significant"."""
+        commas = [k for k in range(start, i) if doc[k].text == "," and k not in asides]
+        clause = commas[-1] + 1 if commas else start
+        return any(
+            doc[k].lower_ in ("difference", "differences") and doc[k + 1].lower_ in self.between_words
+            for k in range(clause, i - 1)
+        )
 
     def _nonsignificant_at(self, doc: Doc, i: int, end: int) -> int:
         """The length of the non-significance phrase starting at token ``i``, or 0."""
@@ -524,6 +598,8 @@ class OutcomesComponent(RuleComponent):
         with Y)", "improved more in the sham group"; not "higher than in the placebo group" (the control is the
         reference) nor "worsened in the control arm" (a change within that arm)."""
         cue = match.span
+        if doc[cue.end - 1].lower_ == "than":
+            return False  # "higher than in the placebo group": the control is the reference
         end = sentence_of(doc, cue.start)[1]
         controls = list(doc.spans.get(spans.COMPARATOR, []))
         preps = ("in", "among", "with", "for", "under")

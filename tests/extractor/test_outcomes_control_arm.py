@@ -25,7 +25,21 @@ def found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("Joint pain improved more in the placebo group than with laser.", [("Joint pain", "worsened")]),
         ("Weaning duration was longer in the laser group.", [("Weaning duration", "increased")]),
         ("Weaning duration was longer in the laser group than in controls.", [("Weaning duration", "increased")]),
+        ("Weaning duration was longer than in the control group.", [("Weaning duration", "increased")]),
     ],
 )
 def test_outcomes_control_arm_flips_direction(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Morphine consumption was more than 20% less than that of the control group (P < 0.001).", "decreased"),
+        ("Morphine consumption was more than 30% lower in the laser group.", "decreased"),
+        ("Morphine consumption was more than 30 mg (P = 0.01).", "reported"),
+    ],
+)
+def test_outcomes_control_arm_bound_is_no_comparative(nlp: Language, text: str, expected: str) -> None:
+    """A comparative before "than 20%" bounds a number: the direction is the comparative after it, if any."""
+    assert found(nlp, text) == [("Morphine consumption", expected)]

@@ -47,3 +47,9 @@ def test_outcomes_nonsignificant_of_a_later_cue_is_its_own(nlp: Language) -> Non
     assert directions(nlp, text)["Mortality"] == "decreased"
     text = "Mortality was significantly reduced, whereas body weight did not significantly differ."
     assert directions(nlp, text)["Mortality"] == "decreased"
+
+
+@pytest.mark.parametrize("said", ["a non-significant", "a nonsignificant", "an insignificant"])
+def test_outcomes_nonsignificant_before_a_noun_cue_is_no_difference(nlp: Language, said: str) -> None:
+    assert directions(nlp, f"There was {said} reduction in pain scores.") == {"pain scores": "no_difference"}
+    assert directions(nlp, "There was a significant reduction in pain scores.") == {"pain scores": "decreased"}
