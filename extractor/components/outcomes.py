@@ -248,7 +248,7 @@ class OutcomesComponent(RuleComponent):
                         taken.update(range(span.start, span.end))
             results = self._result_sentences(doc, salience)
             valued = self._valued(doc, cue_starts, results)
-            # a measure or tagged name that is the subject of a value sentence: the direction its values state
+            # a lexicon measure that is the subject of a value sentence: the direction its values state
             stated_at = {
                 i: stated for span, stated in valued if stated != "reported" for i in range(span.start, span.end)
             }
@@ -263,23 +263,21 @@ class OutcomesComponent(RuleComponent):
                     direction = self._body_direction(doc, m.span, cues, salience)
                 outcomes.append(Candidate(m.span, self._name(m), direction, CONFIDENCE["measure"], "measure"))
                 taken.update(range(m.span.start, m.span.end))
-            for span in self._tagged(doc, cues, salience, results):
-                if any(i in taken for i in range(span.start, span.end)):
-                    continue
-                direction = self._comparative(doc, span, self._nearest_direction(doc, span, cues), defining)
-                direction = self._checked(doc, span, direction)
-                if direction == "reported" and span.start in stated_at:
-                    direction = self._checked(doc, span, stated_at[span.start])
-                if direction == "reported":
-                    direction = self._body_direction(doc, span, cues, salience)
-                outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
-                taken.update(range(span.start, span.end))
             for span, stated in valued:
                 if any(i in taken for i in range(span.start, span.end)):
                     continue
                 nearest = self._nearest_direction(doc, span, cues)
                 direction = self._checked(doc, span, stated if nearest == "reported" else nearest)
                 outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["value"], "value"))
+                taken.update(range(span.start, span.end))
+            for span in self._tagged(doc, cues, salience, results):
+                if any(i in taken for i in range(span.start, span.end)):
+                    continue
+                direction = self._comparative(doc, span, self._nearest_direction(doc, span, cues), defining)
+                direction = self._checked(doc, span, direction)
+                if direction == "reported":
+                    direction = self._body_direction(doc, span, cues, salience)
+                outcomes.append(Candidate(span, span.text, direction, CONFIDENCE["tagger"], "tagger"))
                 taken.update(range(span.start, span.end))
             declared = set(defining)
             for slot in frames.slots(doc):  # "effects of X on sleep and cortisol levels": what the study measures

@@ -11,7 +11,7 @@ from tests.extractor.pipes import blank_with, span_labels
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    return blank_with("studysift_outcomes", {"ranker": ""})  # the rules alone
+    return blank_with("studysift_outcomes", {"ranker": "", "tagger": ""})  # the rules alone
 
 
 def found(nlp: Language, text: str) -> list[tuple[str, str]]:
