@@ -36,7 +36,8 @@ sys.path.insert(0, str(REPO))
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpora" / "evidence-inference"
 
-from corpora.scorer import GOLD_ROOT, load_gold, loose_similarity, name_similarity  # noqa: E402
+from corpora.scorer import loose_similarity, name_similarity  # noqa: E402
+from extractor.training.train_ranker import gold_ids, load_corpus  # noqa: E402
 
 LABELS = {
     "no significant difference": "no_difference",
@@ -97,9 +98,9 @@ def load_prompts() -> dict[str, list[Prompt]]:
 
 
 def abstracts(split: str, prompts: dict[str, list[Prompt]]) -> list[str]:
-    splits = dict(line.split("\t") for line in (CORPUS / "splits.tsv").read_text().splitlines() if "\t" in line)
-    held = {Path(d.source).stem for d in load_gold(GOLD_ROOT) if d.source}
-    return sorted(k for k, v in splits.items() if split in ("all", v.strip()) and k not in held and prompts[k])
+    splits, _ = load_corpus(SHARED)
+    held = gold_ids()
+    return sorted(k for k, v in splits.items() if split in ("all", v) and k not in held and prompts[k])
 
 
 def score(tally: Tally, records: list[dict], prompt: Prompt, show: str | None, pmc: str) -> None:
