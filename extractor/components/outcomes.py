@@ -78,11 +78,14 @@ def _closing(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _number(token: Token) -> bool:
+    return token.like_num or token.text[0].isdigit()  # "1.34±0.65" is one token
+
+
 def _bounds_number(doc: Doc, than: int) -> bool:
     """The token at ``than`` is "than" before a number: "more than 20% less than control" states a quantity there,
     not the direction of a change."""
-    after = than + 1
-    return doc[than].lower_ == "than" and after < len(doc) and (doc[after].like_num or doc[after].text[0].isdigit())
+    return doc[than].lower_ == "than" and than + 1 < len(doc) and _number(doc[than + 1])
 
 
 class Candidate(NamedTuple):
@@ -194,6 +197,7 @@ class OutcomesComponent(RuleComponent):
         arms = [(row[0].lower(), row[1]) for row in read_tsv("control_arms.tsv")]
         self.control_words = {w for w, kind in arms if kind == "control"}
         self.versus_words = {w for w, kind in arms if kind == "versus"}
+        self.comparison_words = self.versus_words | self.between_words  # a sentence setting group against group
         subject = [(row[0].lower(), row[1]) for row in read_tsv("outcome_subject.tsv")]
         self.subject_leads = {tuple(w.split()) for w, kind in subject if kind == "lead"}
         self.subject_tails = {w for w, kind in subject if kind == "tail"}
@@ -367,7 +371,7 @@ class OutcomesComponent(RuleComponent):
         """After a value copula: nothing without a number ("was given in Table 2"), else the direction of a
         comparative right after the number ("was 1.5-fold higher") or ``reported``."""
         after = doc[copula + 1 : min(end, copula + 1 + VALUE_GAP)]
-        if not any(t.like_num or t.text[0].isdigit() for t in after):  # "1.34±0.65" is one token
+        if not any(_number(t) for t in after):
             return None
         limit = copula + 2 + VALUE_GAP
         k = copula + 1
@@ -487,8 +491,7 @@ class OutcomesComponent(RuleComponent):
     def _compares(self, doc: Doc, span: Span) -> bool:
         """The sentence of ``span`` sets one group against another ("than", "versus", "between", ...)."""
         start, end = sentence_of(doc, span.start)
-        words = self.versus_words | self.between_words
-        return any(t.lower_ in words for t in doc[start:end])
+        return any(t.lower_ in self.comparison_words for t in doc[start:end])
 
     @staticmethod
     def _name(m: Match) -> str:
