@@ -77,11 +77,11 @@ class RuleSet:
         self._phrases_cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._tokens = Matcher(nlp.vocab, validate=True)
         self._regexes: list[tuple[re.Pattern[str], int]] = []
-        # Token patterns run only around tokens that can start one (their first token's LOWER values), when every
-        # pattern's first token names such values: the Matcher's per-token cost then falls on few windows.
-        self._triggers: set[int] | None = set()
-        self._window = 0
-        self._lead = 0  # optional tokens a pattern may have before its trigger
+        # Token patterns run only around their anchor words (a required token's LOWER values), when every pattern
+        # has one: the Matcher's per-token cost then falls on few windows. The anchors are kept by the window they
+        # need (tokens before the anchor, tokens from it on), so that a frequent anchor of a short pattern ("was")
+        # opens a short window, not the longest any pattern needs.
+        self._anchors: dict[tuple[int, int], set[int]] | None = {}
         self.add(rules)
 
     def __len__(self) -> int:
@@ -114,28 +114,30 @@ class RuleSet:
         holds it, at most ``lead`` tokens from the start), or give up when no such token comes before an
         open-ended one."""
         open_ended = any(spec.get("OP") in ("*", "+") for spec in pattern)
-        self._window = max(self._window, len(pattern) + (MAX_REPEAT if open_ended else 0))
+        reach = len(pattern) + (MAX_REPEAT if open_ended else 0)
         for lead, spec in enumerate(pattern):
-            if self._triggers is None or spec.get("OP") in ("*", "+"):
+            if self._anchors is None or spec.get("OP") in ("*", "+"):
                 break
             lower = spec.get("LOWER")
             values = [lower] if isinstance(lower, str) else lower.get("IN") if isinstance(lower, dict) else None
             simple = isinstance(lower, str) or (isinstance(lower, dict) and set(lower) == {"IN"})
             if spec.get("OP") != "?" and simple and isinstance(values, list):
-                self._triggers.update(self.nlp.vocab.strings.add(str(v)) for v in values)
-                self._lead = max(self._lead, lead)
+                anchors = self._anchors.setdefault((lead, reach), set())
+                anchors.update(self.nlp.vocab.strings.add(str(v)) for v in values)
                 return
-        self._triggers = None
+        self._anchors = None
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
-        """Token ranges that can hold a token-pattern match."""
-        if self._triggers is None:
+        """Token ranges that can hold a token-pattern match, merged where they meet."""
+        if self._anchors is None:
             return [(0, len(doc))]
         lower = doc.to_array("LOWER")
-        starts = numpy.flatnonzero(numpy.isin(lower, numpy.fromiter(self._triggers, dtype=numpy.uint64)))
+        ranges: list[tuple[int, int]] = []
+        for (lead, reach), anchors in self._anchors.items():
+            hits = numpy.flatnonzero(numpy.isin(lower, numpy.fromiter(anchors, dtype=numpy.uint64)))
+            ranges.extend((max(0, hit - lead), min(len(doc), hit + reach)) for hit in hits.tolist())
         windows: list[tuple[int, int]] = []
-        for trigger in starts.tolist():
-            start, end = max(0, trigger - self._lead), min(len(doc), trigger + self._window)
+        for start, end in sorted(ranges):
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(windows[-1][1], end))
             else:

@@ -12,14 +12,14 @@ def test_outcomes_windowing() -> None:
     nlp = spacy.blank("en")
     component = OutcomesComponent(nlp, "outcomes", ranker="")
     cues = component.sets[("cues", ())]
-    assert cues._triggers, "the direction cues should be windowed"
+    assert cues._anchors, "the direction cues should be windowed"
     doc = nlp(
         "Ketamine significantly reduced pain intensity. There was no statistically significant difference in "
         "sedation. Heart rate did not differ. Mortality was similar. Patients had twice the incidence of nausea. "
         "Fatigue was significantly lower in the ketamine group and quality of life improved at 6 months."
     )
     windowed = sorted((m.span.start, m.span.end, m.index) for m in cues.matches(doc))
-    cues._triggers = None
+    cues._anchors = None
     whole = sorted((m.span.start, m.span.end, m.index) for m in cues.matches(doc))
     assert windowed == whole
     assert len(whole) >= 7
