@@ -492,6 +492,8 @@ class InterventionsComponent(RuleComponent):
         if self.tagger is None:
             return found
         salience = Salience.of(doc)
+        if any(m.kind != "comparator" and not salience.in_background(m.span) for m in found):
+            return found
         text = doc_text(doc)
         chosen = {sentence_of(doc, c.start) for c in cues}
         start = 0
@@ -502,8 +504,7 @@ class InterventionsComponent(RuleComponent):
                 chosen.add(sentence)
             start = sentence[1]
         sentences = [s for s in sorted(chosen) if not salience.in_background(doc[s[0] : s[1]])]
-        named = [m for m in found if m.kind != "comparator" and not salience.in_background(m.span)]
-        if named or not sentences:
+        if not sentences:
             return found
         extra: list[Mention] = []
         tags = self.tagger.tag_all([[t.text for t in doc[a:b]] for a, b in sentences])
