@@ -35,13 +35,15 @@ from extractor.components.rules import (
     sentence_of,
 )
 from extractor.components.salience import Salience
+from extractor.components.tagger import DEFAULT_ARM_TAGGER, load_tagger, spans_of
 from extractor.lexicons import read_jsonl, read_tsv
 from extractor.numbers import NUMBER_RE, parse_number
 
 KEYS = (spans.INTERVENTION, spans.COMPARATOR, spans.DOSE, spans.ROUTE, spans.DURATION, spans.FREQUENCY)
 NAME_KINDS = ("drug", "therapy", "comparator")
 FACTS = ("dose", "route", "duration", "frequency")
-CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "frame": 0.6, "design_control": 0.6}
+CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "frame": 0.6, "design_control": 0.6, "tagger": 0.55}
+MAX_TAGGED_TOKENS = 6  # a longer run the arm tagger marks is a clause, not a treatment's name
 SETTING_WINDOW = 5  # "during repeated high intensity exercise": a setting word this many tokens before a broad word
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
@@ -71,10 +73,12 @@ GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")  # "ProgramZofenopril": tw
 @Language.factory(
     "studysift_interventions",
     assigns=["doc.spans"],
-    default_config={"max_link_tokens": 30, "cue_window": 3},
+    default_config={"max_link_tokens": 30, "cue_window": 3, "tagger": DEFAULT_ARM_TAGGER},
 )
-def make_interventions(nlp: Language, name: str, max_link_tokens: int, cue_window: int) -> InterventionsComponent:
-    return InterventionsComponent(nlp, name, max_link_tokens=max_link_tokens, cue_window=cue_window)
+def make_interventions(
+    nlp: Language, name: str, max_link_tokens: int, cue_window: int, tagger: str
+) -> InterventionsComponent:
+    return InterventionsComponent(nlp, name, max_link_tokens=max_link_tokens, cue_window=cue_window, tagger=tagger)
 
 
 @dataclass
@@ -90,6 +94,7 @@ class Mention:
     framed: bool = False  # named by its place in a sentence ("randomised to X or Y"): salient without a repeat
     arm_doses: list[dict[str, Any]] = field(default_factory=list)  # the other doses of a dose list: other arms
     alone_of: str | None = None  # "X alone": the control arm of an add-on design, X given without the add-on
+    tagged: bool = False  # found by the arm tagger: kept where it stands, but no evidence that other names are not arms
 
 
 @dataclass
@@ -142,8 +147,10 @@ class InterventionsComponent(RuleComponent):
         *,
         max_link_tokens: int = 30,
         cue_window: int = 3,
+        tagger: str = DEFAULT_ARM_TAGGER,
     ) -> None:
         super().__init__(nlp, name, default_rules() if rules is None else rules)
+        self.tagger = load_tagger(tagger)
         self.max_link_tokens = max_link_tokens
         self.cue_window = cue_window
         blockers = [(r[0].lower(), r[1] if len(r) > 1 else "after") for r in read_tsv("intervention_blockers.tsv")]
@@ -243,6 +250,7 @@ class InterventionsComponent(RuleComponent):
         found = self._with_design_controls(doc, found)
         found = self._with_abbreviations(doc, found)
         found = self._with_frames(doc, found)
+        found = self._with_tagged(doc, found, cues)
         found = self._described(doc, self._with_restatements(doc, found))
         found = self._with_abbreviations(doc, found)  # also the short forms of names found by frame or restatement
         listing: set[int] = set()  # mentions that head or continue a list of comparators
@@ -346,12 +354,16 @@ class InterventionsComponent(RuleComponent):
             start, end = sentence_of(doc, m.span.start)
             return bool(ALLOCATION.search(doc[start:end].text))
 
-        armed = [re.findall(r"\w+", m.name) for m in mentions if not m.comparator and in_arm_context(m)]
+        armed = [
+            re.findall(r"\w+", m.name) for m in mentions if not m.comparator and not m.tagged and in_arm_context(m)
+        ]
         if not armed:
             return mentions
         # a longer or shorter form of an allocated treatment ("ketamine-assisted psychotherapy") is one too
         return [
-            m for m in mentions if m.comparator or any(frames.overlaps(re.findall(r"\w+", m.name), a) for a in armed)
+            m
+            for m in mentions
+            if m.comparator or m.tagged or any(frames.overlaps(re.findall(r"\w+", m.name), a) for a in armed)
         ]
 
     def _co_treatments(self, doc: Doc, mentions: list[Mention]) -> set[str]:
@@ -471,6 +483,65 @@ class InterventionsComponent(RuleComponent):
             for span, part in self._coordinated(doc, slot.span, name):
                 extra.append(Mention(span, part, "therapy", comparator, CONFIDENCE["frame"], framed=True))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    def _with_tagged(self, doc: Doc, found: list[Mention], cues: list[Span]) -> list[Mention]:
+        """When no treatment is named in the sentences that name arms (the title, an allocation sentence, one
+        comparing "X versus Y" / "compared with"), the names the arm tagger (``components/tagger.py``) finds there
+        that overlap no mention: a control when the lexicon names it so; otherwise a treatment, which the comparison
+        cues may make a comparator."""
+        if self.tagger is None:
+            return found
+        salience = Salience.of(doc)
+        if any(m.kind != "comparator" and not salience.in_background(m.span) for m in found):
+            return found
+        text = doc_text(doc)
+        chosen = {sentence_of(doc, c.start) for c in cues}
+        start = 0
+        while start < len(doc):
+            sentence = sentence_of(doc, start)
+            span = doc[sentence[0] : sentence[1]]
+            if salience.in_title(span) or ALLOCATION.search(text, span.start_char, span.end_char):
+                chosen.add(sentence)
+            start = sentence[1]
+        sentences = [s for s in sorted(chosen) if not salience.in_background(doc[s[0] : s[1]])]
+        if not sentences:
+            return found
+        extra: list[Mention] = []
+        tags = self.tagger.tag_all([[t.text for t in doc[a:b]] for a, b in sentences])
+        for (a, _), sentence_tags in zip(sentences, tags, strict=True):
+            for i, j in spans_of(sentence_tags):
+                tagged = self._tagged_name(doc[a + i : a + j])
+                if tagged is None or self._overlaps(tagged, found + extra):
+                    continue
+                name, kind = self.words.get(tagged.text.lower(), (tagged.text.lower(), "therapy"))
+                comparator = kind == "comparator"
+                extra.append(Mention(tagged, name, kind, comparator, CONFIDENCE["tagger"], framed=True, tagged=True))
+        return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    @staticmethod
+    def _tagged_name(span: Span) -> Span | None:
+        """A tagged run without the articles, punctuation and generic head words at its edges; None when what is left
+        is no name (no word of three letters, a number, a clause)."""
+        trims = frames.trim_words()
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end and (doc[start].is_punct or doc[start].is_stop or doc[start].lower_ in trims["leading"]):
+            start += 1
+        while end > start and (
+            doc[end - 1].is_punct or doc[end - 1].is_stop or doc[end - 1].lower_ in trims["trailing"]
+        ):
+            end -= 1
+        if not start < end <= start + MAX_TAGGED_TOKENS:
+            return None
+        out = doc[start:end]
+        words = out.text.lower()
+        if (
+            words in trims["reject"]
+            or words in trims["reject_alone"]
+            or not any(t.is_alpha and len(t) > 2 for t in out)
+        ):
+            return None
+        return out
 
     @staticmethod
     def _coordinated(doc: Doc, span: Span, name: str) -> list[tuple[Span, str]]:

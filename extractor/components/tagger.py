@@ -23,6 +23,7 @@ import numpy
 from extractor.lexicons import model_file
 
 DEFAULT_OUTCOME_TAGGER = "models/outcome_tagger.npz"
+DEFAULT_ARM_TAGGER = "models/arm_tagger.npz"
 TAGS = ("O", "B", "I")
 OUTSIDE, BEGIN, INSIDE = range(3)
 BUCKETS = 2**18  # hashed feature rows: few collisions for the ~10^5 features a few hundred abstracts hold

@@ -19,6 +19,7 @@ import csv
 import re
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -42,15 +43,16 @@ def gold_ids() -> set[str]:
     return ids
 
 
-def load_corpus(shared: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Split per PMC id, and the prompted outcomes per PMC id."""
+def load_corpus(shared: Path, columns: Sequence[str] = ("Outcome",)) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Split per PMC id, and the prompts of ``columns`` per PMC id (the outcomes unless told; the arms are
+    ``("Intervention", "Comparator")``), in the file's order."""
     root = shared / "corpora" / "evidence-inference"
     splits = dict(line.split("\t") for line in (root / "splits.tsv").read_text().split("\n") if "\t" in line)
-    outcomes: dict[str, list[str]] = defaultdict(list)
+    prompts: dict[str, list[str]] = defaultdict(list)
     with (root / "prompts_merged.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            outcomes[f"PMC{row['PMCID']}"].append(row["Outcome"])
-    return {k: v.strip() for k, v in splits.items()}, outcomes
+            prompts[f"PMC{row['PMCID']}"].extend(row[column] for column in columns)
+    return {k: v.strip() for k, v in splits.items()}, prompts
 
 
 def split_ids(splits: dict[str, str], labelled: dict[str, list[str]]) -> tuple[list[str], list[str]]:
