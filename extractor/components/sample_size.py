@@ -136,6 +136,8 @@ class SampleSizeComponent(RuleComponent):
                 role = "group"
             if EACH_GROUP.match(text, m.span.end_char):  # "N = 381 for each group"
                 role = "group"
+            if _per_item(text, sent, m.span):  # "three cohorts, each with more than 4,000 subjects"
+                role = "group"
             if LISTED_BEFORE.search(text, max(0, m.span.start_char - 12), m.span.start_char):
                 role = "group"  # "78 and 78 patients": the numbers listed share the noun, one per group
             if kind == "screened" or any(c.label == "screened" and _within(c.span, m.span) for c in cues):
@@ -249,6 +251,26 @@ LISTED_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+\s+and\s+$")  # no
 RATIO_BEFORE = re.compile(  # "one in three women", "1 in 5 adults", "out of every 100 patients"
     r"(?:(?<![\w.,/-])(?:one|1)\s+in\s+|\b(?:in|of)\s+every\s+)$", re.IGNORECASE
 )
+
+
+EACH_WITH_BEFORE = re.compile(  # "three cohorts, each with more than 4,000 subjects": the size of each of several
+    r"\b(?:each|every)\s+(?:with|having|including|comprising|containing|enrolling|recruiting)\s+"
+    r"(?:(?:more|fewer|less)\s+than\s+|over\s+|about\s+|approximately\s+|around\s+|up\s+to\s+|at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+EACH_SENTENCE = re.compile(r"\s*(?:each|every)\b(?!\s+of\s+(?:the\s+|these\s+|those\s+|all\s+)?$)", re.IGNORECASE)
+EACH_AFTER = re.compile(r"\s+each\s*(?:[.,;:)\]]|$)", re.IGNORECASE)  # "two groups comprising 30 patients each."
+
+
+def _per_item(text: str, sent: Span, span: Span) -> bool:
+    """Whether a count is the size of each of several things: "cohorts, each with more than 4,000 subjects", "Each
+    of 10 services was invited to recruit 10 patients" (a sentence about each one), "groups of 30 patients each."
+    ("Each of the 40 patients" counts them all)."""
+    if EACH_WITH_BEFORE.search(text, max(sent.start_char, span.start_char - 40), span.start_char):
+        return True
+    if EACH_AFTER.match(text, span.end_char):
+        return True
+    return EACH_SENTENCE.match(text[sent.start_char : span.start_char]) is not None
 
 
 def _labelled(text: str, start: int) -> bool:

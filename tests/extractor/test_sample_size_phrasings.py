@@ -1,0 +1,37 @@
+"""The sample-size component on phrasings that recur outside the dev split: counts of each of several things, shares
+of a subgroup, a year run into a count, groups a count forms, people screened or eligible before the sample."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor import spans
+from tests.extractor.pipes import blank_with
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return blank_with("studysift_sample_size")
+
+
+def roles(nlp: Language, text: str) -> list[tuple[int, str | None]]:
+    doc = nlp(text)
+    return [(s._.value, (s._.attrs or {}).get("role")) for s in doc.spans[spans.SAMPLE_SIZE]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Three birth cohorts are ongoing in the city, each with more than 4,000 subjects enrolled at birth.",
+            [(4000, "group")],
+        ),
+        ("Patients were allocated to group I and group II comprising 30 patients each.", [(30, "group")]),
+        ("Each of 10 services was invited to recruit 10 patients with schizophrenia.", [(10, "group")]),
+        ("Each of the 40 patients received both treatments.", [(40, None)]),  # all of them
+        ("Thirty patients each received 10 mg.", [(30, None)]),
+    ],
+)
+def test_sample_size_phrasings_per_item(nlp: Language, text: str, expected: list[tuple[int, str | None]]) -> None:
+    assert roles(nlp, text) == expected
