@@ -313,7 +313,8 @@ ARM_WORDS = re.compile(
 )
 
 
-SHARE_BEFORE = re.compile(r"%\s*[(\[]\s*$")  # "63% (n = 373) female": a share of the sample
+# "63% (n = 373) female", "17% of pregnant women (n = 5919)": a share of the sample, or the subgroup it is of
+SHARE_BEFORE = re.compile(r"%\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*)?[(\[]\s*$")
 
 
 def _lone_n(counts: list[Count], text: str) -> None:
@@ -323,7 +324,7 @@ def _lone_n(counts: list[Count], text: str) -> None:
         if len(run) == 1 and run[0].match.label == "n" and run[0].role == "group":
             c = run[0]
             subgroup = SHARE_BEFORE.search(
-                text, max(c.sent.start_char, c.match.span.start_char - 12), c.match.span.start_char
+                text, max(c.sent.start_char, c.match.span.start_char - 60), c.match.span.start_char
             )
             if subgroup is None and not ARM_WORDS.search(text, c.sent.start_char, c.sent.end_char):
                 c.role = None

@@ -35,3 +35,17 @@ def roles(nlp: Language, text: str) -> list[tuple[int, str | None]]:
 )
 def test_sample_size_phrasings_per_item(nlp: Language, text: str, expected: list[tuple[int, str | None]]) -> None:
     assert roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("However, 17% of pregnant women (n = 5919) chose to deliver at home.", [(5919, "group")]),
+        ("Overall, 63% (n = 373) were female.", [(373, "group")]),
+        ("Participants were patients with hepatitis C (n = 120).", [(120, None)]),  # the sample itself
+    ],
+)
+def test_sample_size_phrasings_share_of_subgroup(
+    nlp: Language, text: str, expected: list[tuple[int, str | None]]
+) -> None:
+    assert roles(nlp, text) == expected
