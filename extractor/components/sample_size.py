@@ -129,6 +129,8 @@ class SampleSizeComponent(RuleComponent):
                 continue
             if value in YEARS and _year(text, m.span.start_char):
                 continue
+            if _after_bare_number(text, m.span.start_char):  # "2 3 patients"; "April 2019 137 patients" is kept
+                continue
             sent = _sentence(m.span)
             kind = m.rule.get("kind") or self._kind(m.span, sent, cues, cue_starts)
             role = m.rule.get("role")
@@ -140,6 +142,8 @@ class SampleSizeComponent(RuleComponent):
                 role = "group"
             if LISTED_BEFORE.search(text, max(0, m.span.start_char - 12), m.span.start_char):
                 role = "group"  # "78 and 78 patients": the numbers listed share the noun, one per group
+            if SCREENED_AFTER.match(text, m.span.end_char):  # "from a total of 166 patients who were screened"
+                kind = "screened"
             if kind == "screened" or any(c.label == "screened" and _within(c.span, m.span) for c in cues):
                 kind, role = None, "screened"
             if unit in STUDY_UNITS:
@@ -281,6 +285,21 @@ def _labelled(text: str, start: int) -> bool:
     if found is None or found.group(1).lower() not in count_labels():
         return False
     return not found.group(2) or text[start : start + 1].isdigit()
+
+
+SCREENED_AFTER = re.compile(
+    r",?\s*(?:who|that)\s+(?:were|had\s+been)\s+(?:initially\s+|first\s+|originally\s+)?"
+    r"(?:screened|assessed\s+for\s+eligibility|approached|invited)\b",
+    re.IGNORECASE,
+)
+YEAR_RUN_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s$")
+
+
+def _after_bare_number(text: str, start: int) -> bool:
+    """Whether the count at ``start`` follows another number with only a space between, but for a year by its lead
+    ("From October 2016 to April 2019 137 patients were randomized": a date run into the count)."""
+    found = YEAR_RUN_BEFORE.search(text, max(0, start - 5), start)
+    return found is not None and not _year(text, found.start())
 
 
 def _year(text: str, start: int) -> bool:

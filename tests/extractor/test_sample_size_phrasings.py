@@ -49,3 +49,17 @@ def test_sample_size_phrasings_share_of_subgroup(
     nlp: Language, text: str, expected: list[tuple[int, str | None]]
 ) -> None:
     assert roles(nlp, text) == expected
+
+
+def test_sample_size_phrasings_year_run_into_count(nlp: Language) -> None:
+    text = "From October 2016 to April 2019 137 patients were randomized."
+    assert roles(nlp, text) == [(137, None)]
+
+
+def test_sample_size_phrasings_number_run_into_count_is_not_one(nlp: Language) -> None:
+    assert roles(nlp, "The scores were 2019 137 patients.") == []  # no month or "in" makes 2019 a year
+
+
+def test_sample_size_phrasings_who_were_screened(nlp: Language) -> None:
+    text = "In all, 137 patients were randomized from a total of 166 patients who were screened."
+    assert roles(nlp, text) == [(137, None), (166, "screened")]
