@@ -138,6 +138,8 @@ class SampleSizeComponent(RuleComponent):
                 role = "group"
             if EACH_GROUP.match(text, m.span.end_char):  # "N = 381 for each group"
                 role = "group"
+            if FORMS_GROUP.match(text, m.span.end_char, sent.end_char):  # "75 patients ... made up the control"
+                role = "group"
             if _per_item(text, sent, m.span):  # "three cohorts, each with more than 4,000 subjects"
                 role = "group"
             if LISTED_BEFORE.search(text, max(0, m.span.start_char - 12), m.span.start_char):
@@ -287,6 +289,11 @@ def _labelled(text: str, start: int) -> bool:
     return not found.group(2) or text[start : start + 1].isdigit()
 
 
+FORMS_GROUP = re.compile(  # "Seventy-five patients failing ART comprised the TDF group", "... made up the control"
+    r"[^.;]{0,100}?\b(?:comprised|formed|made\s+up|constituted)\s+the\s+"
+    r"(?:(?!(?:study|trial|whole|entire|total|overall)\b)[\w+/()-]+\s+){0,3}?(?:group|arm|control|controls)\b",
+    re.IGNORECASE,
+)
 SCREENED_AFTER = re.compile(
     r",?\s*(?:who|that)\s+(?:were|had\s+been)\s+(?:initially\s+|first\s+|originally\s+)?"
     r"(?:screened|assessed\s+for\s+eligibility|approached|invited)\b",

@@ -63,3 +63,17 @@ def test_sample_size_phrasings_number_run_into_count_is_not_one(nlp: Language) -
 def test_sample_size_phrasings_who_were_screened(nlp: Language) -> None:
     text = "In all, 137 patients were randomized from a total of 166 patients who were screened."
     assert roles(nlp, text) == [(137, None), (166, "screened")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seventy-five patients failing first-line therapy comprised the TDF group.", [(75, "group")]),
+        ("Seventy-five patients matched for age made up the control.", [(75, "group")]),
+        ("Sixty patients comprised the study group.", [(60, None)]),  # the whole sample
+    ],
+)
+def test_sample_size_phrasings_count_forms_a_group(
+    nlp: Language, text: str, expected: list[tuple[int, str | None]]
+) -> None:
+    assert roles(nlp, text) == expected
