@@ -289,6 +289,7 @@ def _labelled(text: str, start: int) -> bool:
     return not found.group(2) or text[start : start + 1].isdigit()
 
 
+ELIGIBLE = re.compile(r"\beligible\b", re.IGNORECASE)
 FORMS_GROUP = re.compile(  # "Seventy-five patients failing ART comprised the TDF group", "... made up the control"
     r"[^.;]{0,100}?\b(?:comprised|formed|made\s+up|constituted)\s+the\s+"
     r"(?:(?!(?:study|trial|whole|entire|total|overall)\b)[\w+/()-]+\s+){0,3}?(?:group|arm|control|controls)\b",
@@ -358,11 +359,18 @@ def _lone_n(counts: list[Count], text: str) -> None:
 
 def _flow(counts: list[Count]) -> None:
     """ "Of 300 patients enrolled, 250 were randomized": the randomised number is the sample; the larger enrolled
-    count of its sentence is a step before it."""
+    count of its sentence is a step before it, as is a larger count of eligible people ("Out of 178 eligible
+    patients, 55 participated")."""
     for run in _by_sentence(counts).values():
         randomized = [c.value for c in run if c.kind == "randomized" and c.role is None]
+        taken = [c.value for c in run if c.kind in ("enrolled", "randomized") and c.role is None]
         for c in run:
-            if c.kind == "enrolled" and c.role is None and any(v < c.value for v in randomized):
+            if c.role is not None:
+                continue
+            enrolled_before = c.kind == "enrolled" and any(v < c.value for v in randomized)
+            # "Out of 178 eligible patients ..., 55 participated": the eligible are a step before the sample
+            eligible_before = ELIGIBLE.search(c.match.span.text) is not None and any(v < c.value for v in taken)
+            if enrolled_before or eligible_before:
                 c.role = "screened"
 
 

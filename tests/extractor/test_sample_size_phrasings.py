@@ -77,3 +77,19 @@ def test_sample_size_phrasings_count_forms_a_group(
     nlp: Language, text: str, expected: list[tuple[int, str | None]]
 ) -> None:
     assert roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Out of 178 eligible patients from one practice, 55 participated in the study.",
+            [(178, "screened"), (55, None)],
+        ),
+        ("We randomized 150 eligible patients.", [(150, None)]),  # no smaller count after them
+    ],
+)
+def test_sample_size_phrasings_eligible_before_sample(
+    nlp: Language, text: str, expected: list[tuple[int, str | None]]
+) -> None:
+    assert roles(nlp, text) == expected
