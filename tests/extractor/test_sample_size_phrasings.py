@@ -93,3 +93,8 @@ def test_sample_size_phrasings_eligible_before_sample(
     nlp: Language, text: str, expected: list[tuple[int, str | None]]
 ) -> None:
     assert roles(nlp, text) == expected
+
+
+def test_sample_size_phrasings_bare_count_randomly_assigned(nlp: Language) -> None:
+    doc = nlp("Of these, 98 were randomly allocated to the two arms.")
+    assert [(s._.value, (s._.attrs or {}).get("kind")) for s in doc.spans[spans.SAMPLE_SIZE]] == [(98, "randomized")]
