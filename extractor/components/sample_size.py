@@ -46,7 +46,9 @@ TOTAL_LABELS = ("total", "N", "n_unit", "planned")  # counts that say they are t
 SUBSET_OF = re.compile(r"\bof\s+(?:the\s+|these\s+|all\s+)?$", re.IGNORECASE)  # "Of the 120 ..., 100 were"
 KIND_RANK = {None: 0, "planned": 0, "analysed": 1, "enrolled": 2, "randomized": 3}
 MIN_TOTAL = 20  # sums of smaller counts coincide too easily
-EACH_GROUP = re.compile(r"\s*(?:for|in)?\s*(?:each|every|per)\s+(?:group|arm)", re.IGNORECASE)
+EACH_GROUP = re.compile(  # "N = 381 for each group", "two patients in each of the AmBisome containing arms"
+    r"\s*(?:for|in)?\s*(?:each|every|per)\s+(?:of\s+the\s+(?:[\w-]+\s+){0,4}?)?(?:group|arm)", re.IGNORECASE
+)
 
 
 @Language.factory("studysift_sample_size", assigns=["doc.spans"], default_config={})

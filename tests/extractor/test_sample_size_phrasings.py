@@ -98,3 +98,8 @@ def test_sample_size_phrasings_eligible_before_sample(
 def test_sample_size_phrasings_bare_count_randomly_assigned(nlp: Language) -> None:
     doc = nlp("Of these, 98 were randomly allocated to the two arms.")
     assert [(s._.value, (s._.attrs or {}).get("kind")) for s in doc.spans[spans.SAMPLE_SIZE]] == [(98, "randomized")]
+
+
+def test_sample_size_phrasings_in_each_of_the_arms(nlp: Language) -> None:
+    text = "SAEs occurred in two patients in each of the AmBisome containing arms."
+    assert roles(nlp, text) == [(2, "group")]
