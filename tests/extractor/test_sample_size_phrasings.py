@@ -103,3 +103,15 @@ def test_sample_size_phrasings_bare_count_randomly_assigned(nlp: Language) -> No
 def test_sample_size_phrasings_in_each_of_the_arms(nlp: Language) -> None:
     text = "SAEs occurred in two patients in each of the AmBisome containing arms."
     assert roles(nlp, text) == [(2, "group")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After a mean follow-up of 25 months, 43 (55.1%) patients achieving remission were randomized to two arms.",
+        "Of 78 patients recruited, 43 (55%) were randomly assigned.",
+    ],
+)
+def test_sample_size_phrasings_randomized_share(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert (43, "randomized") in [(s._.value, (s._.attrs or {}).get("kind")) for s in doc.spans[spans.SAMPLE_SIZE]]
