@@ -8,7 +8,8 @@ nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``da
 of ranges, the denominators of proportions ("one in three women"), rates ("10 participants per week"), years ("January
 2015": ``data/year_leads.tsv``) and counts of what was given or done ("a total of 762 courses":
 ``data/sample_things.tsv``) are not counts. Counts of one group ("20 in each group", "n = 20") carry ``attrs["role"] =
-"group"``, counts of people screened or lost ``attrs["role"] = "screened"``, and counts of people after a count of
+"group"``, counts of people screened or lost ``attrs["role"] = "screened"``, of staff who deliver or assess the
+intervention ("assessed by two physicians") ``"staff"``, and counts of people after a count of
 trials in one sentence ("12 trials with 1,500 participants") ``"pooled"``: record assembly does not use them (and never
 sums arms: how many arms there are is not always stated next to the count).
 
@@ -142,6 +143,8 @@ class SampleSizeComponent(RuleComponent):
                 role = "group"
             if FORMS_GROUP.match(text, m.span.end_char, sent.end_char):  # "75 patients ... made up the control"
                 role = "group"
+            if _staff(text, m):  # "by two trained nurses", "3 physicians performed the procedures"
+                role = "staff"
             if _per_item(text, sent, m.span):  # "three cohorts, each with more than 4,000 subjects"
                 role = "group"
             if LISTED_BEFORE.search(text, max(0, m.span.start_char - 12), m.span.start_char):
@@ -270,6 +273,18 @@ EACH_SENTENCE = re.compile(r"\s*(?:each|every)\b(?!\s+of\s+(?:the\s+|these\s+|th
 EACH_AFTER = re.compile(r"\s+each\s*(?:[.,;:)\]]|$)", re.IGNORECASE)  # "two groups comprising 30 patients each."
 
 
+def _staff(text: str, m: Match) -> bool:
+    """Whether a count of staff ("two research nurses", "3 physicians") counts those who deliver or assess the
+    intervention: "assessed by two blinded physicians", "Three surgeons performed all operations"."""
+    noun = m.rule["groups"].get("unit")
+    if not noun or STAFF.search(" ".join(noun.split())) is None:
+        return False
+    return (
+        BY_BEFORE.search(text, max(0, m.span.start_char - 16), m.span.start_char) is not None
+        or STAFF_VERB_AFTER.match(text, m.span.end_char) is not None
+    )
+
+
 def _per_item(text: str, sent: Span, span: Span) -> bool:
     """Whether a count is the size of each of several things: "cohorts, each with more than 4,000 subjects", "Each
     of 10 services was invited to recruit 10 patients" (a sentence about each one), "groups of 30 patients each."
@@ -291,6 +306,19 @@ def _labelled(text: str, start: int) -> bool:
     return not found.group(2) or text[start : start + 1].isdigit()
 
 
+STAFF = re.compile(  # people who deliver or assess the intervention, not its participants, by what they do
+    r"(?:nurses|physicians|doctors|clinicians|surgeons|pharmacists|therapists|physiotherapists|midwives|dentists|"
+    r"paramedics|technicians|investigators|researchers|assessors|raters|observers|interviewers|radiologists|"
+    r"anaesthetists|anesthetists|anesthesiologists|psychologists|staff|health\s+workers)$",
+    re.IGNORECASE,
+)
+BY_BEFORE = re.compile(r"\bby\s+(?:one\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
+STAFF_VERB_AFTER = re.compile(
+    r"\s+(?:(?:who|each|also|then|independently|blindly)\s+)?(?:delivered|administered|performed|conducted|provided|"
+    r"assessed|rated|scored|evaluated|collected|interviewed|facilitated|supervised|measured|examined|operated|"
+    r"carried\s+out|read)\b",
+    re.IGNORECASE,
+)
 ELIGIBLE = re.compile(r"\beligible\b", re.IGNORECASE)
 FORMS_GROUP = re.compile(  # "Seventy-five patients failing ART comprised the TDF group", "... made up the control"
     r"[^.;]{0,100}?\b(?:comprised|formed|made\s+up|constituted)\s+the\s+"

@@ -115,3 +115,15 @@ def test_sample_size_phrasings_in_each_of_the_arms(nlp: Language) -> None:
 def test_sample_size_phrasings_randomized_share(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert (43, "randomized") in [(s._.value, (s._.attrs or {}).get("kind")) for s in doc.spans[spans.SAMPLE_SIZE]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Outcomes were assessed by two blinded physicians.", [(2, "staff")]),
+        ("Three surgeons performed all operations.", [(3, "staff")]),
+        ("We randomized 40 physicians to feedback or none.", [(40, None)]),  # the participants of the trial
+    ],
+)
+def test_sample_size_phrasings_staff(nlp: Language, text: str, expected: list[tuple[int, str | None]]) -> None:
+    assert roles(nlp, text) == expected
