@@ -225,3 +225,14 @@ def test_sample_size_counts_of_specimens_are_counts(nlp: Language) -> None:
 )
 def test_sample_size_counts_age_range_before_noun(nlp: Language, text: str, expected: tuple[int, str]) -> None:
     assert counts(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An opportunity sample of 30 (six male, mean age = 23) young adults took part.", (30, "participants")),
+        ("A total of 60 (30 men) adults were enrolled.", (60, "participants")),
+    ],
+)
+def test_sample_size_counts_aside_before_noun(nlp: Language, text: str, expected: tuple[int, str]) -> None:
+    assert counts(nlp, text) == [expected]
