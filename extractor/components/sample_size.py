@@ -47,8 +47,8 @@ TOTAL_LABELS = ("total", "N", "n_unit", "planned")  # counts that say they are t
 SUBSET_OF = re.compile(r"\bof\s+(?:the\s+|these\s+|all\s+)?$", re.IGNORECASE)  # "Of the 120 ..., 100 were"
 KIND_RANK = {None: 0, "planned": 0, "analysed": 1, "enrolled": 2, "randomized": 3}
 MIN_TOTAL = 20  # sums of smaller counts coincide too easily
-EACH_GROUP = re.compile(  # "N = 381 for each group", "two patients in each of the AmBisome containing arms"
-    r"\s*(?:for|in)?\s*(?:each|every|per)\s+(?:of\s+the\s+(?:[\w-]+\s+){0,4}?)?(?:group|arm)", re.IGNORECASE
+EACH_GROUP = re.compile(  # "N = 381 for each group", "two patients in each of the AmBisome arms", "from each group"
+    r"\s*(?:for|in|from)?\s*(?:each|every|per)\s+(?:of\s+the\s+(?:[\w-]+\s+){0,4}?)?(?:group|arm)", re.IGNORECASE
 )
 
 
@@ -110,8 +110,9 @@ class SampleSizeComponent(RuleComponent):
         studies_at: list[tuple[int, int]] = []  # sentences (bounds) holding a count of trials or studies
         found = self.best(doc, spans.SAMPLE_SIZE)
         text = doc_text(doc)
-        # "(N = 381)" is a total (a lower-case "n" an arm's), unless one sentence holds two: "A (N = 197), B (N = 103)"
-        bracketed = [m for m in found if m.label == "N" and _in_brackets(text, _sentence(m.span), m.span)]
+        # "(N = 381)", "(n = 575 couples)" is a total (a bare lower-case "n" an arm's), unless one sentence holds two:
+        # "A (N = 197), B (N = 103)"
+        bracketed = [m for m in found if m.label in ("N", "n_unit") and _in_brackets(text, _sentence(m.span), m.span)]
         per_sentence = Counter(_sentence(m.span).start_char for m in bracketed)
         counts: list[Count] = []
         for m in found:
@@ -162,6 +163,13 @@ class SampleSizeComponent(RuleComponent):
         _parallel(counts, text)
         _totals(counts)
         _flow(counts)
+        for c in counts:  # "451 were allocated to the decision aid": one arm's (not "to A or B", "to two groups")
+            if (
+                c.match.label == "assigned"
+                and c.role is None
+                and not ALL_ARMS_AFTER.match(text, c.match.span.end_char, c.sent.end_char)
+            ):
+                c.role = "group"
         for c in counts:
             attrs = {k: v for k, v in (("kind", c.kind), ("role", c.role)) if v}
             self.emit(doc, spans.SAMPLE_SIZE, c.match.span, c.unit, c.value, c.match.rule["confidence"], **attrs)
@@ -317,6 +325,11 @@ STAFF_VERB_AFTER = re.compile(
     r"\s+(?:(?:who|each|also|then|independently|blindly)\s+)?(?:delivered|administered|performed|conducted|provided|"
     r"assessed|rated|scored|evaluated|collected|interviewed|facilitated|supervised|measured|examined|operated|"
     r"carried\s+out|read)\b",
+    re.IGNORECASE,
+)
+ALL_ARMS_AFTER = re.compile(
+    r"[^.;]{0,80}?(?:\bor\b|\beither\b|\bgroups\b|\barms\b|\bconditions\b|\b(?:two|three|four|five|2|3|4|5)\b|\bvs\.?|"
+    r"\bversus\b|\bratio\b|:)",
     re.IGNORECASE,
 )
 ELIGIBLE = re.compile(r"\beligible\b", re.IGNORECASE)

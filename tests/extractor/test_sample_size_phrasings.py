@@ -127,3 +127,31 @@ def test_sample_size_phrasings_randomized_share(nlp: Language, text: str) -> Non
 )
 def test_sample_size_phrasings_staff(nlp: Language, text: str, expected: list[tuple[int, str | None]]) -> None:
     assert roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two rabbits from each group were killed on day 28.", [(2, "group")]),
+        (
+            "Fathers were randomised to the intervention (n = 575 couples) or control group (n = 624 couples).",
+            [(575, "group"), (624, "group")],
+        ),
+        (
+            "Twenty-one subjects were allocated to massage first, while 27 were initially allocated to the control.",
+            [(21, "group"), (27, "group")],
+        ),
+        ("In all, 120 were assigned to the intervention.", [(120, "group")]),  # one arm's
+        ("Of these, 120 were allocated to A or B.", [(120, None)]),
+        ("Adults with a MELD score ≤ 35 were randomized.", []),  # a bound, not a count
+        (
+            "Forty patients were randomized; 18 to HIP and 22 to IV iron sucrose.",
+            [(40, None), (18, "group"), (22, "group")],
+        ),
+        ("Patients were randomized 3 : 3 : 1 to receive liarozole.", []),  # a ratio
+    ],
+)
+def test_sample_size_phrasings_arms_and_bounds(
+    nlp: Language, text: str, expected: list[tuple[int, str | None]]
+) -> None:
+    assert roles(nlp, text) == expected
