@@ -8,7 +8,8 @@ nearest cue in the count's sentence decides. Labels ("Phase one", "Fig. 1": ``da
 of ranges, the denominators of proportions ("one in three women"), rates ("10 participants per week"), years ("January
 2015": ``data/year_leads.tsv``) and counts of what was given or done ("a total of 762 courses":
 ``data/sample_things.tsv``) are not counts. Counts of one group ("20 in each group", "n = 20") carry ``attrs["role"] =
-"group"``, counts of people screened or lost ``attrs["role"] = "screened"``, and counts of people after a count of
+"group"``, counts of people screened or lost ``attrs["role"] = "screened"``, of staff who deliver or assess the
+intervention ("assessed by two physicians") ``"staff"``, and counts of people after a count of
 trials in one sentence ("12 trials with 1,500 participants") ``"pooled"``: record assembly does not use them (and never
 sums arms: how many arms there are is not always stated next to the count).
 
@@ -46,7 +47,9 @@ TOTAL_LABELS = ("total", "N", "n_unit", "planned")  # counts that say they are t
 SUBSET_OF = re.compile(r"\bof\s+(?:the\s+|these\s+|all\s+)?$", re.IGNORECASE)  # "Of the 120 ..., 100 were"
 KIND_RANK = {None: 0, "planned": 0, "analysed": 1, "enrolled": 2, "randomized": 3}
 MIN_TOTAL = 20  # sums of smaller counts coincide too easily
-EACH_GROUP = re.compile(r"\s*(?:for|in)?\s*(?:each|every|per)\s+(?:group|arm)", re.IGNORECASE)
+EACH_GROUP = re.compile(  # "N = 381 for each group", "two patients in each of the AmBisome arms", "from each group"
+    r"\s*(?:for|in|from)?\s*(?:each|every|per)\s+(?:of\s+the\s+(?:[\w-]+\s+){0,4}?)?(?:group|arm)", re.IGNORECASE
+)
 
 
 @Language.factory("studysift_sample_size", assigns=["doc.spans"], default_config={})
@@ -107,8 +110,9 @@ class SampleSizeComponent(RuleComponent):
         studies_at: list[tuple[int, int]] = []  # sentences (bounds) holding a count of trials or studies
         found = self.best(doc, spans.SAMPLE_SIZE)
         text = doc_text(doc)
-        # "(N = 381)" is a total (a lower-case "n" an arm's), unless one sentence holds two: "A (N = 197), B (N = 103)"
-        bracketed = [m for m in found if m.label == "N" and _in_brackets(text, _sentence(m.span), m.span)]
+        # "(N = 381)", "(n = 575 couples)" is a total (a bare lower-case "n" an arm's), unless one sentence holds two:
+        # "A (N = 197), B (N = 103)"
+        bracketed = [m for m in found if m.label in ("N", "n_unit") and _in_brackets(text, _sentence(m.span), m.span)]
         per_sentence = Counter(_sentence(m.span).start_char for m in bracketed)
         counts: list[Count] = []
         for m in found:
@@ -129,6 +133,8 @@ class SampleSizeComponent(RuleComponent):
                 continue
             if value in YEARS and _year(text, m.span.start_char):
                 continue
+            if _after_bare_number(text, m.span.start_char):  # "2 3 patients"; "April 2019 137 patients" is kept
+                continue
             sent = _sentence(m.span)
             kind = m.rule.get("kind") or self._kind(m.span, sent, cues, cue_starts)
             role = m.rule.get("role")
@@ -136,8 +142,16 @@ class SampleSizeComponent(RuleComponent):
                 role = "group"
             if EACH_GROUP.match(text, m.span.end_char):  # "N = 381 for each group"
                 role = "group"
+            if FORMS_GROUP.match(text, m.span.end_char, sent.end_char):  # "75 patients ... made up the control"
+                role = "group"
+            if _staff(text, m):  # "by two trained nurses", "3 physicians performed the procedures"
+                role = "staff"
+            if _per_item(text, sent, m.span):  # "three cohorts, each with more than 4,000 subjects"
+                role = "group"
             if LISTED_BEFORE.search(text, max(0, m.span.start_char - 12), m.span.start_char):
                 role = "group"  # "78 and 78 patients": the numbers listed share the noun, one per group
+            if SCREENED_AFTER.match(text, m.span.end_char):  # "from a total of 166 patients who were screened"
+                kind = "screened"
             if kind == "screened" or any(c.label == "screened" and _within(c.span, m.span) for c in cues):
                 kind, role = None, "screened"
             if unit in STUDY_UNITS:
@@ -149,6 +163,13 @@ class SampleSizeComponent(RuleComponent):
         _parallel(counts, text)
         _totals(counts)
         _flow(counts)
+        for c in counts:  # "451 were allocated to the decision aid": one arm's (not "to A or B", "to two groups")
+            if (
+                c.match.label == "assigned"
+                and c.role is None
+                and not ALL_ARMS_AFTER.match(text, c.match.span.end_char, c.sent.end_char)
+            ):
+                c.role = "group"
         for c in counts:
             attrs = {k: v for k, v in (("kind", c.kind), ("role", c.role)) if v}
             self.emit(doc, spans.SAMPLE_SIZE, c.match.span, c.unit, c.value, c.match.rule["confidence"], **attrs)
@@ -251,6 +272,38 @@ RATIO_BEFORE = re.compile(  # "one in three women", "1 in 5 adults", "out of eve
 )
 
 
+EACH_WITH_BEFORE = re.compile(  # "three cohorts, each with more than 4,000 subjects": the size of each of several
+    r"\b(?:each|every)\s+(?:with|having|including|comprising|containing|enrolling|recruiting)\s+"
+    r"(?:(?:more|fewer|less)\s+than\s+|over\s+|about\s+|approximately\s+|around\s+|up\s+to\s+|at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+EACH_SENTENCE = re.compile(r"\s*(?:each|every)\b(?!\s+of\s+(?:the\s+|these\s+|those\s+|all\s+)?$)", re.IGNORECASE)
+EACH_AFTER = re.compile(r"\s+each\s*(?:[.,;:)\]]|$)", re.IGNORECASE)  # "two groups comprising 30 patients each."
+
+
+def _staff(text: str, m: Match) -> bool:
+    """Whether a count of staff ("two research nurses", "3 physicians") counts those who deliver or assess the
+    intervention: "assessed by two blinded physicians", "Three surgeons performed all operations"."""
+    noun = m.rule["groups"].get("unit")
+    if not noun or STAFF.search(" ".join(noun.split())) is None:
+        return False
+    return (
+        BY_BEFORE.search(text, max(0, m.span.start_char - 16), m.span.start_char) is not None
+        or STAFF_VERB_AFTER.match(text, m.span.end_char) is not None
+    )
+
+
+def _per_item(text: str, sent: Span, span: Span) -> bool:
+    """Whether a count is the size of each of several things: "cohorts, each with more than 4,000 subjects", "Each
+    of 10 services was invited to recruit 10 patients" (a sentence about each one), "groups of 30 patients each."
+    ("Each of the 40 patients" counts them all)."""
+    if EACH_WITH_BEFORE.search(text, max(sent.start_char, span.start_char - 40), span.start_char):
+        return True
+    if EACH_AFTER.match(text, span.end_char):
+        return True
+    return EACH_SENTENCE.match(text[sent.start_char : span.start_char]) is not None
+
+
 def _labelled(text: str, start: int) -> bool:
     """Whether the number at ``start`` is a label's ("Phase one", "Fig. 1"): the label word on the same line, and a
     full stop after it only as an abbreviation's before digits ("...in the control group. Forty patients" starts a
@@ -259,6 +312,45 @@ def _labelled(text: str, start: int) -> bool:
     if found is None or found.group(1).lower() not in count_labels():
         return False
     return not found.group(2) or text[start : start + 1].isdigit()
+
+
+STAFF = re.compile(  # people who deliver or assess the intervention, not its participants, by what they do
+    r"(?:nurses|physicians|doctors|clinicians|surgeons|pharmacists|therapists|physiotherapists|midwives|dentists|"
+    r"paramedics|technicians|investigators|researchers|assessors|raters|observers|interviewers|radiologists|"
+    r"anaesthetists|anesthetists|anesthesiologists|psychologists|staff|health\s+workers)$",
+    re.IGNORECASE,
+)
+BY_BEFORE = re.compile(r"\bby\s+(?:one\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
+STAFF_VERB_AFTER = re.compile(
+    r"\s+(?:(?:who|each|also|then|independently|blindly)\s+)?(?:delivered|administered|performed|conducted|provided|"
+    r"assessed|rated|scored|evaluated|collected|interviewed|facilitated|supervised|measured|examined|operated|"
+    r"carried\s+out|read)\b",
+    re.IGNORECASE,
+)
+ALL_ARMS_AFTER = re.compile(
+    r"[^.;]{0,80}?(?:\bor\b|\beither\b|\bgroups\b|\barms\b|\bconditions\b|\b(?:two|three|four|five|2|3|4|5)\b|\bvs\.?|"
+    r"\bversus\b|\bratio\b|:)",
+    re.IGNORECASE,
+)
+ELIGIBLE = re.compile(r"\beligible\b", re.IGNORECASE)
+FORMS_GROUP = re.compile(  # "Seventy-five patients failing ART comprised the TDF group", "... made up the control"
+    r"[^.;]{0,100}?\b(?:comprised|formed|made\s+up|constituted)\s+the\s+"
+    r"(?:(?!(?:study|trial|whole|entire|total|overall)\b)[\w+/()-]+\s+){0,3}?(?:group|arm|control|controls)\b",
+    re.IGNORECASE,
+)
+SCREENED_AFTER = re.compile(
+    r",?\s*(?:who|that)\s+(?:were|had\s+been)\s+(?:initially\s+|first\s+|originally\s+)?"
+    r"(?:screened|assessed\s+for\s+eligibility|approached|invited)\b",
+    re.IGNORECASE,
+)
+YEAR_RUN_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s$")
+
+
+def _after_bare_number(text: str, start: int) -> bool:
+    """Whether the count at ``start`` follows another number with only a space between, but for a year by its lead
+    ("From October 2016 to April 2019 137 patients were randomized": a date run into the count)."""
+    found = YEAR_RUN_BEFORE.search(text, max(0, start - 5), start)
+    return found is not None and not _year(text, found.start())
 
 
 def _year(text: str, start: int) -> bool:
@@ -291,7 +383,8 @@ ARM_WORDS = re.compile(
 )
 
 
-SHARE_BEFORE = re.compile(r"%\s*[(\[]\s*$")  # "63% (n = 373) female": a share of the sample
+# "63% (n = 373) female", "17% of pregnant women (n = 5919)": a share of the sample, or the subgroup it is of
+SHARE_BEFORE = re.compile(r"%\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*)?[(\[]\s*$")
 
 
 def _lone_n(counts: list[Count], text: str) -> None:
@@ -301,7 +394,7 @@ def _lone_n(counts: list[Count], text: str) -> None:
         if len(run) == 1 and run[0].match.label == "n" and run[0].role == "group":
             c = run[0]
             subgroup = SHARE_BEFORE.search(
-                text, max(c.sent.start_char, c.match.span.start_char - 12), c.match.span.start_char
+                text, max(c.sent.start_char, c.match.span.start_char - 60), c.match.span.start_char
             )
             if subgroup is None and not ARM_WORDS.search(text, c.sent.start_char, c.sent.end_char):
                 c.role = None
@@ -309,11 +402,18 @@ def _lone_n(counts: list[Count], text: str) -> None:
 
 def _flow(counts: list[Count]) -> None:
     """ "Of 300 patients enrolled, 250 were randomized": the randomised number is the sample; the larger enrolled
-    count of its sentence is a step before it."""
+    count of its sentence is a step before it, as is a larger count of eligible people ("Out of 178 eligible
+    patients, 55 participated")."""
     for run in _by_sentence(counts).values():
         randomized = [c.value for c in run if c.kind == "randomized" and c.role is None]
+        taken = [c.value for c in run if c.kind in ("enrolled", "randomized") and c.role is None]
         for c in run:
-            if c.kind == "enrolled" and c.role is None and any(v < c.value for v in randomized):
+            if c.role is not None:
+                continue
+            enrolled_before = c.kind == "enrolled" and any(v < c.value for v in randomized)
+            # "Out of 178 eligible patients ..., 55 participated": the eligible are a step before the sample
+            eligible_before = ELIGIBLE.search(c.match.span.text) is not None and any(v < c.value for v in taken)
+            if enrolled_before or eligible_before:
                 c.role = "screened"
 
 

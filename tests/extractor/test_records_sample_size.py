@@ -39,3 +39,15 @@ def test_records_sample_size_from_an_abstracts_background_section() -> None:
     mark(doc, spans.SAMPLE_SIZE, "56 patients", "patients", 56, kind="randomized")
     (record,) = assemble(doc)[0]
     assert record.sample_size is not None and record.sample_size.value == 56
+
+
+def test_records_sample_size_randomized_over_enrolled() -> None:
+    doc = make(
+        f"{ABSTRACT}A total of 249 women were recruited online. A total of 83 women meeting the criteria were "
+        "randomized to A or B."
+    )
+    mark(doc, spans.STUDY, "a randomized trial", "design", "randomized_controlled_trial")
+    mark(doc, spans.SAMPLE_SIZE, "A total of 249 women", "participants", 249, kind="enrolled")
+    mark(doc, spans.SAMPLE_SIZE, "A total of 83 women", "participants", 83, kind="randomized")
+    (record,) = assemble(doc)[0]
+    assert record.sample_size is not None and record.sample_size.value == 83

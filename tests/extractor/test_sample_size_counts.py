@@ -214,3 +214,25 @@ def test_sample_size_counts_of_arms_listed_after_and(nlp: Language) -> None:
 def test_sample_size_counts_of_specimens_are_counts(nlp: Language) -> None:
     # a diagnostic or tissue study's sample is its specimens (the gold: "1173 cervical samples", "288 tumors")
     assert counts(nlp, "A total of 1173 samples were tested.") == [(1173, "participants")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sixty ASA I or II, 18–50 year old patients were selected.", (60, "patients")),
+        ("We enrolled 120 18-65 year old women.", (120, "participants")),
+    ],
+)
+def test_sample_size_counts_age_range_before_noun(nlp: Language, text: str, expected: tuple[int, str]) -> None:
+    assert counts(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An opportunity sample of 30 (six male, mean age = 23) young adults took part.", (30, "participants")),
+        ("A total of 60 (30 men) adults were enrolled.", (60, "participants")),
+    ],
+)
+def test_sample_size_counts_aside_before_noun(nlp: Language, text: str, expected: tuple[int, str]) -> None:
+    assert counts(nlp, text) == [expected]
