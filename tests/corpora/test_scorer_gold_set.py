@@ -78,7 +78,8 @@ def test_scorer_gold_set_numbers_appear_in_their_texts() -> None:
         if doc.spin_seed is not None or path is None or not (doc.source or "").startswith("shared:"):
             continue
         text = path.read_text(encoding="utf-8").lower()
-        digits, words = text.replace(",", ""), re.sub(r"[-\u2010\u2011]", " ", text).replace(" and ", " ")  # "forty‐eight"
+        digits = text.replace(",", "")
+        words = re.sub(r"[-\u2010\u2011]", " ", text).replace(" and ", " ")  # "forty-eight", "forty\u2010eight"
         for rec in doc.gold["records"]:
             n = rec["sample_size"]
             if n is not None:
