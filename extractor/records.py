@@ -372,10 +372,10 @@ def _design(ctx: Context, signals: Signals) -> tuple[str, Span | None, float] | 
         randomized = next((s for s in ctx.get(spans.RANDOMIZED) if s._.value is True), None)
         if randomized is not None:
             return "randomized_controlled_trial", randomized, _confidence(randomized)
-    if chosen is None:
+    if chosen is None or chosen[0] in TRIALS:  # a trial in animals ("a randomized study in 48 cats") is an animal study
         animal = next((s for s in ctx.get(spans.SPECIES) if s.label_ != "human"), None)
         if animal is not None and _species(ctx, None) not in (None, "human"):
-            return "animal_study", animal, 0.6
+            return "animal_study", animal, 0.6 if chosen is None else chosen[2]
     return chosen
 
 
