@@ -86,3 +86,26 @@ def test_design_assigned_by_a_criterion_is_not_random(nlp: Language, text: str, 
 )
 def test_design_times_that_are_not_assessments(nlp: Language, text: str, times: list[str]) -> None:
     assert [v for v, _ in span_labels(nlp, text, spans.FOLLOW_UP)] == times
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "236 medical students were evaluated before and after receiving prespecified instructions.",
+        "A pre-test/post-test study of a nurse training programme.",
+    ],
+)
+def test_design_before_after_is_non_randomized(nlp: Language, text: str) -> None:
+    assert "non_randomized_trial" in labels(nlp, text, spans.DESIGN)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The study examined yoga among working professionals.",
+        "Schoolteachers and teachers took part.",
+        "Firefighters and military personnel were surveyed.",
+    ],
+)
+def test_design_people_named_by_their_work_are_human(nlp: Language, text: str) -> None:
+    assert labels(nlp, text, spans.SPECIES) == {"human"}
