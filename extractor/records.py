@@ -476,7 +476,10 @@ def _follow_up(ctx: Context, signals: Signals) -> Span | None:
     outside the title and the background lead, of a day or more (hours and minutes time a measurement within one
     session). A crossover trial's last time point is its follow-up too: a time point of each period ("after 2
     weeks of each period") is not taken as one."""
-    stated = [s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "follow_up"]
+    # a background section's follow-up is an earlier study's ("One year follow-up revealed ...")
+    stated = [
+        s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "follow_up" and not Salience.of(s.doc).in_background(s)
+    ]
     times = [s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "timepoint" and not signals.in_lead(s)]
     stated = [s for s in stated if s.start_char < LEAD_CHARS] or stated
     for found, shortest in ((stated, 0.0), (times, 1.0)):
