@@ -373,10 +373,10 @@ def _design(ctx: Context, signals: Signals) -> tuple[str, Span | None, float] | 
         randomized = next((s for s in ctx.get(spans.RANDOMIZED) if s._.value is True), None)
         if randomized is not None:
             return "randomized_controlled_trial", randomized, _confidence(randomized)
-    if chosen is None:
+    if chosen is None or chosen[0] in TRIALS:  # a trial in animals ("a randomized study in 48 cats") is an animal study
         animal = next((s for s in ctx.get(spans.SPECIES) if s.label_ != "human"), None)
         if animal is not None and _species(ctx, None) not in (None, "human"):
-            return "animal_study", animal, 0.6
+            return "animal_study", animal, 0.6 if chosen is None else chosen[2]
     return chosen
 
 
@@ -478,7 +478,10 @@ def _follow_up(ctx: Context, signals: Signals) -> Span | None:
     outside the title and the background lead, of a day or more (hours and minutes time a measurement within one
     session). A crossover trial's last time point is its follow-up too: a time point of each period ("after 2
     weeks of each period") is not taken as one."""
-    stated = [s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "follow_up"]
+    # a background section's follow-up is an earlier study's ("One year follow-up revealed ...")
+    stated = [
+        s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "follow_up" and not Salience.of(s.doc).in_background(s)
+    ]
     times = [s for s in ctx.get(spans.FOLLOW_UP) if s.label_ == "timepoint" and not signals.in_lead(s)]
     stated = [s for s in stated if s.start_char < LEAD_CHARS] or stated
     for found, shortest in ((stated, 0.0), (times, 1.0)):
