@@ -67,6 +67,15 @@ BARE_NUMBER = re.compile(NUMBER_RE)
 ROMAN = re.compile(r"^[IVX]+$")
 # a design adjective naming its control: "placebo-controlled" (one token), "placebo controlled"
 DESIGN_CONTROL = re.compile(r"(?<![\w-])([a-z]+)[- ]controlled(?![\w-])", re.IGNORECASE)
+# A sentence saying how the arms' treatments were given without naming them ("Treatment was administered
+# intravenously", "Patients received the different regimens intravenously", "Each group was given orally"): a route
+# stated there with no name in reach is every named treatment's.
+ARM_REFERENCE = re.compile(
+    r"\b(?:treatments?|regimens?|products?|drugs?|medications?|interventions?|(?:each|both|all) groups?"
+    r"|(?:both|all|the|each) arms?)\b",
+    re.IGNORECASE,
+)
+ADMINISTERED = re.compile(r"\b(?:administ(?:er|rat)ed|given|delivered|received|infused|injected)\b", re.IGNORECASE)
 GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")  # "ProgramZofenopril": two words with no space between
 
 
@@ -755,7 +764,9 @@ class InterventionsComponent(RuleComponent):
             if distance <= self.max_link_tokens and (best is None or rank < (best[1].generic, best[0])):
                 best = (distance, m)
         if best is None:
-            if not fact.adjacent and any(start <= g.start < end for g in generic):
+            sentence = doc[start:end].text
+            said_of_arms = fact.key == "route" and ARM_REFERENCE.search(sentence) and ADMINISTERED.search(sentence)
+            if not fact.adjacent and (said_of_arms or any(start <= g.start < end for g in generic)):
                 for m in mentions:  # the drugs named before "the study drugs"
                     if m.span.end <= start and m.kind != "comparator" and not m.comparator and fact.key not in m.facts:
                         m.facts[fact.key] = (self.max_link_tokens, fact.span, fact.value)
