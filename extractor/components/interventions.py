@@ -76,6 +76,23 @@ ARM_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 ADMINISTERED = re.compile(r"\b(?:administ(?:er|rat)ed|given|delivered|received|infused|injected)\b", re.IGNORECASE)
+# What the control arm was given, said of it by its generic name: "The control group completed the same case
+# discussions without X", "cats in the control group received Y", "Z were taught to the control group". The phrase names
+# that arm (a record names the control by what it got, not as "control group"). A count before the group ("97 (10%)
+# patients in the control group received ...") reports a result, not the arm.
+CONTROL_ARM = r"(?:the\s+)?controls?(?:\s+(?:group|arm|condition)s?)?"
+CONTROL_GOT = re.compile(
+    rf"(?<![\w-]){CONTROL_ARM}\s+(?:\([^()]*\)\s+)?(?:only\s+)?(?:received|completed|underwent|got|attended|followed"
+    r"|(?:was|were)\s+(?:given|offered|provided\s+with|treated\s+with|assigned\s+to))\s+"
+    r"(?P<x>[^.;:,()\d]{3,100}?)(?=\s*[.;:,(]|\s+(?:for|during|over|at|while|whereas|in\s+the|every|daily|until)\b)",
+    re.IGNORECASE,
+)
+CONTROL_GIVEN = re.compile(
+    r"(?:^|[.;:]\s+|\bwhile\s+|\bwhereas\s+)(?P<x>[^.;:,()\d]{3,100}?)\s+(?:was|were)\s+(?:taught|given|provided|"
+    rf"offered|delivered|administered)\s+to\s+{CONTROL_ARM}(?![\w-])",
+    re.IGNORECASE,
+)
+CONTROL_LEADS = re.compile(r"^(?:(?:the|a|an|same|only|identical|similar)\s+)+", re.IGNORECASE)
 GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")  # "ProgramZofenopril": two words with no space between
 
 
@@ -190,6 +207,7 @@ class InterventionsComponent(RuleComponent):
         joins = [(row[0].lower(), row[1]) for row in read_tsv("co_treatment_joins.tsv")]
         self.joins = {word for word, kind in joins if kind == "join"}
         self.placebo_words = {word for word, kind in joins if kind == "placebo"}
+        self.generic_controls = {row[0].lower() for row in read_tsv("generic_comparators.tsv")}
 
     def annotate(self, doc: Doc) -> None:
         matches = self.best(doc, "names")
@@ -260,6 +278,7 @@ class InterventionsComponent(RuleComponent):
         found = self._with_abbreviations(doc, found)
         found = self._with_frames(doc, found)
         found = self._with_tagged(doc, found, cues)
+        found = self._with_control_content(doc, found)
         found = self._described(doc, self._with_restatements(doc, found))
         found = self._with_abbreviations(doc, found)  # also the short forms of names found by frame or restatement
         listing: set[int] = set()  # mentions that head or continue a list of comparators
@@ -492,6 +511,37 @@ class InterventionsComponent(RuleComponent):
             for span, part in self._coordinated(doc, slot.span, name):
                 extra.append(Mention(span, part, "therapy", comparator, CONFIDENCE["frame"], framed=True))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
+
+    def _with_control_content(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """The control arm named by what it was given ("the control group received X", "X were taught to the control
+        group"): the generic control names ("control group", ``data/generic_comparators.tsv``) take that name, unless
+        another control is named ("placebo", "usual care"). Only one such phrase: two say of different groups. A
+        phrase that is a treatment's name and no more ("the control group received ketamine") is read as it stands."""
+        text = doc_text(doc)
+        said: set[tuple[int, int]] = set()
+        for match in (*CONTROL_GOT.finditer(text), *CONTROL_GIVEN.finditer(text)):
+            where = doc.char_span(match.start("x"), match.end("x"), alignment_mode="expand")
+            if where is None or re.search(r"\d", text[doc[sentence_of(doc, where.start)[0]].idx : match.start()]):
+                continue
+            lead = CONTROL_LEADS.match(match.group("x"))
+            span = doc.char_span(
+                match.start("x") + (lead.end() if lead else 0), match.end("x"), alignment_mode="expand"
+            )
+            if span is not None and len(span):
+                said.add((span.start, span.end))
+        if len(said) != 1:
+            return found
+        start, end = said.pop()
+        span = doc[start:end]
+        if any(m.span.start <= start and end <= m.span.end for m in found):
+            return found
+        generic = [m for m in found if m.kind == "comparator" and m.name in self.generic_controls]
+        if not generic or any(m.comparator and all(m is not g for g in generic) for m in found):
+            return found  # no generic name to replace, or the control is named already ("placebo", "usual care")
+        name = re.sub(r"\s+", " ", span.text.lower()).strip()
+        for m in generic:
+            m.name, m.framed = name, True
+        return found
 
     def _with_tagged(self, doc: Doc, found: list[Mention], cues: list[Span]) -> list[Mention]:
         """When no treatment is named in the sentences that name arms (the title, an allocation sentence, one
