@@ -262,7 +262,7 @@ class InterventionsComponent(RuleComponent):
     # -- names -------------------------------------------------------------------------------------------------
 
     def mentions(self, doc: Doc, matches: list[Match]) -> list[Mention]:
-        cues = [m.span for m in matches if m.label == "comparison"]
+        cues = [m.span for m in matches if m.label == "comparison" and not self._result_than(doc, m.span)]
         alone = {m.span.start: self._name(m) for m in matches if m.label == "alone"}  # start → "alone" / "only"
         found: list[Mention] = []
         for m in matches:
@@ -320,6 +320,16 @@ class InterventionsComponent(RuleComponent):
             if mention.name in compared_only:
                 mention.comparator = True
         return found
+
+    @staticmethod
+    def _result_than(doc: Doc, cue: Span) -> bool:
+        """Whether a "than" reports a result between two arms ("intubations were higher in the standard group than
+        the nCPAP group (P < 0.05)"): which arm stands after it follows the direction of the finding, not which arm
+        is the control."""
+        if cue.text.lower() != "than":
+            return False
+        start, end = sentence_of(doc, cue.start)
+        return bool(P_VALUE.search(doc[start:end].text))
 
     @staticmethod
     def _dose_from_alone_arm(mentions: list[Mention]) -> None:
@@ -714,12 +724,23 @@ class InterventionsComponent(RuleComponent):
 
     def facts(self, doc: Doc) -> list[Fact]:
         found: list[Fact] = []
+        # short forms of measured quantities ("TV" for "tidal volume"): an amount after one is a measurement
+        measured = {
+            short.text
+            for short in defined_abbreviations(doc)
+            if any(t.lower_ in self.dose_exclusions for t in short._.long_form)
+        }
         for m in self.best(doc, "amounts"):
             groups = m.rule.get("groups") or {}
             if m.label == "dose":
                 value = parse_dose(groups, m.rule.get("text") or m.span.text)
                 strength = value is not None and value["unit"] in concentration_units()
-                if value is None or self._measurement(doc, m.span) or strength and self._reports_test(doc, m.span):
+                if (
+                    value is None
+                    or self._measurement(doc, m.span, measured)
+                    or strength
+                    and self._reports_test(doc, m.span)
+                ):
                     continue
                 found.append(Fact("dose", m.span, value, weak=strength, adjacent=strength))  # kept only when linked
             else:
@@ -780,9 +801,21 @@ class InterventionsComponent(RuleComponent):
         start, end = sentence_of(doc, span.start)
         return bool(P_VALUE.search(doc[start:end].text))
 
-    def _measurement(self, doc: Doc, span: Span) -> bool:
+    def _measurement(self, doc: Doc, span: Span, measured: set[str] | frozenset[str] = frozenset()) -> bool:
+        """Whether a word of ``dose_exclusions.tsv`` ("volume", "plasma"), or a defined short form of a phrase with
+        one ("TV (0.8 l, 0.3 l)" after "tidal volume (TV)"), stands just before the amount or its bracket: a measured
+        quantity."""
         before = doc[max(0, span.start - 4) : span.start]
-        return any(t.lower_ in self.dose_exclusions for t in before)
+        if any(t.lower_ in self.dose_exclusions or t.text in measured for t in before):
+            return True
+        for token in reversed(doc[max(0, span.start - 12) : span.start]):  # "TV (0.8 l, 0.3 l)": the bracket's word
+            if token.text == ")":
+                return False
+            if token.text == "(":
+                return token.i > 0 and (
+                    doc[token.i - 1].text in measured or doc[token.i - 1].lower_ in self.dose_exclusions
+                )
+        return False
 
     @staticmethod
     def _bracketed(doc: Doc, mention: Span, fact: Span) -> bool:

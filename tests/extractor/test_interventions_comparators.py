@@ -196,3 +196,13 @@ def test_interventions_comparators_control_named_by_what_it_received() -> None:
         "control group"
     }
     assert _comparator_names(nlp, lead + "The control group received placebo tablets.") == {"control group", "placebo"}
+
+
+def test_interventions_comparators_than_in_a_reported_result_names_no_control() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("studysift_interventions")
+    doc = nlp("Patients received ketamine or midazolam. Pain was lower with midazolam than with ketamine (P < 0.05).")
+    assert not doc.spans[spans.COMPARATOR]
+    doc = nlp("Patients received ketamine or midazolam. Ketamine was better than midazolam.")
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["midazolam"]
