@@ -67,6 +67,32 @@ BARE_NUMBER = re.compile(NUMBER_RE)
 ROMAN = re.compile(r"^[IVX]+$")
 # a design adjective naming its control: "placebo-controlled" (one token), "placebo controlled"
 DESIGN_CONTROL = re.compile(r"(?<![\w-])([a-z]+)[- ]controlled(?![\w-])", re.IGNORECASE)
+# A sentence saying how the arms' treatments were given without naming them ("Treatment was administered
+# intravenously", "Patients received the different regimens intravenously", "Each group was given orally"): a route
+# stated there with no name in reach is every named treatment's.
+ARM_REFERENCE = re.compile(
+    r"\b(?:treatments?|regimens?|products?|drugs?|medications?|interventions?|(?:each|both|all) groups?"
+    r"|(?:both|all|the|each) arms?)\b",
+    re.IGNORECASE,
+)
+ADMINISTERED = re.compile(r"\b(?:administ(?:er|rat)ed|given|delivered|received|infused|injected)\b", re.IGNORECASE)
+# What the control arm was given, said of it by its generic name: "The control group completed the same case
+# discussions without X", "cats in the control group received Y", "Z were taught to the control group". The phrase names
+# that arm (a record names the control by what it got, not as "control group"). A count before the group ("97 (10%)
+# patients in the control group received ...") reports a result, not the arm.
+CONTROL_ARM = r"(?:the\s+)?controls?(?:\s+(?:group|arm|condition)s?)?"
+CONTROL_GOT = re.compile(
+    rf"(?<![\w-]){CONTROL_ARM}\s+(?:\([^()]*\)\s+)?(?:only\s+)?(?:received|completed|underwent|got|attended|followed"
+    r"|(?:was|were)\s+(?:given|offered|provided\s+with|treated\s+with|assigned\s+to))\s+"
+    r"(?P<x>[^.;:,()\d]{3,100}?)(?=\s*[.;:,(]|\s+(?:for|during|over|at|while|whereas|in\s+the|every|daily|until)\b)",
+    re.IGNORECASE,
+)
+CONTROL_GIVEN = re.compile(
+    r"(?:^|[.;:]\s+|\bwhile\s+|\bwhereas\s+)(?P<x>[^.;:,()\d]{3,100}?)\s+(?:was|were)\s+(?:taught|given|provided|"
+    rf"offered|delivered|administered)\s+to\s+{CONTROL_ARM}(?![\w-])",
+    re.IGNORECASE,
+)
+CONTROL_LEADS = re.compile(r"^(?:(?:the|a|an|same|only|identical|similar)\s+)+", re.IGNORECASE)
 GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")  # "ProgramZofenopril": two words with no space between
 
 
@@ -181,6 +207,7 @@ class InterventionsComponent(RuleComponent):
         joins = [(row[0].lower(), row[1]) for row in read_tsv("co_treatment_joins.tsv")]
         self.joins = {word for word, kind in joins if kind == "join"}
         self.placebo_words = {word for word, kind in joins if kind == "placebo"}
+        self.generic_controls = {row[0].lower() for row in read_tsv("generic_comparators.tsv")}
 
     def annotate(self, doc: Doc) -> None:
         matches = self.best(doc, "names")
@@ -235,7 +262,7 @@ class InterventionsComponent(RuleComponent):
     # -- names -------------------------------------------------------------------------------------------------
 
     def mentions(self, doc: Doc, matches: list[Match]) -> list[Mention]:
-        cues = [m.span for m in matches if m.label == "comparison"]
+        cues = [m.span for m in matches if m.label == "comparison" and not self._result_than(doc, m.span)]
         alone = {m.span.start: self._name(m) for m in matches if m.label == "alone"}  # start → "alone" / "only"
         found: list[Mention] = []
         for m in matches:
@@ -251,6 +278,7 @@ class InterventionsComponent(RuleComponent):
         found = self._with_abbreviations(doc, found)
         found = self._with_frames(doc, found)
         found = self._with_tagged(doc, found, cues)
+        found = self._with_control_content(doc, found)
         found = self._described(doc, self._with_restatements(doc, found))
         found = self._with_abbreviations(doc, found)  # also the short forms of names found by frame or restatement
         listing: set[int] = set()  # mentions that head or continue a list of comparators
@@ -292,6 +320,16 @@ class InterventionsComponent(RuleComponent):
             if mention.name in compared_only:
                 mention.comparator = True
         return found
+
+    @staticmethod
+    def _result_than(doc: Doc, cue: Span) -> bool:
+        """Whether a "than" reports a result between two arms ("intubations were higher in the standard group than
+        the nCPAP group (P < 0.05)"): which arm stands after it follows the direction of the finding, not which arm
+        is the control."""
+        if cue.text.lower() != "than":
+            return False
+        start, end = sentence_of(doc, cue.start)
+        return bool(P_VALUE.search(doc[start:end].text))
 
     @staticmethod
     def _dose_from_alone_arm(mentions: list[Mention]) -> None:
@@ -484,6 +522,37 @@ class InterventionsComponent(RuleComponent):
                 extra.append(Mention(span, part, "therapy", comparator, CONFIDENCE["frame"], framed=True))
         return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
+    def _with_control_content(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """The control arm named by what it was given ("the control group received X", "X were taught to the control
+        group"): the generic control names ("control group", ``data/generic_comparators.tsv``) take that name, unless
+        another control is named ("placebo", "usual care"). Only one such phrase: two say of different groups. A
+        phrase that is a treatment's name and no more ("the control group received ketamine") is read as it stands."""
+        text = doc_text(doc)
+        said: set[tuple[int, int]] = set()
+        for match in (*CONTROL_GOT.finditer(text), *CONTROL_GIVEN.finditer(text)):
+            where = doc.char_span(match.start("x"), match.end("x"), alignment_mode="expand")
+            if where is None or re.search(r"\d", text[doc[sentence_of(doc, where.start)[0]].idx : match.start()]):
+                continue
+            lead = CONTROL_LEADS.match(match.group("x"))
+            span = doc.char_span(
+                match.start("x") + (lead.end() if lead else 0), match.end("x"), alignment_mode="expand"
+            )
+            if span is not None and len(span):
+                said.add((span.start, span.end))
+        if len(said) != 1:
+            return found
+        start, end = said.pop()
+        span = doc[start:end]
+        if any(m.span.start <= start and end <= m.span.end for m in found):
+            return found
+        generic = [m for m in found if m.kind == "comparator" and m.name in self.generic_controls]
+        if not generic or any(m.comparator and all(m is not g for g in generic) for m in found):
+            return found  # no generic name to replace, or the control is named already ("placebo", "usual care")
+        name = re.sub(r"\s+", " ", span.text.lower()).strip()
+        for m in generic:
+            m.name, m.framed = name, True
+        return found
+
     def _with_tagged(self, doc: Doc, found: list[Mention], cues: list[Span]) -> list[Mention]:
         """When no treatment is named in the sentences that name arms (the title, an allocation sentence, one
         comparing "X versus Y" / "compared with"), the names the arm tagger (``components/tagger.py``) finds there
@@ -655,12 +724,23 @@ class InterventionsComponent(RuleComponent):
 
     def facts(self, doc: Doc) -> list[Fact]:
         found: list[Fact] = []
+        # short forms of measured quantities ("TV" for "tidal volume"): an amount after one is a measurement
+        measured = {
+            short.text
+            for short in defined_abbreviations(doc)
+            if any(t.lower_ in self.dose_exclusions for t in short._.long_form)
+        }
         for m in self.best(doc, "amounts"):
             groups = m.rule.get("groups") or {}
             if m.label == "dose":
                 value = parse_dose(groups, m.rule.get("text") or m.span.text)
                 strength = value is not None and value["unit"] in concentration_units()
-                if value is None or self._measurement(doc, m.span) or strength and self._reports_test(doc, m.span):
+                if (
+                    value is None
+                    or self._measurement(doc, m.span, measured)
+                    or strength
+                    and self._reports_test(doc, m.span)
+                ):
                     continue
                 found.append(Fact("dose", m.span, value, weak=strength, adjacent=strength))  # kept only when linked
             else:
@@ -721,9 +801,21 @@ class InterventionsComponent(RuleComponent):
         start, end = sentence_of(doc, span.start)
         return bool(P_VALUE.search(doc[start:end].text))
 
-    def _measurement(self, doc: Doc, span: Span) -> bool:
+    def _measurement(self, doc: Doc, span: Span, measured: set[str] | frozenset[str] = frozenset()) -> bool:
+        """Whether a word of ``dose_exclusions.tsv`` ("volume", "plasma"), or a defined short form of a phrase with
+        one ("TV (0.8 l, 0.3 l)" after "tidal volume (TV)"), stands just before the amount or its bracket: a measured
+        quantity."""
         before = doc[max(0, span.start - 4) : span.start]
-        return any(t.lower_ in self.dose_exclusions for t in before)
+        if any(t.lower_ in self.dose_exclusions or t.text in measured for t in before):
+            return True
+        for token in reversed(doc[max(0, span.start - 12) : span.start]):  # "TV (0.8 l, 0.3 l)": the bracket's word
+            if token.text == ")":
+                return False
+            if token.text == "(":
+                return token.i > 0 and (
+                    doc[token.i - 1].text in measured or doc[token.i - 1].lower_ in self.dose_exclusions
+                )
+        return False
 
     @staticmethod
     def _bracketed(doc: Doc, mention: Span, fact: Span) -> bool:
@@ -755,7 +847,9 @@ class InterventionsComponent(RuleComponent):
             if distance <= self.max_link_tokens and (best is None or rank < (best[1].generic, best[0])):
                 best = (distance, m)
         if best is None:
-            if not fact.adjacent and any(start <= g.start < end for g in generic):
+            sentence = doc[start:end].text
+            said_of_arms = fact.key == "route" and ARM_REFERENCE.search(sentence) and ADMINISTERED.search(sentence)
+            if not fact.adjacent and (said_of_arms or any(start <= g.start < end for g in generic)):
                 for m in mentions:  # the drugs named before "the study drugs"
                     if m.span.end <= start and m.kind != "comparator" and not m.comparator and fact.key not in m.facts:
                         m.facts[fact.key] = (self.max_link_tokens, fact.span, fact.value)

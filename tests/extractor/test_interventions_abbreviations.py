@@ -60,3 +60,11 @@ def test_interventions_abbreviations_of_a_name_found_by_its_frame(nlp: Language)
     short = [s for s in doc.spans[spans.INTERVENTION] if s.text == "ZE"]
     assert short and {s._.value for s in short} == {"zorbafen ethyl"}
     assert [s._.attrs["dose"]["value"] for s in short if s._.attrs["dose"]] == [4.0]
+
+
+def test_interventions_abbreviations_of_a_measured_quantity_mark_amounts_as_measurements(nlp: Language) -> None:
+    doc = nlp(
+        "Ketamine was given to improve the tidal volume (TV). "
+        "Patients given ketamine had a greater TV (0.8 l, 0.3 l) than before."
+    )
+    assert [s._.attrs["dose"] for s in doc.spans[spans.INTERVENTION]] == [None, None]

@@ -174,3 +174,35 @@ def test_interventions_comparators_alone_arm_said_two_ways(nlp: Language) -> Non
     assert {s._.value for s in doc.spans[spans.COMPARATOR]} == {"fimasartan alone"}
     treated = [s for s in doc.spans[spans.INTERVENTION] if s._.value == "fimasartan"]
     assert treated and all(s._.attrs["dose"]["value"] == 120.0 for s in treated)
+
+
+def _comparator_names(nlp: Language, text: str) -> set[str]:
+    return {str(s._.value) for s in nlp(text).spans[spans.COMPARATOR]}
+
+
+def test_interventions_comparators_control_named_by_what_it_received() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("studysift_interventions")
+    lead = "Students were randomized to the yoga group or the control group. "
+    found = _comparator_names(nlp, lead + "The control group completed the same case discussions without yoga.")
+    assert found == {"case discussions without yoga"}
+    found = _comparator_names(
+        nlp, lead + "Physical exercises and management theories were taught to the control group."
+    )
+    assert found == {"physical exercises and management theories"}
+    # a count before the group reports a result; a named control ("placebo") is the arm's name already
+    assert _comparator_names(nlp, lead + "Then 97 (10%) patients in the control group received a test.") == {
+        "control group"
+    }
+    assert _comparator_names(nlp, lead + "The control group received placebo tablets.") == {"control group", "placebo"}
+
+
+def test_interventions_comparators_than_in_a_reported_result_names_no_control() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("studysift_interventions")
+    doc = nlp("Patients received ketamine or midazolam. Pain was lower with midazolam than with ketamine (P < 0.05).")
+    assert not doc.spans[spans.COMPARATOR]
+    doc = nlp("Patients received ketamine or midazolam. Ketamine was better than midazolam.")
+    assert [s._.value for s in doc.spans[spans.COMPARATOR]] == ["midazolam"]

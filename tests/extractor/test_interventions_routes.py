@@ -120,3 +120,11 @@ def test_interventions_routes_dose_form_names_the_treatment(nlp: Language) -> No
     assert treated._.value == "cladribine tablets" and treated._.attrs["route"] == "oral"
     assert treated._.attrs["dose"]["value"] == 3.5
     assert not nlp("Consequently, appropriate tablets should be chosen.").spans[spans.INTERVENTION]
+
+
+def test_interventions_routes_said_of_the_arms_without_names(nlp: Language) -> None:
+    text = "Patients received ketamine or morphine. The different regimens were administered intravenously."
+    found = routes(nlp, text)
+    assert found == {"ketamine": "intravenous", "morphine": "intravenous"}
+    found = routes(nlp, "Patients received ketamine or morphine. Pain was assessed intravenously.")  # no arm is said
+    assert found == {"ketamine": None, "morphine": None}
