@@ -51,6 +51,7 @@ GROUP_WORD_WINDOW = 6  # tokens either side of "similar" / "no difference" where
 CLAUSE_P_WINDOW = 30  # tokens after a direction cue where the first p-value still speaks of its change
 COMPARATIVE_LIST = 10  # tokens back from an outcome to the comparative that opens the list it ends
 CUE_STARTS_KEY = "studysift.outcome_cue_starts"  # start → label of the Doc's direction cues, while it is annotated
+NOUN_CUE_STARTS_KEY = "studysift.outcome_noun_cue_starts"  # the starts of its noun cues ("no difference in"), as well
 TREND_WINDOW = 3  # tokens before a change word where "tended to" / "a trend towards" makes it a trend
 FEATURES_KEY = "studysift.outcome_features"
 # a candidate's confidence by source, before ranking
@@ -231,6 +232,7 @@ class OutcomesComponent(RuleComponent):
         taken: set[int] = set()
         cue_starts = {c.span.start for c in cues}
         doc.user_data[CUE_STARTS_KEY] = {c.span.start: c.label for c in cues}
+        doc.user_data[NOUN_CUE_STARTS_KEY] = {c.span.start for c in cues if c.rule.get("noun")}
         try:
             for cue in cues:
                 direction = self._direction(doc, cue)
@@ -316,6 +318,7 @@ class OutcomesComponent(RuleComponent):
                 )
         finally:  # the cue index is scratch state: it must not travel with the Doc
             doc.user_data.pop(CUE_STARTS_KEY, None)
+            doc.user_data.pop(NOUN_CUE_STARTS_KEY, None)
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------
@@ -526,6 +529,8 @@ class OutcomesComponent(RuleComponent):
             if doc[i].lower_ in CLAUSE_ENDS and i not in asides:
                 return False
             length = self._nonsignificant_at(doc, i, end)
+            if length and i in doc.user_data.get(NOUN_CUE_STARTS_KEY, ()):
+                return False  # "a non-significant difference in Y": a cue of its own, Y's result
             if length:
                 later = range(i + 1, i + length + 3)
                 return not any(k in others and not self._nonsignificant_at(doc, k, end) for k in later)
