@@ -7,7 +7,8 @@ boundary word (``data/outcome_boundaries.tsv``). Outcome measures of the lexicon
 elsewhere take the direction of a cue in their sentence, or ``reported``; so do the names the learned tagger
 (``components/tagger.py``) finds in result sentences. A negation before a cue, "not significant" shortly after it
 (``data/direction_nonsignificant.tsv``), or a p-value of 0.05 or more right after the outcome, makes the direction
-``no_difference``. Timepoints ("at 6 months") go in
+``no_difference``; so does a clause that denies it with its verb left out ("but overall survival was not", "but not
+Y"). Timepoints ("at 6 months") go in
 ``attrs["timepoint"]``. Adverse events come from a lexicon (``data/adverse_events.tsv``) in sentences that speak of
 adverse effects, toxicity or tolerability (``data/adverse_event_cues.tsv``).
 """
@@ -56,6 +57,7 @@ TREND_WINDOW = 3  # tokens before a change word where "tended to" / "a trend tow
 FEATURES_KEY = "studysift.outcome_features"
 # a candidate's confidence by source, before ranking
 CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "tagger": 0.55, "value": 0.5}
+ELLIPTICAL_AUXILIARIES = {"was", "were", "is", "are", "did", "does", "do", "had", "has", "have"}  # "but Y was not."
 VALUE_GAP = 3  # tokens after a value copula ("was", "were") within which its number stands: "was quite less than 1.3"
 
 
@@ -680,9 +682,19 @@ class OutcomesComponent(RuleComponent):
         if direction == "no_difference":
             return direction
         sent_end = sentence_of(doc, span.start)[1]
+        if self._denied_alone(doc, span, sent_end):
+            return "no_difference"
         window = doc[span.end : min(sent_end, span.end + 15)].text
         match = P_VALUE.search(window)
         return "no_difference" if match and _nonsignificant_p(match) else direction
+
+    def _denied_alone(self, doc: Doc, span: Span, sent_end: int) -> bool:
+        """The outcome of a clause that denies the change stated before it, its verb left out: "RFS was improved by
+        chemotherapy, but overall survival was not", "improved pain but not function"."""
+        after = [t.lower_ for t in doc[span.end : min(sent_end, span.end + 3)]]
+        if len(after) >= 2 and after[0] in ELLIPTICAL_AUXILIARIES and after[1] in ("not", "n't"):
+            return len(after) == 2 or doc[span.end + 2].is_punct
+        return span.start >= 2 and doc[span.start - 2].lower_ == "but" and doc[span.start - 1].lower_ == "not"
 
     def _phrases(
         self, doc: Doc, cue: Match, cue_starts: set[int] | frozenset[int] = frozenset()
