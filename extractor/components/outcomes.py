@@ -7,7 +7,8 @@ boundary word (``data/outcome_boundaries.tsv``). Outcome measures of the lexicon
 elsewhere take the direction of a cue in their sentence, or ``reported``; so do the names the learned tagger
 (``components/tagger.py``) finds in result sentences. A negation before a cue, "not significant" shortly after it
 (``data/direction_nonsignificant.tsv``), or a p-value of 0.05 or more right after the outcome, makes the direction
-``no_difference``. Timepoints ("at 6 months") go in
+``no_difference``; so does a clause that denies it with its verb left out ("but overall survival was not", "but not
+Y"). Timepoints ("at 6 months") go in
 ``attrs["timepoint"]``. Adverse events come from a lexicon (``data/adverse_events.tsv``) in sentences that speak of
 adverse effects, toxicity or tolerability (``data/adverse_event_cues.tsv``).
 """
@@ -51,10 +52,12 @@ GROUP_WORD_WINDOW = 6  # tokens either side of "similar" / "no difference" where
 CLAUSE_P_WINDOW = 30  # tokens after a direction cue where the first p-value still speaks of its change
 COMPARATIVE_LIST = 10  # tokens back from an outcome to the comparative that opens the list it ends
 CUE_STARTS_KEY = "studysift.outcome_cue_starts"  # start → label of the Doc's direction cues, while it is annotated
+NOUN_CUE_STARTS_KEY = "studysift.outcome_noun_cue_starts"  # the starts of its noun cues ("no difference in"), as well
 TREND_WINDOW = 3  # tokens before a change word where "tended to" / "a trend towards" makes it a trend
 FEATURES_KEY = "studysift.outcome_features"
 # a candidate's confidence by source, before ranking
 CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "tagger": 0.55, "value": 0.5}
+ELLIPTICAL_AUXILIARIES = {"was", "were", "is", "are", "did", "does", "do", "had", "has", "have"}  # "but Y was not."
 VALUE_GAP = 3  # tokens after a value copula ("was", "were") within which its number stands: "was quite less than 1.3"
 
 
@@ -231,6 +234,7 @@ class OutcomesComponent(RuleComponent):
         taken: set[int] = set()
         cue_starts = {c.span.start for c in cues}
         doc.user_data[CUE_STARTS_KEY] = {c.span.start: c.label for c in cues}
+        doc.user_data[NOUN_CUE_STARTS_KEY] = {c.span.start for c in cues if c.rule.get("noun")}
         try:
             for cue in cues:
                 direction = self._direction(doc, cue)
@@ -316,6 +320,7 @@ class OutcomesComponent(RuleComponent):
                 )
         finally:  # the cue index is scratch state: it must not travel with the Doc
             doc.user_data.pop(CUE_STARTS_KEY, None)
+            doc.user_data.pop(NOUN_CUE_STARTS_KEY, None)
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------
@@ -526,6 +531,8 @@ class OutcomesComponent(RuleComponent):
             if doc[i].lower_ in CLAUSE_ENDS and i not in asides:
                 return False
             length = self._nonsignificant_at(doc, i, end)
+            if length and i in doc.user_data.get(NOUN_CUE_STARTS_KEY, ()):
+                return False  # "a non-significant difference in Y": a cue of its own, Y's result
             if length:
                 later = range(i + 1, i + length + 3)
                 return not any(k in others and not self._nonsignificant_at(doc, k, end) for k in later)
@@ -675,9 +682,19 @@ class OutcomesComponent(RuleComponent):
         if direction == "no_difference":
             return direction
         sent_end = sentence_of(doc, span.start)[1]
+        if self._denied_alone(doc, span, sent_end):
+            return "no_difference"
         window = doc[span.end : min(sent_end, span.end + 15)].text
         match = P_VALUE.search(window)
         return "no_difference" if match and _nonsignificant_p(match) else direction
+
+    def _denied_alone(self, doc: Doc, span: Span, sent_end: int) -> bool:
+        """The outcome of a clause that denies the change stated before it, its verb left out: "RFS was improved by
+        chemotherapy, but overall survival was not", "improved pain but not function"."""
+        after = [t.lower_ for t in doc[span.end : min(sent_end, span.end + 3)]]
+        if len(after) >= 2 and after[0] in ELLIPTICAL_AUXILIARIES and after[1] in ("not", "n't"):
+            return len(after) == 2 or doc[span.end + 2].is_punct
+        return span.start >= 2 and doc[span.start - 2].lower_ == "but" and doc[span.start - 1].lower_ == "not"
 
     def _phrases(
         self, doc: Doc, cue: Match, cue_starts: set[int] | frozenset[int] = frozenset()

@@ -53,3 +53,9 @@ def test_outcomes_comparatives_no_group_difference(words: str) -> None:
 def test_outcomes_comparatives_lesser_is_lower() -> None:
     text = "Postoperative pain was significantly lesser with the laser than with the scalpel."
     assert outcome_directions(text).get("postoperative pain") == "decreased"
+
+
+@pytest.mark.parametrize(("degree", "direction"), [("much higher", "increased"), ("far lower", "decreased")])
+def test_outcomes_comparatives_with_a_degree_word(degree: str, direction: str) -> None:
+    text = f"Cuff pressure and cuff volume were {degree} in the air group than in the lidocaine group."
+    assert outcome_directions(text) == {"cuff pressure": direction, "cuff volume": direction}

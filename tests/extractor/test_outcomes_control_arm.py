@@ -43,3 +43,9 @@ def test_outcomes_control_arm_flips_direction(nlp: Language, text: str, expected
 def test_outcomes_control_arm_bound_is_no_comparative(nlp: Language, text: str, expected: str) -> None:
     """A comparative before "than 20%" bounds a number: the direction is the comparative after it, if any."""
     assert found(nlp, text) == [("Morphine consumption", expected)]
+
+
+@pytest.mark.parametrize("arm", ["standard", "conventional", "routine care"])
+def test_outcomes_control_arm_standard_care_words(nlp: Language, arm: str) -> None:
+    text = f"The rate of intubations was higher in the {arm} group than in the CPAP group."
+    assert found(nlp, text) == [("rate of intubations", "decreased")]

@@ -83,3 +83,16 @@ def test_outcomes_direction_one_result_applies_to_a_long_list(nlp: Language) -> 
         outcomes(nlp, f"Participants in the intervention arm improved in sleep, while pain was similar {listed}")
     )
     assert found["body weight"] == "reported"  # two results in the sentence: which one is not said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relapse-free survival was significantly improved by chemotherapy, but overall survival was not.",
+        "Chemotherapy significantly improved relapse-free survival but not overall survival.",
+    ],
+)
+def test_outcomes_direction_elliptical_denial(nlp: Language, text: str) -> None:
+    found = dict(outcomes(nlp, text))
+    assert found["overall survival"] == "no_difference"
+    assert found.get("relapse-free survival", "improved") == "improved"

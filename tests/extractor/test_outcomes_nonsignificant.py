@@ -53,3 +53,41 @@ def test_outcomes_nonsignificant_of_a_later_cue_is_its_own(nlp: Language) -> Non
 def test_outcomes_nonsignificant_before_a_noun_cue_is_no_difference(nlp: Language, said: str) -> None:
     assert directions(nlp, f"There was {said} reduction in pain scores.") == {"pain scores": "no_difference"}
     assert directions(nlp, "There was a significant reduction in pain scores.") == {"pain scores": "decreased"}
+
+
+def test_outcomes_nonsignificant_difference_names_its_outcome(nlp: Language) -> None:
+    assert directions(nlp, "We saw a nonsignificant difference in mortality.") == {"mortality": "no_difference"}
+    assert directions(nlp, "We saw a large, although non-significant, difference in mortality.") == {
+        "mortality": "no_difference"
+    }
+
+
+def test_outcomes_nonsignificant_predicate_with_regard_to_a_list(nlp: Language) -> None:
+    text = (
+        "Differences between the two groups were nonsignificant with regard to number of grafts per patient, "
+        "duration of surgery and operating room time."
+    )
+    found = directions(nlp, text)
+    assert found == {
+        "number of grafts per patient": "no_difference",
+        "duration of surgery": "no_difference",
+        "operating room time": "no_difference",
+    }
+    assert directions(nlp, "The differences were not significant for pain scores and nausea.") == {
+        "pain scores": "no_difference",
+        "nausea": "no_difference",
+    }
+
+
+def test_outcomes_nonsignificant_predicate_needs_the_negation(nlp: Language) -> None:
+    assert directions(nlp, "The difference was significant for pain scores.").get("pain scores") != "no_difference"
+
+
+@pytest.mark.parametrize("effect", ["group by time effect on", "significant group-by-time interaction for"])
+def test_outcomes_nonsignificant_no_interaction_effect(nlp: Language, effect: str) -> None:
+    assert directions(nlp, f"There was no {effect} body weight over the study.") == {"body weight": "no_difference"}
+
+
+def test_outcomes_nonsignificant_difference_after_a_cue_is_its_own(nlp: Language) -> None:
+    text = "Mortality was significantly reduced, along with a nonsignificant difference in body weight."
+    assert directions(nlp, text) == {"Mortality": "decreased", "body weight": "no_difference"}

@@ -31,3 +31,14 @@ def test_outcomes_topics_fronted_with_change_from_baseline(nlp: Language) -> Non
 
 def test_outcomes_topics_baseline_check_still_skipped(nlp: Language) -> None:
     assert found(nlp, "There were no significant differences in baseline characteristics.") == []
+
+
+@pytest.mark.parametrize("said", ["age, gender and body mass index", "age, body mass index and comorbidity"])
+def test_outcomes_topics_demographic_comparison_is_a_baseline_check(nlp: Language, said: str) -> None:
+    found_ = found(nlp, f"Both groups were comparable with respect to {said}.")
+    assert all(direction == "reported" for _, direction in found_)  # a lexicon measure is named, no result
+
+
+def test_outcomes_topics_effect_upon_names_what_follows(nlp: Language) -> None:
+    text = "Histology and number of sites involved had no significant effect upon relapse-free survival."
+    assert found(nlp, text) == [("relapse-free survival", "no_difference")]
