@@ -376,7 +376,7 @@ class ConditionsComponent(RuleComponent):
             name = written
         else:
             name = (cols[0] if cols and cols[0] else doc[lead : core.end].text).lower()
-        return f"{modifiers} {name}".strip()
+        return f"{modifiers} {name}".strip().replace("\u2019", "'")  # "Alzheimer’s disease" as "Alzheimer's"
 
     def _abbreviations(self, doc: Doc, found: list[Found]) -> list[tuple[Span, str]]:
         """Short forms whose defined long form is (or ends in, or is qualified "with ...") a found condition, with that
@@ -393,5 +393,5 @@ class ConditionsComponent(RuleComponent):
                 f[0].start == long_form.start and f[0].end < long_form.end and doc[f[0].end].lower_ in ("with", "and")
                 for f in found
             ):  # "diabetic gastroparesis (DGP)", not "Behavioral Activation Treatment for Depression (BATD)"
-                out.append((short, long_form.text.lower()))
+                out.append((short, long_form.text.lower().replace("\u2019", "'")))
         return out
