@@ -42,6 +42,12 @@ Found = tuple[Span, str, float, bool]  # span, value, confidence, named as the p
 _LIST = re.compile(r"(?:\s*\n[ \t]*(?:\d{1,2}[.)]|\(?[ivx]{1,4}\)|[a-z][.)]|[-•*·–])[ \t]+[^\n]*)+")
 _HEADING = re.compile(r"[ \t]*#")  # a Markdown heading line ("### Exclusion criteria")
 _NEXT_HEADING = re.compile(r"\n[ \t]*#")
+# a heading run into the line of a background section ("BACKGROUND: Ozone ... AIM: ... METHODS: In a controlled ..."):
+# what follows it states the study's own facts
+_INLINE_HEADING = re.compile(
+    r"(?<=[.!?)\]] )(?:METHODS?|MATERIALS? AND METHODS|PATIENTS AND METHODS|SUBJECTS AND METHODS|DESIGN|SETTING|"
+    r"PARTICIPANTS|PATIENTS|SUBJECTS|INTERVENTIONS?|RESULTS|FINDINGS|CONCLUSIONS?)[ \t]*:"
+)
 CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7, "adjective": 0.8}
 
 
@@ -261,7 +267,7 @@ class ConditionsComponent(RuleComponent):
         usable = [
             f
             for f in found
-            if (in_aim(f[0]) or salience.in_keywords(f[0]) or not salience.in_background(f[0]))
+            if (in_aim(f[0]) or salience.in_keywords(f[0]) or not self._in_background(doc, f[0]))
             and not any(a <= f[0].start < b for a, b in exclusions)  # "patients with X were excluded"
         ]
         counts = Counter(self._core(f[1]).lower() for f in usable)
@@ -279,6 +285,15 @@ class ConditionsComponent(RuleComponent):
         if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
             return [f for f in usable if self._core(f[1]).lower() in anchored]
         return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]
+
+    @staticmethod
+    def _in_background(doc: Doc, span: Span) -> bool:
+        """In a background section, and not after a heading run into its line ("... AIM: ... METHODS: ...")."""
+        text = doc_text(doc)
+        return any(
+            start <= span.start_char < end and not _INLINE_HEADING.search(text, start, span.start_char)
+            for start, end in Salience.of(doc).background
+        )
 
     @staticmethod
     def _measured(doc: Doc, span: Span) -> bool:

@@ -78,3 +78,11 @@ def test_conditions_salience_keywords_anchor() -> None:
 def test_conditions_salience_title_outcome_is_no_anchor() -> None:
     text = "Effects of zinc on hypotension in older adults\n\nMETHODS: Older adults with gout were randomised."
     assert condition_values(text) == ["gout"]
+
+
+def test_conditions_salience_inline_heading_ends_background() -> None:
+    text = (
+        "Ozone and inflammation\n\nBACKGROUND: Ozone may induce inflammation. METHODS: In a crossover study, 12 "
+        "patients with peripheral arterial disease were exposed to ozone.\n"
+    )
+    assert condition_values(text) == ["peripheral arterial disease"]
