@@ -95,6 +95,7 @@ class ConditionsComponent(RuleComponent):
 
     def annotate(self, doc: Doc) -> None:
         defined = self._defined(doc)
+        redefined = self._redefined(doc, defined)
         population_ends = {m.span.end for m in self.best(doc, "population")}
         found: list[Found] = []
         taken: set[int] = set()
@@ -112,6 +113,8 @@ class ConditionsComponent(RuleComponent):
                 start += 1  # "Obese Cancer Survivors": "obese" is the population's adjective, "Cancer" a name
             if any(i in taken for i in range(start, m.span.end)):
                 continue
+            if "abbr" in (m.rule.get("flags") or ()) and m.span.text in redefined:
+                continue  # "belatacept more intense [MI]": the article's MI is no myocardial infarction
             core = self._trim(doc, doc[start : m.span.end])
             if core is None or core.end < len(doc) and doc[core.end].lower_ in self.blockers:
                 continue  # "shock wave lithotripsy", "stroke volume": part of another name
@@ -365,6 +368,23 @@ class ConditionsComponent(RuleComponent):
         while len(words) > 1 and (words[0].lower() in self.modifiers or words[0].lower() == "and"):
             words = words[1:]
         return " ".join(words)
+
+    def _redefined(self, doc: Doc, defined: dict[str, str]) -> set[str]:
+        """Lexicon abbreviations the article defines as something sharing no word with the lexicon's name: "more
+        intense (MI)", "more intense [MI]" (brackets the abbreviation detector does not read: the words before them
+        whose initials spell it)."""
+        out = set()
+        text = doc_text(doc)
+        for short, name in self.abbreviation_names.items():
+            name_words = set(name.lower().split())
+            long_forms = [defined[short]] if short in defined else []
+            for m in re.finditer(rf"((?:[A-Za-z][\w-]*\s+){{{len(short)}}})\[{re.escape(short)}\]", text):
+                words = m.group(1).split()
+                if "".join(w[0] for w in words).lower() == short.lower():
+                    long_forms.append(" ".join(words).lower())
+            if any(not name_words & set(long_form.split()) for long_form in long_forms):
+                out.add(short)
+        return out
 
     @staticmethod
     def _defined(doc: Doc) -> dict[str, str]:
