@@ -44,6 +44,11 @@ _HEADING = re.compile(r"[ \t]*#")  # a Markdown heading line ("### Exclusion cri
 _NEXT_HEADING = re.compile(r"\n[ \t]*#")
 # a heading run into the line of a background section ("BACKGROUND: Ozone ... AIM: ... METHODS: In a controlled ..."):
 # what follows it states the study's own facts
+# a sentence reporting other studies' findings: "Previous studies have found beneficial effects ... in people with X"
+_PRIOR_WORK = re.compile(
+    r"(?:previous|prior|earlier|past|other)\s+(?:studies|trials|research|reports|work)\b|studies\s+have\s+(?:shown|found)",
+    re.IGNORECASE,
+)
 _INLINE_HEADING = re.compile(
     r"(?<=[.!?)\]] )(?:METHODS?|MATERIALS? AND METHODS|PATIENTS AND METHODS|SUBJECTS AND METHODS|DESIGN|SETTING|"
     r"PARTICIPANTS|PATIENTS|SUBJECTS|INTERVENTIONS?|RESULTS|FINDINGS|CONCLUSIONS?)[ \t]*:"
@@ -272,6 +277,7 @@ class ConditionsComponent(RuleComponent):
             for f in found
             if (in_aim(f[0]) or salience.in_keywords(f[0]) or not self._in_background(doc, f[0]))
             and not any(a <= f[0].start < b for a, b in exclusions)  # "patients with X were excluded"
+            and (salience.in_title(f[0]) or not self._prior_work(f[0]))
         ]
         counts = Counter(self._core(f[1]).lower() for f in usable)
         # a name only a results section states ("18 cases of mild hypotension") is an outcome, not the population
@@ -288,6 +294,14 @@ class ConditionsComponent(RuleComponent):
         if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
             return [f for f in usable if self._core(f[1]).lower() in anchored]
         return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]
+
+    @staticmethod
+    def _prior_work(span: Span) -> bool:
+        """In a sentence that opens by reporting other studies ("Previous studies have found ...")."""
+        if not span.doc.has_annotation("SENT_START"):
+            return False
+        sentence = span.sent
+        return _PRIOR_WORK.match(sentence.text.lstrip()) is not None
 
     @staticmethod
     def _in_background(doc: Doc, span: Span) -> bool:
