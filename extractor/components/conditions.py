@@ -42,6 +42,17 @@ Found = tuple[Span, str, float, bool]  # span, value, confidence, named as the p
 _LIST = re.compile(r"(?:\s*\n[ \t]*(?:\d{1,2}[.)]|\(?[ivx]{1,4}\)|[a-z][.)]|[-•*·–])[ \t]+[^\n]*)+")
 _HEADING = re.compile(r"[ \t]*#")  # a Markdown heading line ("### Exclusion criteria")
 _NEXT_HEADING = re.compile(r"\n[ \t]*#")
+# a heading run into the line of a background section ("BACKGROUND: Ozone ... AIM: ... METHODS: In a controlled ..."):
+# what follows it states the study's own facts
+# a sentence reporting other studies' findings: "Previous studies have found beneficial effects ... in people with X"
+_PRIOR_WORK = re.compile(
+    r"(?:previous|prior|earlier|past|other)\s+(?:studies|trials|research|reports|work)\b|studies\s+have\s+(?:shown|found)",
+    re.IGNORECASE,
+)
+_INLINE_HEADING = re.compile(
+    r"(?<=[.!?)\]] )(?:METHODS?|MATERIALS? AND METHODS|PATIENTS AND METHODS|SUBJECTS AND METHODS|DESIGN|SETTING|"
+    r"PARTICIPANTS|PATIENTS|SUBJECTS|INTERVENTIONS?|RESULTS|FINDINGS|CONCLUSIONS?)[ \t]*:"
+)
 CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7, "adjective": 0.8}
 
 
@@ -89,6 +100,7 @@ class ConditionsComponent(RuleComponent):
 
     def annotate(self, doc: Doc) -> None:
         defined = self._defined(doc)
+        redefined = self._redefined(doc, defined)
         population_ends = {m.span.end for m in self.best(doc, "population")}
         found: list[Found] = []
         taken: set[int] = set()
@@ -106,6 +118,8 @@ class ConditionsComponent(RuleComponent):
                 start += 1  # "Obese Cancer Survivors": "obese" is the population's adjective, "Cancer" a name
             if any(i in taken for i in range(start, m.span.end)):
                 continue
+            if "abbr" in (m.rule.get("flags") or ()) and m.span.text in redefined:
+                continue  # "belatacept more intense [MI]": the article's MI is no myocardial infarction
             core = self._trim(doc, doc[start : m.span.end])
             if core is None or core.end < len(doc) and doc[core.end].lower_ in self.blockers:
                 continue  # "shock wave lithotripsy", "stroke volume": part of another name
@@ -261,8 +275,9 @@ class ConditionsComponent(RuleComponent):
         usable = [
             f
             for f in found
-            if (in_aim(f[0]) or salience.in_keywords(f[0]) or not salience.in_background(f[0]))
+            if (in_aim(f[0]) or salience.in_keywords(f[0]) or not self._in_background(doc, f[0]))
             and not any(a <= f[0].start < b for a, b in exclusions)  # "patients with X were excluded"
+            and (salience.in_title(f[0]) or not self._prior_work(f[0]))
         ]
         counts = Counter(self._core(f[1]).lower() for f in usable)
         # a name only a results section states ("18 cases of mild hypotension") is an outcome, not the population
@@ -279,6 +294,23 @@ class ConditionsComponent(RuleComponent):
         if anchored:  # the title, the population or the aim names them: a name repeated elsewhere is a result
             return [f for f in usable if self._core(f[1]).lower() in anchored]
         return [f for f in usable if counts[self._core(f[1]).lower()] >= 2]
+
+    @staticmethod
+    def _prior_work(span: Span) -> bool:
+        """In a sentence that opens by reporting other studies ("Previous studies have found ...")."""
+        if not span.doc.has_annotation("SENT_START"):
+            return False
+        sentence = span.sent
+        return _PRIOR_WORK.match(sentence.text.lstrip()) is not None
+
+    @staticmethod
+    def _in_background(doc: Doc, span: Span) -> bool:
+        """In a background section, and not after a heading run into its line ("... AIM: ... METHODS: ...")."""
+        text = doc_text(doc)
+        return any(
+            start <= span.start_char < end and not _INLINE_HEADING.search(text, start, span.start_char)
+            for start, end in Salience.of(doc).background
+        )
 
     @staticmethod
     def _measured(doc: Doc, span: Span) -> bool:
@@ -351,6 +383,23 @@ class ConditionsComponent(RuleComponent):
             words = words[1:]
         return " ".join(words)
 
+    def _redefined(self, doc: Doc, defined: dict[str, str]) -> set[str]:
+        """Lexicon abbreviations the article defines as something sharing no word with the lexicon's name: "more
+        intense (MI)", "more intense [MI]" (brackets the abbreviation detector does not read: the words before them
+        whose initials spell it)."""
+        out = set()
+        text = doc_text(doc)
+        for short, name in self.abbreviation_names.items():
+            name_words = set(name.lower().split())
+            long_forms = [defined[short]] if short in defined else []
+            for m in re.finditer(rf"((?:[A-Za-z][\w-]*\s+){{{len(short)}}})\[{re.escape(short)}\]", text):
+                words = m.group(1).split()
+                if "".join(w[0] for w in words).lower() == short.lower():
+                    long_forms.append(" ".join(words).lower())
+            if any(not name_words & set(long_form.split()) for long_form in long_forms):
+                out.add(short)
+        return out
+
     @staticmethod
     def _defined(doc: Doc) -> dict[str, str]:
         """Short form → long form, for the abbreviations the article defines."""
@@ -376,7 +425,7 @@ class ConditionsComponent(RuleComponent):
             name = written
         else:
             name = (cols[0] if cols and cols[0] else doc[lead : core.end].text).lower()
-        return f"{modifiers} {name}".strip()
+        return f"{modifiers} {name}".strip().replace("\u2019", "'")  # "Alzheimer’s disease" as "Alzheimer's"
 
     def _abbreviations(self, doc: Doc, found: list[Found]) -> list[tuple[Span, str]]:
         """Short forms whose defined long form is (or ends in, or is qualified "with ...") a found condition, with that
@@ -393,5 +442,5 @@ class ConditionsComponent(RuleComponent):
                 f[0].start == long_form.start and f[0].end < long_form.end and doc[f[0].end].lower_ in ("with", "and")
                 for f in found
             ):  # "diabetic gastroparesis (DGP)", not "Behavioral Activation Treatment for Depression (BATD)"
-                out.append((short, long_form.text.lower()))
+                out.append((short, long_form.text.lower().replace("\u2019", "'")))
         return out

@@ -85,3 +85,13 @@ def test_conditions_abbreviations_spelled_out_elsewhere_take_the_name(nlp: Langu
 
 def test_conditions_abbreviations_never_spelled_out_stay_as_written(nlp: Language) -> None:
     assert [value for _, value in conditions(nlp, "Veterans with PTSD and patients with depression.")][0] == "PTSD"
+
+
+def test_conditions_abbreviations_redefined_in_brackets(nlp: Language) -> None:
+    text = "Recipients were randomized to belatacept more intense [MI] or less intense [LI]. MI was tolerated."
+    assert conditions(nlp, text) == []
+
+
+def test_conditions_abbreviations_lexicon_sense_kept(nlp: Language) -> None:
+    text = "Patients with acute myocardial infarction [MI] were enrolled. MI recurred in 3."
+    assert ("MI", "MI") in conditions(nlp, text)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.extractor.pipes import condition_values
+import spacy
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import spans
+from tests.extractor.pipes import condition_values, span_values
 
 
 def test_conditions_salience_aim_in_background() -> None:
@@ -78,3 +82,22 @@ def test_conditions_salience_keywords_anchor() -> None:
 def test_conditions_salience_title_outcome_is_no_anchor() -> None:
     text = "Effects of zinc on hypotension in older adults\n\nMETHODS: Older adults with gout were randomised."
     assert condition_values(text) == ["gout"]
+
+
+def test_conditions_salience_inline_heading_ends_background() -> None:
+    text = (
+        "Ozone and inflammation\n\nBACKGROUND: Ozone may induce inflammation. METHODS: In a crossover study, 12 "
+        "patients with peripheral arterial disease were exposed to ozone.\n"
+    )
+    assert condition_values(text) == ["peripheral arterial disease"]
+
+
+def test_conditions_salience_prior_studies_sentence_anchors_nothing() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("studysift_conditions")
+    text = (
+        "Massage and sleep in children with autism.\n\nPrevious studies have found benefits of massage in people with "
+        "dementia. Twelve children with autism took part."
+    )
+    assert span_values(nlp, text, spans.CONDITION) == ["autism", "autism"]
