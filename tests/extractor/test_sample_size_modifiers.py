@@ -1,0 +1,35 @@
+"""The sample-size component on the words between a count and its noun, the nouns it knows and the counts it reads
+as one group's: phrasings of the gold dev v3 documents that the rules were not written for."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor import spans
+from tests.extractor.pipes import blank_with
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return blank_with("studysift_sample_size")
+
+
+def counts(nlp: Language, text: str) -> list[tuple[int, str, str | None]]:
+    doc = nlp(text)
+    return [(s._.value, s.label_, (s._.attrs or {}).get("role")) for s in doc.spans[spans.SAMPLE_SIZE]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In a mock scenario, 236 first year medical students were evaluated.", [(236, "participants", None)]),
+        ("We enrolled 120 second-year nursing students.", [(120, "participants", None)]),
+        ("It was tested in eight type 1 diabetic patients treated by implanted pumps.", [(8, "patients", None)]),
+        ("A total of 40 stage III patients were randomized.", [(40, "patients", None)]),
+    ],
+)
+def test_sample_size_modifiers_ordinal_year_and_type(
+    nlp: Language, text: str, expected: list[tuple[int, str, str | None]]
+) -> None:
+    assert counts(nlp, text) == expected
