@@ -33,3 +33,16 @@ def test_sample_size_modifiers_ordinal_year_and_type(
     nlp: Language, text: str, expected: list[tuple[int, str, str | None]]
 ) -> None:
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Forty-eight client owned transfusion-naive anemic cats.", 48),
+        ("Twelve guinea pigs were used.", 12),
+        ("We studied 30 goats and 30 lambs.", 30),
+    ],
+)
+def test_sample_size_modifiers_animals_of_the_clinic_and_farm(nlp: Language, text: str, value: int) -> None:
+    found = counts(nlp, text)
+    assert found and all(v == value and unit == "animals" for v, unit, _ in found)
