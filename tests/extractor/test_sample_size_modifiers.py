@@ -46,3 +46,8 @@ def test_sample_size_modifiers_ordinal_year_and_type(
 def test_sample_size_modifiers_animals_of_the_clinic_and_farm(nlp: Language, text: str, value: int) -> None:
     found = counts(nlp, text)
     assert found and all(v == value and unit == "animals" for v, unit, _ in found)
+
+
+def test_sample_size_modifiers_randomized_block_analysis_is_no_randomization(nlp: Language) -> None:
+    doc = nlp("The changes did not differ between the two products (randomized block ANOVA, N = 37).")
+    assert [(s._.value, (s._.attrs or {}).get("kind")) for s in doc.spans[spans.SAMPLE_SIZE]] == [(37, None)]
