@@ -51,3 +51,19 @@ def test_sample_size_modifiers_animals_of_the_clinic_and_farm(nlp: Language, tex
 def test_sample_size_modifiers_randomized_block_analysis_is_no_randomization(nlp: Language) -> None:
     doc = nlp("The changes did not differ between the two products (randomized block ANOVA, N = 37).")
     assert [(s._.value, (s._.attrs or {}).get("kind")) for s in doc.spans[spans.SAMPLE_SIZE]] == [(37, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among 2589 versus 2576 children surveyed, egg prevalence was 16% versus 36%.",
+        "Overall, 128 of 184 A-treated, 138 of 175 B-treated and 108 of 184 placebo-treated patients contributed data.",
+    ],
+)
+def test_sample_size_modifiers_listed_counts_are_groups(nlp: Language, text: str) -> None:
+    found = counts(nlp, text)
+    assert found and all(role == "group" for _, _, role in found)
+
+
+def test_sample_size_modifiers_one_fraction_is_no_list(nlp: Language) -> None:
+    assert counts(nlp, "In all, 120 of 150 patients completed the study.") == [(150, "patients", None)]
