@@ -148,8 +148,10 @@ class SampleSizeComponent(RuleComponent):
                 role = "staff"
             if _per_item(text, sent, m.span):  # "three cohorts, each with more than 4,000 subjects"
                 role = "group"
-            if LISTED_BEFORE.search(text, max(0, m.span.start_char - 12), m.span.start_char):
+            if LISTED_BEFORE.search(text, max(0, m.span.start_char - 16), m.span.start_char):
                 role = "group"  # "78 and 78 patients": the numbers listed share the noun, one per group
+            if _listed_fraction(text, sent, m.span):  # "128 of 184 A-treated, ... and 108 of 184 B-treated patients"
+                role = "group"
             if SCREENED_AFTER.match(text, m.span.end_char):  # "from a total of 166 patients who were screened"
                 kind = "screened"
             if kind == "screened" or any(c.label == "screened" and _within(c.span, m.span) for c in cues):
@@ -266,7 +268,10 @@ WORD_BEFORE = re.compile(r"\b([A-Za-z]+)(\.?)[ \t]+$")
 RANGE_BEFORE = re.compile(r"([\w.,]+)\s+(?:to|through)\s+$", re.IGNORECASE)
 DECIMAL = re.compile(r"\d\.\d")
 YEAR_PAIR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s+and\s+$")  # "between 2000 and 2007 were randomized"
-LISTED_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+\s+and\s+$")  # not a year: "in 2015 and 40 patients"
+LISTED_BEFORE = re.compile(  # "78 and 78 patients", "2589 versus 2576 children"; not a year: "in 2015 and 40 patients"
+    r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+\s+(?:and|or|versus|vs\.?)\s+$", re.IGNORECASE
+)
+FRACTION = re.compile(r"(?<![\w.,])\d[\d,]*\s+of\s+(?:the\s+)?(?=\d)")  # "108 of 184 patients": a part of a whole
 RATIO_BEFORE = re.compile(  # "one in three women", "1 in 5 adults", "out of every 100 patients"
     r"(?:(?<![\w.,/-])(?:one|1)\s+in\s+|\b(?:in|of)\s+every\s+)$", re.IGNORECASE
 )
@@ -344,6 +349,14 @@ SCREENED_AFTER = re.compile(
     re.IGNORECASE,
 )
 YEAR_RUN_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s$")
+
+
+def _listed_fraction(text: str, sent: Span, span: Span) -> bool:
+    """Whether a count is the whole of a fraction listed with others in its sentence: "128 of 184 belatacept
+    MI-treated, 138 of 175 LI-treated and 108 of 184 cyclosporine-treated patients contributed data" (each whole is
+    one group's)."""
+    fractions = list(FRACTION.finditer(text, sent.start_char, span.start_char + 1))
+    return len(fractions) > 1 and fractions[-1].end() == span.start_char
 
 
 def _after_bare_number(text: str, start: int) -> bool:
