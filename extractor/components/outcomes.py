@@ -40,6 +40,7 @@ LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outco
 MAX_SUBJECT = 40  # tokens from the sentence start to a cue that may still be a list of measures, asides included
 VERBS = {"was", "were", "is", "are", "been", "has", "have"}  # inside a subject: a clause, not a list
 OPEN, CLOSE = ("(", "[", "{"), (")", "]", "}")
+EXAMPLE_LEADS = {"such", "including", "namely"}  # "such as" / "including" A, B and C: the measures listed after it
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
 # "p = 0.3", "P>.05", "p-value: .222", "P value 0.48", "p value was < 0.05" (a value with no sign is equal to it)
 P_VALUE = re.compile(
@@ -842,11 +843,16 @@ class OutcomesComponent(RuleComponent):
         while end > start and doc[end - 1].lower_ in self.subject_tails:
             end -= 1
         asides = self._asides(doc, start, end)  # again: the stretch may have moved
-        if not start < end <= start + MAX_SUBJECT or any(start <= i < end and i not in asides for i in cue_starts):
+        # the stretch's length without its asides: "A (3.2 vs. 3; p = 0.67), B (...) and C (...) did not differ"
+        if not start < end <= start + MAX_SUBJECT + len(asides) or any(
+            start <= i < end and i not in asides for i in cue_starts
+        ):
             return []  # "Pain decreased and function improved": another cue's clause comes first
         pieces: list[Span] = []
-        piece_start, depth, stopped = start, 0, False
+        piece_start, depth, stopped, skip_to = start, 0, False, start
         for j in range(start, end + 1):
+            if j < skip_to:
+                continue  # a listed name's qualifier ("on Day 1"), its numbers included
             token = doc[j] if j < end else None
             if token is not None and token.text in OPEN:
                 if depth == 0 and j > piece_start:
@@ -862,8 +868,17 @@ class OutcomesComponent(RuleComponent):
             lower = token.lower_ if token is not None else ""
             if lower in self.subject_blocks or (token is not None and token.like_num):
                 return []
+            if self._generic_head(doc, j, end, piece_start, pieces):
+                pieces = []  # "Other parameters, such as A, B and C": the measures are the examples
+                piece_start = skip_to = j + 1 + (lower == "such")
+                continue
             lead = tuple(t.lower_ for t in doc[piece_start : j + 1])
             ends = lower in self.boundaries and lead not in self.leads and lower != "to"  # "change in X", "time to X"
+            after = self._valued_item_end(doc, j, end, cue_starts) if ends and j > piece_start else None
+            if after is not None:  # "VAS scores on Day 1 (2.3 vs. 2.2; p = 0.84), superficial SSI (...)": goes on
+                pieces.append(doc[piece_start:j])
+                piece_start = skip_to = after
+                continue
             if token is None or lower in (",", ";", "and", "or") or ends:
                 if j > piece_start:
                     pieces.append(doc[piece_start:j])
@@ -871,7 +886,7 @@ class OutcomesComponent(RuleComponent):
                 if ends:
                     stopped = True
                     break
-        if stopped and any(t.lower_ in self.subject_blocks for t in doc[piece_start:end]):
+        if stopped and any(t.lower_ in self.subject_blocks for t in doc[piece_start:end] if t.i not in asides):
             return []
         treatments = [s for key in (spans.INTERVENTION, spans.COMPARATOR) for s in doc.spans.get(key, [])]
         found = []
@@ -889,6 +904,15 @@ class OutcomesComponent(RuleComponent):
             if self._plausible(piece):
                 found.append(piece)
         return found
+
+    def _generic_head(self, doc: Doc, j: int, end: int, piece_start: int, pieces: list[Span]) -> bool:
+        """Token ``j`` opens the examples ("such as", "including") of a head that names no measure itself ("Other
+        parameters, such as A, B and C"); a head that does ("adverse side effects such as nausea") stays the name."""
+        lower = doc[j].lower_
+        if lower not in EXAMPLE_LEADS or (lower == "such" and not (j + 1 < end and doc[j + 1].lower_ == "as")):
+            return False
+        head = doc[piece_start:j] if j > piece_start else pieces[-1] if pieces else None
+        return head is not None and not self._plausible(self._trimmed(head))
 
     @staticmethod
     def _asides(doc: Doc, start: int, end: int) -> set[int]:
