@@ -40,6 +40,8 @@ LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outco
 MAX_SUBJECT = 40  # tokens from the sentence start to a cue that may still be a list of measures, asides included
 VERBS = {"was", "were", "is", "are", "been", "has", "have"}  # inside a subject: a clause, not a list
 OPEN, CLOSE = ("(", "[", "{"), (")", "]", "}")
+# the last word of a name that stands for the measures all together: "no differences in any of the sleep measures"
+COLLECTIVE_HEADS = {"measures", "parameters", "variables", "outcomes", "endpoints", "end-points", "indices", "indexes"}
 EXAMPLE_LEADS = {"such", "including", "namely"}  # "such as" / "including" A, B and C: the measures listed after it
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
 # "p = 0.3", "P>.05", "p-value: .222", "P value 0.48", "p value was < 0.05" (a value with no sign is equal to it)
@@ -215,7 +217,8 @@ class OutcomesComponent(RuleComponent):
         }
         stopwords = [(row[0].lower(), row[1] if len(row) > 1 else "edge") for row in read_tsv("outcome_stopwords.tsv")]
         self.edge_words = {word for word, kind in stopwords if kind == "edge"}
-        self.alone_words = {word for word, _ in stopwords}
+        self.alone_words = {word for word, kind in stopwords if kind != "whole"}
+        self.design_names = {tuple(outcome_key(word)) for word, kind in stopwords if kind == "whole"}
 
     def annotate(self, doc: Doc) -> None:
         salience = Salience.of(doc)
@@ -236,12 +239,14 @@ class OutcomesComponent(RuleComponent):
         cue_starts = {c.span.start for c in cues}
         doc.user_data[CUE_STARTS_KEY] = {c.span.start: c.label for c in cues}
         doc.user_data[NOUN_CUE_STARTS_KEY] = {c.span.start for c in cues if c.rule.get("noun")}
+        cue_results: list[tuple[Match, str, bool]] = []  # each cue's direction, and whether it names its measures only
         try:
             for cue in cues:
                 direction = self._direction(doc, cue)
                 if sentence_of(doc, cue.span.start) in defining:
                     direction = "reported"  # "the primary outcome is reduction of X": what is measured, not a result
                 phrases, subject = self._phrases(doc, cue, cue_starts)
+                cue_results.append((cue, direction, all(p[-1].lower_ in COLLECTIVE_HEADS for p in phrases)))
                 defines = bool(cue.rule.get("defines"))
                 for span in map(self._trimmed, phrases):
                     # "‘coughing’, ‘sputum’ and X improved", "End points included time, morbidity and costs": measures
@@ -302,6 +307,7 @@ class OutcomesComponent(RuleComponent):
             if any(salience.section(o.span) == "results" and o.source != "value" for o in merged):
                 merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
             merged = self._ranked(doc, merged, salience, declared)
+            merged = self._collective(doc, merged, cue_results, salience)  # after ranking: the names kept as found
             expansions = {s.text: s._.long_form.text for s in defined_abbreviations(doc)}
             for span, name, direction, confidence, _ in merged:
                 timepoint = self._timepoint(doc, span, timepoints)
@@ -325,6 +331,30 @@ class OutcomesComponent(RuleComponent):
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _collective(
+        doc: Doc, outcomes: list[Candidate], stated: list[tuple[Match, str, bool]], salience: Salience
+    ) -> list[Candidate]:
+        """The measures named without a result ("blood pressure and heart rate were measured") take the result an
+        abstract states of them all together, when that is its only result: "There were no significant differences
+        between group C and L", "no differences in any of the sleep measures". A collective cue names no measure
+        (or only "measures", "parameters", ...), and no candidate stands in its sentence but such a name."""
+        results = [(c, d, whole) for c, d, whole in stated if d != "reported" and not salience.in_title(c.span)]
+        directions = {d for _, d, _ in results}
+        if len(directions) != 1:
+            return outcomes
+        named = {sentence_of(doc, o.span.start) for o in outcomes if o.span[-1].lower_ not in COLLECTIVE_HEADS}
+        collective = {sentence_of(doc, c.span.start) for c, _, whole in results if whole} - named
+        if not collective:
+            return outcomes
+        direction = directions.pop()
+        return [
+            o._replace(direction=direction)
+            if o.direction == "reported" and sentence_of(doc, o.span.start) not in collective
+            else o
+            for o in outcomes
+        ]
 
     def _tagged(self, doc: Doc, cues: list[Match], salience: Salience, results: list[tuple[int, int]]) -> list[Span]:
         """The outcome names the tagger finds in the sentences that state a result: those holding a cue, and the
@@ -967,6 +997,8 @@ class OutcomesComponent(RuleComponent):
         for token in (first, last):
             if token.lower_ in self.edge_words or token.is_stop or token.like_num or token.lower_.endswith("ly"):
                 return False
+        if tuple(outcome_key(span.text)) in self.design_names:
+            return False  # "The sample size was calculated": the design's, not a measure
         return not (len(span) == 1 and first.lower_ in self.alone_words)
 
     def _body_direction(self, doc: Doc, span: Span, cues: list[Match], salience: Salience) -> str:
