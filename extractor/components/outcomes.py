@@ -741,6 +741,7 @@ class OutcomesComponent(RuleComponent):
                 noun=bool(cue.rule.get("noun")),
                 cue_starts=cue_starts,
                 skip_words=frozenset(skip) if skip else None,
+                likeness=bool(cue.rule.get("likeness")),
             )
             topic = self._topic(doc, cue.span.end, sentence_of(doc, cue.span.start)[1], cue_starts)
             if cue.rule.get("noun") and topic is not None:  # "no benefit for A over B in terms of X": what follows
@@ -760,9 +761,11 @@ class OutcomesComponent(RuleComponent):
         noun: bool,
         cue_starts: set[int] | frozenset[int] = frozenset(),
         skip_words: frozenset[str] | None = None,
+        likeness: bool = False,
     ) -> list[Span]:
         """The outcome phrase(s) after a cue, split at "and" / "or"; a noun cue ("no difference") may be followed by a
-        preposition ("in", "regarding") or "between groups" first, a verb cue ("reduced") only by its object."""
+        preposition ("in", "regarding") or "between groups" first, a verb cue ("reduced") only by its object. After
+        a likeness before its noun ("with similar death and graft loss"), "to" / "with" / "as" names the other arm."""
         skip: set[str] | frozenset[str] = self.skip if noun else DETERMINERS
         if skip_words is not None:  # "the primary outcome was the change in X": the rule's own lead words
             skip = skip_words
@@ -805,6 +808,8 @@ class OutcomesComponent(RuleComponent):
             if j in cue_starts and (j > piece_start or pieces):
                 piece_start = j
                 break
+            if likeness and token.lower_ in ("to", "with", "as"):
+                break  # "comparable efficacy to UAE alone": the arm it is set against
             if token.lower_ in ("for", "to") and j - piece_start == 1 and j + 1 < limit and not doc[j + 1].is_punct:
                 j += 1  # a one-word head and its complement: "need for ventilation", "time to recovery"
                 continue
