@@ -40,6 +40,9 @@ LIST_PIECES = 4  # a list after a cue holds at most this many names of max_outco
 MAX_SUBJECT = 40  # tokens from the sentence start to a cue that may still be a list of measures, asides included
 VERBS = {"was", "were", "is", "are", "been", "has", "have"}  # inside a subject: a clause, not a list
 OPEN, CLOSE = ("(", "[", "{"), (")", "]", "}")
+# the last word of a name that stands for the measures all together: "no differences in any of the sleep measures"
+COLLECTIVE_HEADS = {"measures", "parameters", "variables", "outcomes", "endpoints", "end-points", "indices", "indexes"}
+EXAMPLE_LEADS = {"such", "including", "namely"}  # "such as" / "including" A, B and C: the measures listed after it
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
 # "p = 0.3", "P>.05", "p-value: .222", "P value 0.48", "p value was < 0.05" (a value with no sign is equal to it)
 P_VALUE = re.compile(
@@ -214,7 +217,8 @@ class OutcomesComponent(RuleComponent):
         }
         stopwords = [(row[0].lower(), row[1] if len(row) > 1 else "edge") for row in read_tsv("outcome_stopwords.tsv")]
         self.edge_words = {word for word, kind in stopwords if kind == "edge"}
-        self.alone_words = {word for word, _ in stopwords}
+        self.alone_words = {word for word, kind in stopwords if kind != "whole"}
+        self.design_names = {tuple(outcome_key(word)) for word, kind in stopwords if kind == "whole"}
 
     def annotate(self, doc: Doc) -> None:
         salience = Salience.of(doc)
@@ -235,12 +239,14 @@ class OutcomesComponent(RuleComponent):
         cue_starts = {c.span.start for c in cues}
         doc.user_data[CUE_STARTS_KEY] = {c.span.start: c.label for c in cues}
         doc.user_data[NOUN_CUE_STARTS_KEY] = {c.span.start for c in cues if c.rule.get("noun")}
+        cue_results: list[tuple[Match, str, bool]] = []  # each cue's direction, and whether it names its measures only
         try:
             for cue in cues:
                 direction = self._direction(doc, cue)
                 if sentence_of(doc, cue.span.start) in defining:
                     direction = "reported"  # "the primary outcome is reduction of X": what is measured, not a result
                 phrases, subject = self._phrases(doc, cue, cue_starts)
+                cue_results.append((cue, direction, all(p[-1].lower_ in COLLECTIVE_HEADS for p in phrases)))
                 defines = bool(cue.rule.get("defines"))
                 for span in map(self._trimmed, phrases):
                     # "‘coughing’, ‘sputum’ and X improved", "End points included time, morbidity and costs": measures
@@ -301,6 +307,7 @@ class OutcomesComponent(RuleComponent):
             if any(salience.section(o.span) == "results" and o.source != "value" for o in merged):
                 merged = [o for o in merged if o[2] != "reported" or salience.section(o[0]) != "methods"]
             merged = self._ranked(doc, merged, salience, declared)
+            merged = self._collective(doc, merged, cue_results, salience)  # after ranking: the names kept as found
             expansions = {s.text: s._.long_form.text for s in defined_abbreviations(doc)}
             for span, name, direction, confidence, _ in merged:
                 timepoint = self._timepoint(doc, span, timepoints)
@@ -324,6 +331,30 @@ class OutcomesComponent(RuleComponent):
         self.adverse_events(doc)
 
     # -- outcomes ----------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _collective(
+        doc: Doc, outcomes: list[Candidate], stated: list[tuple[Match, str, bool]], salience: Salience
+    ) -> list[Candidate]:
+        """The measures named without a result ("blood pressure and heart rate were measured") take the result an
+        abstract states of them all together, when that is its only result: "There were no significant differences
+        between group C and L", "no differences in any of the sleep measures". A collective cue names no measure
+        (or only "measures", "parameters", ...), and no candidate stands in its sentence but such a name."""
+        results = [(c, d, whole) for c, d, whole in stated if d != "reported" and not salience.in_title(c.span)]
+        directions = {d for _, d, _ in results}
+        if len(directions) != 1:
+            return outcomes
+        named = {sentence_of(doc, o.span.start) for o in outcomes if o.span[-1].lower_ not in COLLECTIVE_HEADS}
+        collective = {sentence_of(doc, c.span.start) for c, _, whole in results if whole} - named
+        if not collective:
+            return outcomes
+        direction = directions.pop()
+        return [
+            o._replace(direction=direction)
+            if o.direction == "reported" and sentence_of(doc, o.span.start) not in collective
+            else o
+            for o in outcomes
+        ]
 
     def _tagged(self, doc: Doc, cues: list[Match], salience: Salience, results: list[tuple[int, int]]) -> list[Span]:
         """The outcome names the tagger finds in the sentences that state a result: those holding a cue, and the
@@ -710,6 +741,7 @@ class OutcomesComponent(RuleComponent):
                 noun=bool(cue.rule.get("noun")),
                 cue_starts=cue_starts,
                 skip_words=frozenset(skip) if skip else None,
+                likeness=bool(cue.rule.get("likeness")),
             )
             topic = self._topic(doc, cue.span.end, sentence_of(doc, cue.span.start)[1], cue_starts)
             if cue.rule.get("noun") and topic is not None:  # "no benefit for A over B in terms of X": what follows
@@ -729,9 +761,11 @@ class OutcomesComponent(RuleComponent):
         noun: bool,
         cue_starts: set[int] | frozenset[int] = frozenset(),
         skip_words: frozenset[str] | None = None,
+        likeness: bool = False,
     ) -> list[Span]:
         """The outcome phrase(s) after a cue, split at "and" / "or"; a noun cue ("no difference") may be followed by a
-        preposition ("in", "regarding") or "between groups" first, a verb cue ("reduced") only by its object."""
+        preposition ("in", "regarding") or "between groups" first, a verb cue ("reduced") only by its object. After
+        a likeness before its noun ("with similar death and graft loss"), "to" / "with" / "as" names the other arm."""
         skip: set[str] | frozenset[str] = self.skip if noun else DETERMINERS
         if skip_words is not None:  # "the primary outcome was the change in X": the rule's own lead words
             skip = skip_words
@@ -774,6 +808,8 @@ class OutcomesComponent(RuleComponent):
             if j in cue_starts and (j > piece_start or pieces):
                 piece_start = j
                 break
+            if likeness and token.lower_ in ("to", "with", "as"):
+                break  # "comparable efficacy to UAE alone": the arm it is set against
             if token.lower_ in ("for", "to") and j - piece_start == 1 and j + 1 < limit and not doc[j + 1].is_punct:
                 j += 1  # a one-word head and its complement: "need for ventilation", "time to recovery"
                 continue
@@ -842,11 +878,16 @@ class OutcomesComponent(RuleComponent):
         while end > start and doc[end - 1].lower_ in self.subject_tails:
             end -= 1
         asides = self._asides(doc, start, end)  # again: the stretch may have moved
-        if not start < end <= start + MAX_SUBJECT or any(start <= i < end and i not in asides for i in cue_starts):
+        # the stretch's length without its asides: "A (3.2 vs. 3; p = 0.67), B (...) and C (...) did not differ"
+        if not start < end <= start + MAX_SUBJECT + len(asides) or any(
+            start <= i < end and i not in asides for i in cue_starts
+        ):
             return []  # "Pain decreased and function improved": another cue's clause comes first
         pieces: list[Span] = []
-        piece_start, depth, stopped = start, 0, False
+        piece_start, depth, stopped, skip_to = start, 0, False, start
         for j in range(start, end + 1):
+            if j < skip_to:
+                continue  # a listed name's qualifier ("on Day 1"), its numbers included
             token = doc[j] if j < end else None
             if token is not None and token.text in OPEN:
                 if depth == 0 and j > piece_start:
@@ -862,8 +903,17 @@ class OutcomesComponent(RuleComponent):
             lower = token.lower_ if token is not None else ""
             if lower in self.subject_blocks or (token is not None and token.like_num):
                 return []
+            if self._generic_head(doc, j, end, piece_start, pieces):
+                pieces = []  # "Other parameters, such as A, B and C": the measures are the examples
+                piece_start = skip_to = j + 1 + (lower == "such")
+                continue
             lead = tuple(t.lower_ for t in doc[piece_start : j + 1])
             ends = lower in self.boundaries and lead not in self.leads and lower != "to"  # "change in X", "time to X"
+            after = self._valued_item_end(doc, j, end, cue_starts) if ends and j > piece_start else None
+            if after is not None:  # "VAS scores on Day 1 (2.3 vs. 2.2; p = 0.84), superficial SSI (...)": goes on
+                pieces.append(doc[piece_start:j])
+                piece_start = skip_to = after
+                continue
             if token is None or lower in (",", ";", "and", "or") or ends:
                 if j > piece_start:
                     pieces.append(doc[piece_start:j])
@@ -871,7 +921,7 @@ class OutcomesComponent(RuleComponent):
                 if ends:
                     stopped = True
                     break
-        if stopped and any(t.lower_ in self.subject_blocks for t in doc[piece_start:end]):
+        if stopped and any(t.lower_ in self.subject_blocks for t in doc[piece_start:end] if t.i not in asides):
             return []
         treatments = [s for key in (spans.INTERVENTION, spans.COMPARATOR) for s in doc.spans.get(key, [])]
         found = []
@@ -889,6 +939,15 @@ class OutcomesComponent(RuleComponent):
             if self._plausible(piece):
                 found.append(piece)
         return found
+
+    def _generic_head(self, doc: Doc, j: int, end: int, piece_start: int, pieces: list[Span]) -> bool:
+        """Token ``j`` opens the examples ("such as", "including") of a head that names no measure itself ("Other
+        parameters, such as A, B and C"); a head that does ("adverse side effects such as nausea") stays the name."""
+        lower = doc[j].lower_
+        if lower not in EXAMPLE_LEADS or (lower == "such" and not (j + 1 < end and doc[j + 1].lower_ == "as")):
+            return False
+        head = doc[piece_start:j] if j > piece_start else pieces[-1] if pieces else None
+        return head is not None and not self._plausible(self._trimmed(head))
 
     @staticmethod
     def _asides(doc: Doc, start: int, end: int) -> set[int]:
@@ -943,6 +1002,8 @@ class OutcomesComponent(RuleComponent):
         for token in (first, last):
             if token.lower_ in self.edge_words or token.is_stop or token.like_num or token.lower_.endswith("ly"):
                 return False
+        if tuple(outcome_key(span.text)) in self.design_names:
+            return False  # "The sample size was calculated": the design's, not a measure
         return not (len(span) == 1 and first.lower_ in self.alone_words)
 
     def _body_direction(self, doc: Doc, span: Span, cues: list[Match], salience: Salience) -> str:
