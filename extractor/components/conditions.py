@@ -42,16 +42,10 @@ Found = tuple[Span, str, float, bool]  # span, value, confidence, named as the p
 _LIST = re.compile(r"(?:\s*\n[ \t]*(?:\d{1,2}[.)]|\(?[ivx]{1,4}\)|[a-z][.)]|[-•*·–])[ \t]+[^\n]*)+")
 _HEADING = re.compile(r"[ \t]*#")  # a Markdown heading line ("### Exclusion criteria")
 _NEXT_HEADING = re.compile(r"\n[ \t]*#")
-# a heading run into the line of a background section ("BACKGROUND: Ozone ... AIM: ... METHODS: In a controlled ..."):
-# what follows it states the study's own facts
 # a sentence reporting other studies' findings: "Previous studies have found beneficial effects ... in people with X"
 _PRIOR_WORK = re.compile(
     r"(?:previous|prior|earlier|past|other)\s+(?:studies|trials|research|reports|work)\b|studies\s+have\s+(?:shown|found)",
     re.IGNORECASE,
-)
-_INLINE_HEADING = re.compile(
-    r"(?<=[.!?)\]] )(?:METHODS?|MATERIALS? AND METHODS|PATIENTS AND METHODS|SUBJECTS AND METHODS|DESIGN|SETTING|"
-    r"PARTICIPANTS|PATIENTS|SUBJECTS|INTERVENTIONS?|RESULTS|FINDINGS|CONCLUSIONS?)[ \t]*:"
 )
 CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7, "adjective": 0.8}
 
@@ -275,7 +269,7 @@ class ConditionsComponent(RuleComponent):
         usable = [
             f
             for f in found
-            if (in_aim(f[0]) or salience.in_keywords(f[0]) or not self._in_background(doc, f[0]))
+            if (in_aim(f[0]) or salience.in_keywords(f[0]) or not salience.in_background(f[0]))
             and not any(a <= f[0].start < b for a, b in exclusions)  # "patients with X were excluded"
             and (salience.in_title(f[0]) or not self._prior_work(f[0]))
         ]
@@ -302,15 +296,6 @@ class ConditionsComponent(RuleComponent):
             return False
         sentence = span.sent
         return _PRIOR_WORK.match(sentence.text.lstrip()) is not None
-
-    @staticmethod
-    def _in_background(doc: Doc, span: Span) -> bool:
-        """In a background section, and not after a heading run into its line ("... AIM: ... METHODS: ...")."""
-        text = doc_text(doc)
-        return any(
-            start <= span.start_char < end and not _INLINE_HEADING.search(text, start, span.start_char)
-            for start, end in Salience.of(doc).background
-        )
 
     @staticmethod
     def _measured(doc: Doc, span: Span) -> bool:

@@ -42,6 +42,7 @@ VERBS = {"was", "were", "is", "are", "been", "has", "have"}  # inside a subject:
 OPEN, CLOSE = ("(", "[", "{"), (")", "]", "}")
 # the last word of a name that stands for the measures all together: "no differences in any of the sleep measures"
 COLLECTIVE_HEADS = {"measures", "parameters", "variables", "outcomes", "endpoints", "end-points", "indices", "indexes"}
+LATER_TIMES = {"after", "following", "post-treatment", "posttreatment", "post-intervention", "postintervention"}
 EXAMPLE_LEADS = {"such", "including", "namely"}  # "such as" / "including" A, B and C: the measures listed after it
 MAX_ASIDE = 20  # tokens of a bracketed aside after a name, brackets included
 # "p = 0.3", "P>.05", "p-value: .222", "P value 0.48", "p value was < 0.05" (a value with no sign is equal to it)
@@ -664,9 +665,27 @@ class OutcomesComponent(RuleComponent):
             return False
         start, end = sentence_of(doc, cue.span.start)
         return any(  # not a change "from baseline to week 12"
-            t.lower_ in self.baseline_words and (t.i == start or doc[t.i - 1].lower_ not in ("from", "since", "over"))
+            t.lower_ in self.baseline_words
+            and (t.i == start or doc[t.i - 1].lower_ not in ("from", "since", "over"))
+            and not self._later_time(doc, t.i + 1, end)
             for t in doc[start:end]
         )
+
+    def _between_times(self, doc: Doc, start: int, end: int) -> bool:
+        """The words after "between" name one measure at timepoints set against each other: "between C-reactive
+        protein levels at baseline (...), after nine sessions of control (...) and after ozone (...)"."""
+        for k in range(start + 1, min(end - 1, start + 1 + self.max_outcome_tokens)):
+            if doc[k].is_punct and doc[k].text not in ("-", "/"):
+                return False
+            if doc[k].lower_ == "at" and doc[k + 1].lower_ in self.baseline_words:
+                return self._later_time(doc, k + 2, end)
+        return False
+
+    def _later_time(self, doc: Doc, start: int, end: int) -> bool:
+        """A later timepoint set against the baseline, outside brackets: "no difference between CRP levels at
+        baseline (1.53 mg/l), after nine sessions of control (1.48 mg/l) and after ozone (1.55 mg/l)"."""
+        asides = self._asides(doc, start, end)
+        return any(doc[k].lower_ in LATER_TIMES for k in range(start, end) if k not in asides)
 
     def _trend_before(self, doc: Doc, i: int, start: int = 0) -> bool:
         """A trend word ("tended", "trend") just before token ``i`` (not before ``start``)."""
@@ -777,9 +796,12 @@ class OutcomesComponent(RuleComponent):
                 j = i + 1
                 while j < min(end, i + 5) and doc[j].lower_ not in self.group_nouns:
                     j += 1
-                if j >= min(end, i + 5):
+                if j < min(end, i + 5):
+                    i = j + 1
+                elif self._between_times(doc, i + 1, end):
+                    i += 1  # "no difference between CRP levels at baseline, after control and after ozone": CRP
+                else:
                     return []
-                i = j + 1
             elif lower in skip:
                 i += 1
             else:

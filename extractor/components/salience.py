@@ -33,6 +33,9 @@ def _headers() -> tuple[re.Pattern[str], dict[str, str]]:
         rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:abstract\.[ \t]*)?({names})\b[ \t]*(?::|\.|$)",
         re.IGNORECASE | re.MULTILINE,
     )
+    # or run into the paragraph after a sentence, in capitals and with a colon ("... of IL-6. METHODS: Twelve ...")
+    inline = "|".join(re.escape(h.upper()) for h in sorted(rows, key=len, reverse=True))
+    pattern = re.compile(rf"{pattern.pattern}|(?<=[.!?)\]] )(?-i:({inline}))[ \t]*:", pattern.flags)
     return pattern, rows
 
 
@@ -56,7 +59,7 @@ class Salience:
         pattern, kinds = _headers()
         text = doc_text(doc)
         self.length = len(text)
-        heads = [(m.start(), m.group(1).lower()) for m in pattern.finditer(text)]
+        heads = [(m.start(), (m.group(1) or m.group(2)).lower()) for m in pattern.finditer(text)]
         self.sections = [  # (start, end, kind) of every headed section
             (start, heads[i + 1][0] if i + 1 < len(heads) else len(text), kinds[name])
             for i, (start, name) in enumerate(heads)
