@@ -57,6 +57,15 @@ ROUTE_LIST_GAP = re.compile(
 )
 # What may stand between a treatment and the "alone" that makes it the control arm: its dose, then a bracket.
 ALONE_GAP = re.compile(rf"^\s*(?:(?:{NUMBER_RE})\s*[^\s,()]*\s*)?(?:\([^()]*\)\s*)?$")
+# What joins a drug's dose to a placebo-like control named with it: "propofol 2 mg/kg plus normal saline".
+DOSED_JOIN = re.compile(rf"^\s*(?:{NUMBER_RE})\s*[^\s,()]*\s*(\S+)\s*$")
+# A sentence stating what the arms got: "groups received either X alone or ...", "randomised to X alone or ...".
+ARMS_SENTENCE = re.compile(
+    r"\b(?:either|groups?\s+(?:received|were\s+given|got)|randomi[sz]|randomly|assigned|allocat)", re.IGNORECASE
+)
+# What joins two treatments given together as one arm: "dexmedetomidine with sufentanil", "X plus Y", "X combined
+# with Y", "X added to Y".
+COMBINED = re.compile(r"^\s*(?:with|plus|\+|and|combined\s+with|in\s+combination\s+with|added\s+to)\s*$", re.I)
 # A sentence allocating participants to arms: the treatments it names are the study's.
 ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", re.IGNORECASE)
 # Doses of one drug listed as arms: "4 g/day or 2 g/day", "30 mg, 60 mg or 90 mg", and bare numbers before a dose,
@@ -419,7 +428,42 @@ class InterventionsComponent(RuleComponent):
             join = between[0] if self._placebo(a) else between[-1]  # next to the placebo: "X salt plus placebo"
             if join.lower_ in self.joins:
                 found.add(b.name if self._placebo(a) else a.name)
+        return found | self._with_dosed_joins(doc, mentions) | self._added_to_alone_arm(doc, mentions)
+
+    def _with_dosed_joins(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Drugs joined to a placebo-like comparator after their own dose ("propofol 2 mg/kg plus normal saline 2 ml
+        (Group C) and propofol 2 mg/kg plus 2% lidocaine"): the control arm gets the drug too."""
+        found: set[str] = set()
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if self._placebo(a) or not self._placebo(b):
+                continue
+            m = DOSED_JOIN.match(doc[a.span.end : b.span.start].text)
+            if m and m.group(1).lower() in self.joins:
+                found.add(a.name)
         return found
+
+    @staticmethod
+    def _added_to_alone_arm(doc: Doc, mentions: list[Mention]) -> set[str]:
+        """A drug whose "X alone" is the control arm and that the same sentence, one stating the arms, names combined
+        with another treatment ("All two groups received PCIA with either sufentanil alone (control group) or
+        combining dexmedetomidine with sufentanil"): the add-on design gives X
+        to both arms, a background treatment, not what the study tests. Not when the other treatment has its own
+        "alone" arm too (a factorial design tests both)."""
+        arms = [m for m in mentions if m.alone_of]
+        if len({m.alone_of for m in arms}) != 1:
+            return set()
+        base = arms[0].alone_of
+        # the sentences stating the arms ("the curve of fentanyl combined with ketamine was steeper than of fentanyl
+        # alone" reports a result)
+        stated = [sentence_of(doc, m.span.start) for m in arms]
+        stated = [(start, end) for start, end in stated if ARMS_SENTENCE.search(doc[start:end].text)]
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if a.comparator or b.comparator or a.name == b.name or base not in (a.name, b.name):
+                continue
+            in_stated = any(start <= a.span.start < end for start, end in stated)
+            if in_stated and COMBINED.match(doc[a.span.end : b.span.start].text):
+                return {base}
+        return set()
 
     def _placebo(self, mention: Mention) -> bool:
         return mention.kind == "comparator" and bool(self.placebo_words & set(mention.name.split()))
