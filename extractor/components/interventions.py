@@ -63,6 +63,32 @@ DOSED_JOIN = re.compile(rf"^\s*(?:{NUMBER_RE})\s*[^\s,()]*\s*(\S+)\s*$")
 ARMS_SENTENCE = re.compile(
     r"\b(?:either|groups?\s+(?:received|were\s+given|got)|randomi[sz]|randomly|assigned|allocat)", re.IGNORECASE
 )
+# How far back a list of measured things may start ("levels of serum lipids, cyclosporine") and the words that end
+# it: a preposition or a verb of giving starts another phrase ("levels of IL-6 in patients receiving propofol").
+MEASURED_LIST_TOKENS = 8
+LIST_STOPS = frozenset(
+    [
+        "in",
+        "with",
+        "on",
+        "by",
+        "after",
+        "for",
+        "to",
+        "from",
+        "during",
+        "versus",
+        "vs",
+        "than",
+        "receiving",
+        "received",
+        "given",
+        "treated",
+        "under",
+        "among",
+        "at",
+    ]
+)
 # What joins two treatments given together as one arm: "dexmedetomidine with sufentanil", "X plus Y", "X combined
 # with Y", "X added to Y".
 COMBINED = re.compile(r"^\s*(?:with|plus|\+|and|combined\s+with|in\s+combination\s+with|added\s+to)\s*$", re.I)
@@ -192,6 +218,7 @@ class InterventionsComponent(RuleComponent):
         self.blockers = {word for word, side in blockers if side == "after"}
         self.blockers_before = {word for word, side in blockers if side == "before"}
         self.settings = {word for word, side in blockers if side == "setting"}
+        self.blockers_of = {word for word, side in blockers if side == "of"}
         # one-word lexicon names, for the parts of slashed tokens ("artesunate/placebo") the tokenizer keeps whole
         self.words = {
             row[0].lower(): ((row[1] or row[0]).lower(), row[2])
@@ -492,13 +519,35 @@ class InterventionsComponent(RuleComponent):
 
     def _blocked(self, doc: Doc, span: Span) -> bool:
         """Followed by a blocker ("estrogen receptors"), also across a coordinated word ("estrogen and progesterone
-        receptors"), or preceded by one ("plasma glucose")."""
-        if span.start > 0 and doc[span.start - 1].lower_ in self.blockers_before:
+        receptors") or the fluid it is measured in ("cyclosporine serum levels"), preceded by one ("plasma glucose"),
+        or the object of a measured quantity ("serum levels of cyclosporine", "onset time of rocuronium")."""
+        start = span.start
+        if start > 0 and doc[start - 1].lower_ in self.blockers_before:
+            return True
+        if self._measured_of(doc, start):
             return True
         end = span.end
         if end + 2 < len(doc) and doc[end].lower_ in ("and", "or", "/") and doc[end + 1].is_alpha:
             end += 2
+        if end + 1 < len(doc) and doc[end].lower_ in self.blockers_before:
+            end += 1
         return end < len(doc) and doc[end].lower_ in self.blockers
+
+    def _measured_of(self, doc: Doc, start: int) -> bool:
+        """Whether the name at ``start`` is the object, or in the list of objects, of a measured quantity: "serum
+        levels of cyclosporine", "onset time of rocuronium", "levels of serum lipids, cyclosporine and creatinine"."""
+        listed = False
+        for i in range(start - 1, max(0, start - MEASURED_LIST_TOKENS) - 1, -1):
+            word = doc[i].lower_
+            if word == "of":
+                return (i == start - 1 or listed) and bool(
+                    self.blockers_of & {t.lower_ for t in doc[max(0, i - 2) : i]}
+                )
+            if word == ",":
+                listed = True
+            elif not (doc[i].is_alpha or doc[i].text == "-") or word in LIST_STOPS:
+                return False
+        return False
 
     def _with_salts(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """A drug's salt or formulation words beside it are part of its name ("diclofenac potassium alone" is the
@@ -624,8 +673,8 @@ class InterventionsComponent(RuleComponent):
         for (a, _), sentence_tags in zip(sentences, tags, strict=True):
             for i, j in spans_of(sentence_tags):
                 tagged = self._tagged_name(doc[a + i : a + j])
-                if tagged is None or self._overlaps(tagged, found + extra):
-                    continue
+                if tagged is None or self._overlaps(tagged, found + extra) or self._blocked(doc, tagged):
+                    continue  # a name the rules saw and blocked ("serum levels of cyclosporine") stays blocked
                 name, kind = self.words.get(tagged.text.lower(), (tagged.text.lower(), "therapy"))
                 comparator = kind == "comparator"
                 extra.append(Mention(tagged, name, kind, comparator, CONFIDENCE["tagger"], framed=True, tagged=True))
@@ -734,7 +783,7 @@ class InterventionsComponent(RuleComponent):
             for form in dict.fromkeys((mention.name, " ".join(core))):  # the whole name first, where both stand
                 for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), re.IGNORECASE):
                     span = doc.char_span(m.start(), m.end())
-                    if span is not None and not self._overlaps(span, found + extra):
+                    if span is not None and not self._overlaps(span, found + extra) and not self._blocked(doc, span):
                         confidence = min(mention.confidence, CONFIDENCE["frame"])
                         extra.append(
                             Mention(span, mention.name, mention.kind, mention.comparator, confidence, framed=True)
