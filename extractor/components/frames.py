@@ -33,6 +33,7 @@ LISTS = {  # how a slot holding several names separates them
 }
 MAX_TOKENS = 8  # a longer slot is a clause, not a name
 _CACHE: WeakKeyDictionary[Doc, list[Slot]] = WeakKeyDictionary()
+_CODE = re.compile(r"[A-Za-z]+-[A-Z][A-Za-z]*")  # "C-Tb", "E-CMF": capitalised after the hyphen
 _NUMERIC = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*")  # "20–44", "1:1": an amount, not a name
 
 
@@ -118,7 +119,8 @@ def _slot(doc: Doc, role: str, start: int, end: int, in_title: bool) -> Slot | N
     while b > a and (doc[b - 1].lower_ in trims["trailing"] or doc[b - 1].is_punct and doc[b - 1].text != ")"):
         b -= 1
     span = doc[a:b]
-    if not 0 < len(span) <= MAX_TOKENS or not any(t.is_alpha and len(t) > 1 for t in span):
+    # a word of two letters or more, or a hyphenated code name ("C-Tb", "E-CMF"): not an amount or an initial
+    if not 0 < len(span) <= MAX_TOKENS or not any(t.is_alpha and len(t) > 1 or _CODE.fullmatch(t.text) for t in span):
         return None
     if span[-1].lower_ in trims["dangling"]:
         return None  # cut mid-phrase: "sleep with"
