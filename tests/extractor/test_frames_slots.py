@@ -88,3 +88,9 @@ def test_frames_slots_hyphenated_code_name_is_a_name() -> None:
     spaces = [False, False, True, True, True, True, True, True, True, True, True, False, False]
     got = [(s.role, s.name) for s in slots(Doc(NLP.vocab, words=words, spaces=spaces))]
     assert ("intervention", "c-tb") in got
+
+
+def test_frames_slots_title_versus_after_measured_change_in() -> None:
+    got = found("Visual Acuity Improvement in Continuous vs Divided Occlusion in Anisometropic Amblyopia\n\nText.")
+    assert ("intervention", "continuous") in got
+    assert ("comparator", "divided occlusion") in got
