@@ -44,7 +44,9 @@ NAME_KINDS = ("drug", "therapy", "comparator")
 FACTS = ("dose", "route", "duration", "frequency")
 CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "frame": 0.6, "design_control": 0.6, "tagger": 0.55}
 MAX_TAGGED_TOKENS = 6  # a longer run the arm tagger marks is a clause, not a treatment's name
-SETTING_WINDOW = 5  # "during repeated high intensity exercise": a setting word this many tokens before a broad word
+# a setting word this many tokens before a broad word: "during repeated high intensity exercise", "after eye
+# enucleation and orbital hydroxyapatite implant surgery"
+SETTING_WINDOW = 8
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
