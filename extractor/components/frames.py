@@ -31,6 +31,7 @@ LISTS = {  # how a slot holding several names separates them
     "y": re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+or\s+|\s+and/or\s+)\s*"),
     "o": re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*"),
 }
+DOSE_WORDS = frozenset({"dose", "doses", "dosage", "dosages", "dosing"})
 MAX_TOKENS = 8  # a longer slot is a clause, not a name
 _CACHE: WeakKeyDictionary[Doc, list[Slot]] = WeakKeyDictionary()
 _CODE = re.compile(r"[A-Za-z]+-[A-Z][A-Za-z]*")  # "C-Tb", "E-CMF": capitalised after the hyphen
@@ -126,6 +127,8 @@ def _slot(doc: Doc, role: str, start: int, end: int, in_title: bool) -> Slot | N
         return None  # cut mid-phrase: "sleep with"
     if len(span) == 1 and span[0].lower_ in trims["reject_alone"]:
         return None
+    if span[-1].lower_ in DOSE_WORDS and all(t.lower_ in trims["reject_alone"] for t in span[:-1]):
+        return None  # a dose level without its treatment: "Low Dose versus High Dose Statin Therapy"
     if any(t.lower_ in trims["reject"] or t.like_num or _NUMERIC.fullmatch(t.text) for t in span) or "\n" in span.text:
         return None
     return Slot(role, span, span.text.lower(), in_title)

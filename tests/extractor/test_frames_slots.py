@@ -94,3 +94,8 @@ def test_frames_slots_title_versus_after_measured_change_in() -> None:
     got = found("Visual Acuity Improvement in Continuous vs Divided Occlusion in Anisometropic Amblyopia\n\nText.")
     assert ("intervention", "continuous") in got
     assert ("comparator", "divided occlusion") in got
+
+
+def test_frames_slots_dose_level_alone_is_no_name() -> None:
+    got = found("Effects of Low Dose versus High Dose Statin Therapy on Endothelial Function\n\nText.")
+    assert ("intervention", "low dose") not in got
