@@ -31,8 +31,10 @@ LISTS = {  # how a slot holding several names separates them
     "y": re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+or\s+|\s+and/or\s+)\s*"),
     "o": re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*"),
 }
+DOSE_WORDS = frozenset({"dose", "doses", "dosage", "dosages", "dosing"})
 MAX_TOKENS = 8  # a longer slot is a clause, not a name
 _CACHE: WeakKeyDictionary[Doc, list[Slot]] = WeakKeyDictionary()
+_CODE = re.compile(r"[A-Za-z]+-[A-Z][A-Za-z]*")  # "C-Tb", "E-CMF": capitalised after the hyphen
 _NUMERIC = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*")  # "20–44", "1:1": an amount, not a name
 
 
@@ -118,12 +120,15 @@ def _slot(doc: Doc, role: str, start: int, end: int, in_title: bool) -> Slot | N
     while b > a and (doc[b - 1].lower_ in trims["trailing"] or doc[b - 1].is_punct and doc[b - 1].text != ")"):
         b -= 1
     span = doc[a:b]
-    if not 0 < len(span) <= MAX_TOKENS or not any(t.is_alpha and len(t) > 1 for t in span):
+    # a word of two letters or more, or a hyphenated code name ("C-Tb", "E-CMF"): not an amount or an initial
+    if not 0 < len(span) <= MAX_TOKENS or not any(t.is_alpha and len(t) > 1 or _CODE.fullmatch(t.text) for t in span):
         return None
     if span[-1].lower_ in trims["dangling"]:
         return None  # cut mid-phrase: "sleep with"
     if len(span) == 1 and span[0].lower_ in trims["reject_alone"]:
         return None
+    if span[-1].lower_ in DOSE_WORDS and all(t.lower_ in trims["reject_alone"] for t in span[:-1]):
+        return None  # a dose level without its treatment: "Low Dose versus High Dose Statin Therapy"
     if any(t.lower_ in trims["reject"] or t.like_num or _NUMERIC.fullmatch(t.text) for t in span) or "\n" in span.text:
         return None
     return Slot(role, span, span.text.lower(), in_title)

@@ -44,7 +44,9 @@ NAME_KINDS = ("drug", "therapy", "comparator")
 FACTS = ("dose", "route", "duration", "frequency")
 CONFIDENCE = {"drug_suffix": 0.7, "abbreviation": 0.8, "frame": 0.6, "design_control": 0.6, "tagger": 0.55}
 MAX_TAGGED_TOKENS = 6  # a longer run the arm tagger marks is a clause, not a treatment's name
-SETTING_WINDOW = 5  # "during repeated high intensity exercise": a setting word this many tokens before a broad word
+# a setting word this many tokens before a broad word: "during repeated high intensity exercise", "after eye
+# enucleation and orbital hydroxyapatite implant surgery"
+SETTING_WINDOW = 8
 SLASHED = re.compile(r"[A-Za-z][\w-]*/[\w/-]*[A-Za-z0-9]")
 # What may stand between two items of a list of comparators: a dose, then a comma, "or", "and".
 LIST_GAP = re.compile(r"^\s*(?:[\d.,]+\s*[^\s,]*\s*)?(?:,|,?\s*(?:or|and|and/or))\s*$", re.IGNORECASE)
@@ -57,6 +59,41 @@ ROUTE_LIST_GAP = re.compile(
 )
 # What may stand between a treatment and the "alone" that makes it the control arm: its dose, then a bracket.
 ALONE_GAP = re.compile(rf"^\s*(?:(?:{NUMBER_RE})\s*[^\s,()]*\s*)?(?:\([^()]*\)\s*)?$")
+# What joins a drug's dose to a placebo-like control named with it: "propofol 2 mg/kg plus normal saline".
+DOSED_JOIN = re.compile(rf"^\s*(?:{NUMBER_RE})\s*[^\s,()]*\s*(\S+)\s*$")
+# A sentence stating what the arms got: "groups received either X alone or ...", "randomised to X alone or ...".
+ARMS_SENTENCE = re.compile(
+    r"\b(?:either|groups?\s+(?:received|were\s+given|got)|randomi[sz]|randomly|assigned|allocat)", re.IGNORECASE
+)
+# How far back a list of measured things may start ("levels of serum lipids, cyclosporine") and the words that end
+# it: a preposition or a verb of giving starts another phrase ("levels of IL-6 in patients receiving propofol").
+MEASURED_LIST_TOKENS = 8
+LIST_STOPS = frozenset(
+    [
+        "in",
+        "with",
+        "on",
+        "by",
+        "after",
+        "for",
+        "to",
+        "from",
+        "during",
+        "versus",
+        "vs",
+        "than",
+        "receiving",
+        "received",
+        "given",
+        "treated",
+        "under",
+        "among",
+        "at",
+    ]
+)
+# What joins two treatments given together as one arm: "dexmedetomidine with sufentanil", "X plus Y", "X combined
+# with Y", "X added to Y".
+COMBINED = re.compile(r"^\s*(?:with|plus|\+|and|combined\s+with|in\s+combination\s+with|added\s+to)\s*$", re.I)
 # A sentence allocating participants to arms: the treatments it names are the study's.
 ALLOCATION = re.compile(r"\b(?:randomi[sz]|randomly|assigned|allocat|divided)", re.IGNORECASE)
 # Doses of one drug listed as arms: "4 g/day or 2 g/day", "30 mg, 60 mg or 90 mg", and bare numbers before a dose,
@@ -183,6 +220,7 @@ class InterventionsComponent(RuleComponent):
         self.blockers = {word for word, side in blockers if side == "after"}
         self.blockers_before = {word for word, side in blockers if side == "before"}
         self.settings = {word for word, side in blockers if side == "setting"}
+        self.blockers_of = {word for word, side in blockers if side == "of"}
         # one-word lexicon names, for the parts of slashed tokens ("artesunate/placebo") the tokenizer keeps whole
         self.words = {
             row[0].lower(): ((row[1] or row[0]).lower(), row[2])
@@ -419,7 +457,42 @@ class InterventionsComponent(RuleComponent):
             join = between[0] if self._placebo(a) else between[-1]  # next to the placebo: "X salt plus placebo"
             if join.lower_ in self.joins:
                 found.add(b.name if self._placebo(a) else a.name)
+        return found | self._with_dosed_joins(doc, mentions) | self._added_to_alone_arm(doc, mentions)
+
+    def _with_dosed_joins(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Drugs joined to a placebo-like comparator after their own dose ("propofol 2 mg/kg plus normal saline 2 ml
+        (Group C) and propofol 2 mg/kg plus 2% lidocaine"): the control arm gets the drug too."""
+        found: set[str] = set()
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if self._placebo(a) or not self._placebo(b):
+                continue
+            m = DOSED_JOIN.match(doc[a.span.end : b.span.start].text)
+            if m and m.group(1).lower() in self.joins:
+                found.add(a.name)
         return found
+
+    @staticmethod
+    def _added_to_alone_arm(doc: Doc, mentions: list[Mention]) -> set[str]:
+        """A drug whose "X alone" is the control arm and that the same sentence, one stating the arms, names combined
+        with another treatment ("All two groups received PCIA with either sufentanil alone (control group) or
+        combining dexmedetomidine with sufentanil"): the add-on design gives X
+        to both arms, a background treatment, not what the study tests. Not when the other treatment has its own
+        "alone" arm too (a factorial design tests both)."""
+        arms = [m for m in mentions if m.alone_of]
+        if len({m.alone_of for m in arms}) != 1:
+            return set()
+        base = arms[0].alone_of
+        # the sentences stating the arms ("the curve of fentanyl combined with ketamine was steeper than of fentanyl
+        # alone" reports a result)
+        stated = [sentence_of(doc, m.span.start) for m in arms]
+        stated = [(start, end) for start, end in stated if ARMS_SENTENCE.search(doc[start:end].text)]
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if a.comparator or b.comparator or a.name == b.name or base not in (a.name, b.name):
+                continue
+            in_stated = any(start <= a.span.start < end for start, end in stated)
+            if in_stated and COMBINED.match(doc[a.span.end : b.span.start].text):
+                return {base}
+        return set()
 
     def _placebo(self, mention: Mention) -> bool:
         return mention.kind == "comparator" and bool(self.placebo_words & set(mention.name.split()))
@@ -448,13 +521,35 @@ class InterventionsComponent(RuleComponent):
 
     def _blocked(self, doc: Doc, span: Span) -> bool:
         """Followed by a blocker ("estrogen receptors"), also across a coordinated word ("estrogen and progesterone
-        receptors"), or preceded by one ("plasma glucose")."""
-        if span.start > 0 and doc[span.start - 1].lower_ in self.blockers_before:
+        receptors") or the fluid it is measured in ("cyclosporine serum levels"), preceded by one ("plasma glucose"),
+        or the object of a measured quantity ("serum levels of cyclosporine", "onset time of rocuronium")."""
+        start = span.start
+        if start > 0 and doc[start - 1].lower_ in self.blockers_before:
+            return True
+        if self._measured_of(doc, start):
             return True
         end = span.end
         if end + 2 < len(doc) and doc[end].lower_ in ("and", "or", "/") and doc[end + 1].is_alpha:
             end += 2
+        if end + 1 < len(doc) and doc[end].lower_ in self.blockers_before:
+            end += 1
         return end < len(doc) and doc[end].lower_ in self.blockers
+
+    def _measured_of(self, doc: Doc, start: int) -> bool:
+        """Whether the name at ``start`` is the object, or in the list of objects, of a measured quantity: "serum
+        levels of cyclosporine", "onset time of rocuronium", "levels of serum lipids, cyclosporine and creatinine"."""
+        listed = False
+        for i in range(start - 1, max(0, start - MEASURED_LIST_TOKENS) - 1, -1):
+            word = doc[i].lower_
+            if word == "of":
+                return (i == start - 1 or listed) and bool(
+                    self.blockers_of & {t.lower_ for t in doc[max(0, i - 2) : i]}
+                )
+            if word == ",":
+                listed = True
+            elif not (doc[i].is_alpha or doc[i].text == "-") or word in LIST_STOPS:
+                return False
+        return False
 
     def _with_salts(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """A drug's salt or formulation words beside it are part of its name ("diclofenac potassium alone" is the
@@ -580,8 +675,8 @@ class InterventionsComponent(RuleComponent):
         for (a, _), sentence_tags in zip(sentences, tags, strict=True):
             for i, j in spans_of(sentence_tags):
                 tagged = self._tagged_name(doc[a + i : a + j])
-                if tagged is None or self._overlaps(tagged, found + extra):
-                    continue
+                if tagged is None or self._overlaps(tagged, found + extra) or self._blocked(doc, tagged):
+                    continue  # a name the rules saw and blocked ("serum levels of cyclosporine") stays blocked
                 name, kind = self.words.get(tagged.text.lower(), (tagged.text.lower(), "therapy"))
                 comparator = kind == "comparator"
                 extra.append(Mention(tagged, name, kind, comparator, CONFIDENCE["tagger"], framed=True, tagged=True))
@@ -690,7 +785,7 @@ class InterventionsComponent(RuleComponent):
             for form in dict.fromkeys((mention.name, " ".join(core))):  # the whole name first, where both stand
                 for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), re.IGNORECASE):
                     span = doc.char_span(m.start(), m.end())
-                    if span is not None and not self._overlaps(span, found + extra):
+                    if span is not None and not self._overlaps(span, found + extra) and not self._blocked(doc, span):
                         confidence = min(mention.confidence, CONFIDENCE["frame"])
                         extra.append(
                             Mention(span, mention.name, mention.kind, mention.comparator, confidence, framed=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import spacy
+from spacy.tokens import Doc
 
 from extractor.components.frames import slots
 
@@ -63,3 +64,38 @@ def test_frames_slots_effect_word_is_no_treatment() -> None:
     # a slot that opens with what the study measures of the treatment ("Effectiveness of X") names X
     got = found("Effectiveness of amlexanox and adcortyl for the treatment of recurrent aphthous ulcers\n")
     assert ("intervention", "amlexanox and adcortyl") in got
+
+
+def test_frames_slots_x_was_compared_with_y_after_amounts() -> None:
+    got = found("Title\n\nIn a phase II trial in 151 participants 0.1 µg C-Tb was compared to 2 TU PPD.")
+    assert ("comparator", "ppd") in got
+    assert any(role == "intervention" and name.endswith("tb") for role, name in got)
+
+
+def test_frames_slots_x_was_compared_with_y_not_cut_at_a_bracketed_amount() -> None:
+    got = found("Title\n\nThe efficacy of mannitol were compared to hypertonic (4.5%) saline.")
+    assert ("comparator", "hypertonic") not in got
+
+
+def test_frames_slots_compare_between_x_and_y() -> None:
+    got = found("Title\n\nTo compare visual acuity improvement between continuous and split part-time occlusion.")
+    assert ("intervention", "continuous") in got
+    assert ("comparator", "split part-time occlusion") in got
+
+
+def test_frames_slots_hyphenated_code_name_is_a_name() -> None:
+    words = ["Title", "\n\n", "Here", "0.1", "µg", "C-Tb", "was", "compared", "to", "2", "TU", "PPD", "."]
+    spaces = [False, False, True, True, True, True, True, True, True, True, True, False, False]
+    got = [(s.role, s.name) for s in slots(Doc(NLP.vocab, words=words, spaces=spaces))]
+    assert ("intervention", "c-tb") in got
+
+
+def test_frames_slots_title_versus_after_measured_change_in() -> None:
+    got = found("Visual Acuity Improvement in Continuous vs Divided Occlusion in Anisometropic Amblyopia\n\nText.")
+    assert ("intervention", "continuous") in got
+    assert ("comparator", "divided occlusion") in got
+
+
+def test_frames_slots_dose_level_alone_is_no_name() -> None:
+    got = found("Effects of Low Dose versus High Dose Statin Therapy on Endothelial Function\n\nText.")
+    assert ("intervention", "low dose") not in got

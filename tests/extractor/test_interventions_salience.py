@@ -51,3 +51,10 @@ def test_interventions_salience_broad_title_word_after_a_distant_setting_word(nl
     text = title + "METHODS:\nAthletes were randomized to ATP supplementation or placebo."
     interventions, _ = names(nlp, text)
     assert "exercise" not in interventions and "atp supplementation" in interventions
+
+
+def test_interventions_salience_broad_title_word_after_a_long_setting_phrase(nlp: Language) -> None:
+    title = "Palonosetron plus droperidol to prevent vomiting after eye enucleation and orbital implant surgery\n\n"
+    text = title + "METHODS:\nPatients were randomized to palonosetron plus droperidol or placebo."
+    interventions, _ = names(nlp, text)
+    assert "surgery" not in interventions and "palonosetron" in interventions
