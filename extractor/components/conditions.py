@@ -374,8 +374,9 @@ class ConditionsComponent(RuleComponent):
         whose initials spell it)."""
         out = set()
         text = doc_text(doc)
-        for short, name in self.abbreviation_names.items():
-            name_words = set(name.lower().split())
+        bracketed = set(re.findall(r"\[([^\[\]]+)\]", text))
+        for short in (set(defined) | bracketed) & self.abbreviation_names.keys():  # the others have no long form
+            name_words = set(self.abbreviation_names[short].lower().split())
             long_forms = [defined[short]] if short in defined else []
             for m in re.finditer(rf"((?:[A-Za-z][\w-]*\s+){{{len(short)}}})\[{re.escape(short)}\]", text):
                 words = m.group(1).split()
