@@ -29,9 +29,9 @@ Rules that read more than one span, stated here so they are not mistaken for gue
 - a single case ("a case report of ...", "the case of ...") is one patient and human: the design states it;
 - the sample size is the largest count of people (else animals, else trials/studies) said to be randomized, else
   enrolled (those recruited before a run-in or a check of the criteria are a step before the randomized), else the
-  largest stated without a kind (or analysed), else the planned one (first when the article's
-  first count is planned: a protocol), counts in the first 3,000 characters (an abstract) before later ones; never
-  a count of one group, of people screened, or (but in reviews) of other studies;
+  largest stated without a kind (or analysed), else the planned one (first when the article's first count is
+  planned: a protocol), counts in the first 3,000 characters (an abstract) before later ones; never a count of one
+  group, of people screened, or (but in reviews) of other studies;
 - the follow-up is the longest stated follow-up (the abstract's before a full text body's), else the last assessment
   time point (in crossover trials too: their last time point ends the last period).
 """
