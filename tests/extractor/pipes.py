@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 import spacy
+from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,6 +31,20 @@ def _pipe_with(name: str, config: tuple[tuple[str, Any], ...] = ()) -> Language:
 def condition_values(text: str) -> list[str]:
     """The conditions the conditions component alone finds in ``text``."""
     return span_values(_pipe_with("studysift_conditions"), text, spans.CONDITION)
+
+
+@cache
+def _conditions_with_abbreviations() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("abbreviation_detector")  # scispaCy's: a defined short form names its long form's condition
+    nlp.add_pipe("studysift_conditions")
+    return nlp
+
+
+def condition_spans(text: str) -> list[tuple[str, str]]:
+    """(text, value) of each condition the conditions component finds in ``text``, abbreviations detected first."""
+    doc = _conditions_with_abbreviations()(text)
+    return [(s.text, str(s._.value)) for s in doc.spans[spans.CONDITION]]
 
 
 def outcome_directions(text: str) -> dict[str, str]:
