@@ -89,3 +89,20 @@ def test_scorer_gold_set_numbers_appear_in_their_texts() -> None:
                 if item["dose"]:
                     value = re.match(r"[\d.]+", item["dose"])
                     assert value and value.group(0) in text, (doc.name, item["dose"])
+
+
+def test_scorer_gold_set_second_annotations_pair_with_gold() -> None:
+    """``corpora/agreement/`` (bench/agreement.py): each file re-annotates one gold document, same vocabularies."""
+    gold = {doc.name: doc for doc in load_gold(GOLD_ROOT) if doc.spin_seed is None}
+    files = sorted((REPO / "corpora" / "agreement").glob("*.gold.json"))
+    assert files
+    for path in files:
+        second = json.loads(path.read_text(encoding="utf-8"))
+        name = path.name.removesuffix(".gold.json")
+        assert name in gold and second["source"] == gold[name].source, name
+        assert second["conflicts_of_interest"] in STATUSES and second["records"], name
+        for rec in second["records"]:
+            assert set(rec) >= RECORD_KEYS and rec["design"] in DESIGNS, name
+            assert rec["blinding"] in BLINDINGS | {None}, name
+            assert all(item["route"] in ROUTES | {None} for item in rec["interventions"]), name
+            assert all(outcome["direction"] in DIRECTIONS for outcome in rec["outcomes"]), name
