@@ -50,6 +50,11 @@ _PRIOR_WORK = re.compile(
 CONFIDENCE = {"suffix": 0.6, "head_noun": 0.6, "abbreviation": 0.8, "frame": 0.7, "adjective": 0.8}
 
 
+def _straight(value: str) -> str:
+    """A value with straight apostrophes: "Alzheimer’s disease" is "alzheimer's disease", as the lexicon writes it."""
+    return value.replace("\u2019", "'")
+
+
 @Language.factory("studysift_conditions", assigns=["doc.spans"], default_config={})
 def make_conditions(nlp: Language, name: str) -> ConditionsComponent:
     return ConditionsComponent(nlp, name)
@@ -411,7 +416,7 @@ class ConditionsComponent(RuleComponent):
             name = written
         else:
             name = (cols[0] if cols and cols[0] else doc[lead : core.end].text).lower()
-        return f"{modifiers} {name}".strip().replace("\u2019", "'")  # "Alzheimer’s disease" as "Alzheimer's"
+        return _straight(f"{modifiers} {name}".strip())
 
     def _abbreviations(self, doc: Doc, found: list[Found]) -> list[tuple[Span, str]]:
         """Short forms whose defined long form is (or ends in, or is qualified "with ...") a found condition, with that
@@ -428,5 +433,5 @@ class ConditionsComponent(RuleComponent):
                 f[0].start == long_form.start and f[0].end < long_form.end and doc[f[0].end].lower_ in ("with", "and")
                 for f in found
             ):  # "diabetic gastroparesis (DGP)", not "Behavioral Activation Treatment for Depression (BATD)"
-                out.append((short, long_form.text.lower().replace("\u2019", "'")))
+                out.append((short, _straight(long_form.text.lower())))
         return out

@@ -32,6 +32,7 @@ from extractor.components.rules import (
     gap,
     grouped,
     phrase_rules,
+    sentence_bounds,
     sentence_of,
 )
 from extractor.components.salience import Salience
@@ -359,15 +360,11 @@ class InterventionsComponent(RuleComponent):
                 mention.comparator = True
         return found
 
-    @staticmethod
-    def _result_than(doc: Doc, cue: Span) -> bool:
+    def _result_than(self, doc: Doc, cue: Span) -> bool:
         """Whether a "than" reports a result between two arms ("intubations were higher in the standard group than
         the nCPAP group (P < 0.05)"): which arm stands after it follows the direction of the finding, not which arm
         is the control."""
-        if cue.text.lower() != "than":
-            return False
-        start, end = sentence_of(doc, cue.start)
-        return bool(P_VALUE.search(doc[start:end].text))
+        return cue.text.lower() == "than" and self._reports_test(doc, cue)
 
     @staticmethod
     def _dose_from_alone_arm(mentions: list[Mention]) -> None:
@@ -660,13 +657,10 @@ class InterventionsComponent(RuleComponent):
             return found
         text = doc_text(doc)
         chosen = {sentence_of(doc, c.start) for c in cues}
-        start = 0
-        while start < len(doc):
-            sentence = sentence_of(doc, start)
+        for sentence in sentence_bounds(doc):
             span = doc[sentence[0] : sentence[1]]
             if salience.in_title(span) or ALLOCATION.search(text, span.start_char, span.end_char):
                 chosen.add(sentence)
-            start = sentence[1]
         sentences = [s for s in sorted(chosen) if not salience.in_background(doc[s[0] : s[1]])]
         if not sentences:
             return found

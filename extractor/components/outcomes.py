@@ -27,7 +27,16 @@ from extractor import spans
 from extractor.components import frames
 from extractor.components.base import RuleComponent
 from extractor.components.ranker import DEFAULT_OUTCOME_RANKER, load_ranker
-from extractor.components.rules import Match, defined_abbreviations, doc_text, gap, grouped, phrase_rules, sentence_of
+from extractor.components.rules import (
+    Match,
+    defined_abbreviations,
+    doc_text,
+    gap,
+    grouped,
+    phrase_rules,
+    sentence_bounds,
+    sentence_of,
+)
 from extractor.components.salience import Salience
 from extractor.components.tagger import DEFAULT_OUTCOME_TAGGER, load_tagger, spans_of
 from extractor.lexicons import read_jsonl, read_tsv
@@ -378,13 +387,10 @@ class OutcomesComponent(RuleComponent):
         """The sentences of a results section, and elsewhere those holding a p-value."""
         found = []
         text = doc_text(doc)  # every sentence of every doc: a Span's .text would build its tokens each time
-        start = 0
-        while start < len(doc):
-            end = sentence_of(doc, start)[1]
+        for start, end in sentence_bounds(doc):
             sentence = doc[start:end]
             if salience.section(sentence) == "results" or P_VALUE.search(text, sentence.start_char, sentence.end_char):
                 found.append((start, end))
-            start = end
         return found
 
     def _valued(self, doc: Doc, cue_starts: set[int], results: list[tuple[int, int]]) -> list[tuple[Span, str]]:

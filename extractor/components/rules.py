@@ -201,19 +201,32 @@ def grouped(group: str, rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
     return [{**rule, "group": group} for rule in rules]
 
 
-def sentence_of(doc: Doc, token_index: int) -> tuple[int, int]:
-    """Token bounds of the sentence holding a token; the whole doc when sentences are not set. The sentence starts
-    are read once per Doc (kept in ``doc.user_data``; ``forget_sentences`` when setting boundaries anew), where
-    walking to the boundaries made a ``Token`` per word of the sentence on every call."""
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The token index of each sentence's first token, read once per Doc (kept in ``doc.user_data``;
+    ``forget_sentences`` when setting boundaries anew): walking to the boundaries made a ``Token`` per word."""
     cached = doc.user_data.get(_SENTENCE_STARTS_KEY)
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == len(doc):
-        starts = cached[1]
-    else:
-        flags = doc.to_array(SENT_START) if len(doc) else numpy.zeros(0, dtype=numpy.int64)
-        starts = [0, *(numpy.flatnonzero(flags[1:].astype(numpy.int64) == 1) + 1).tolist()]
-        doc.user_data[_SENTENCE_STARTS_KEY] = (len(doc), starts)
+        starts: list[int] = cached[1]
+        return starts
+    flags = doc.to_array(SENT_START) if len(doc) else numpy.zeros(0, dtype=numpy.int64)
+    starts = [0, *(numpy.flatnonzero(flags[1:].astype(numpy.int64) == 1) + 1).tolist()]
+    doc.user_data[_SENTENCE_STARTS_KEY] = (len(doc), starts)
+    return starts
+
+
+def sentence_of(doc: Doc, token_index: int) -> tuple[int, int]:
+    """Token bounds of the sentence holding a token; the whole doc when sentences are not set."""
+    starts = _sentence_starts(doc)
     i = bisect_right(starts, token_index) - 1
     return starts[i], starts[i + 1] if i + 1 < len(starts) else len(doc)
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token bounds of every sentence, in order (none for an empty Doc)."""
+    if not len(doc):
+        return []
+    starts = _sentence_starts(doc)
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
 
 def forget_sentences(doc: Doc) -> None:

@@ -165,11 +165,12 @@ def sentences(
     for pmc in ids:
         path = shared / "corpora" / "evidence-inference" / "abstracts" / f"{pmc}.txt"
         doc = nlp(clean(path.read_bytes()).text)
-        runs = word_runs([t.text for t in doc]) if names_of is not outcome_names else set()
+        doc_words = [t.text for t in doc]
+        runs = word_runs(doc_words)
         per_prompt = [names_of(nlp, p, runs) for p in dict.fromkeys(prompts[pmc])]
         if matched is not None:
             longest = max((len(name) for n in per_prompt for name in n), default=0)
-            held = runs if runs and longest <= MAX_ARM_WORDS else word_runs([t.text for t in doc], longest)
+            held = runs if longest <= MAX_ARM_WORDS else word_runs(doc_words, longest)
             matched[0] += len(per_prompt)
             matched[1] += sum(1 for n in per_prompt if any(name in held for name in n))
         names = {name for n in per_prompt for name in n}
