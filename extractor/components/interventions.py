@@ -34,6 +34,7 @@ from extractor.components.rules import (
     phrase_rules,
     sentence_bounds,
     sentence_of,
+    whole_words,
 )
 from extractor.components.salience import Salience
 from extractor.components.tagger import DEFAULT_ARM_TAGGER, load_tagger, spans_of
@@ -777,8 +778,8 @@ class InterventionsComponent(RuleComponent):
             core = words[1:] if words[0] in trims["route"] | self.route_words else words
             core = core[:-1] if len(core) > 1 and core[-1] in trims["head"] else core
             for form in dict.fromkeys((mention.name, " ".join(core))):  # the whole name first, where both stand
-                for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), re.IGNORECASE):
-                    span = doc.char_span(m.start(), m.end())
+                for start, end in whole_words(doc_text(doc), form):
+                    span = doc.char_span(start, end)
                     if span is not None and not self._overlaps(span, found + extra) and not self._blocked(doc, span):
                         confidence = min(mention.confidence, CONFIDENCE["frame"])
                         extra.append(

@@ -82,6 +82,7 @@ class RuleSet:
         # need (tokens before the anchor, tokens from it on), so that a frequent anchor of a short pattern ("was")
         # opens a short window, not the longest any pattern needs.
         self._anchors: dict[tuple[int, int], set[int]] | None = {}
+        self._anchor_arrays: list[tuple[int, int, numpy.ndarray]] | None = None  # built from _anchors when needed
         self.add(rules)
 
     def __len__(self) -> int:
@@ -124,6 +125,7 @@ class RuleSet:
             if spec.get("OP") != "?" and simple and isinstance(values, list):
                 anchors = self._anchors.setdefault((lead, reach), set())
                 anchors.update(self.nlp.vocab.strings.add(str(v)) for v in values)
+                self._anchor_arrays = None
                 return
         self._anchors = None
 
@@ -131,10 +133,17 @@ class RuleSet:
         """Token ranges that can hold a token-pattern match, merged where they meet."""
         if self._anchors is None:
             return [(0, len(doc))]
+        if self._anchor_arrays is None:  # sorted once, for a binary search: numpy.isin sorts on every call
+            self._anchor_arrays = [
+                (lead, reach, numpy.array(sorted(anchors), dtype=numpy.uint64))
+                for (lead, reach), anchors in self._anchors.items()
+                if anchors
+            ]
         lower = doc.to_array("LOWER")
         ranges: list[tuple[int, int]] = []
-        for (lead, reach), anchors in self._anchors.items():
-            hits = numpy.flatnonzero(numpy.isin(lower, numpy.fromiter(anchors, dtype=numpy.uint64)))
+        for lead, reach, anchors in self._anchor_arrays:
+            found = anchors[numpy.minimum(numpy.searchsorted(anchors, lower), len(anchors) - 1)]
+            hits = numpy.flatnonzero(found == lower)
             ranges.extend((max(0, hit - lead), min(len(doc), hit + reach)) for hit in hits.tolist())
         windows: list[tuple[int, int]] = []
         for start, end in sorted(ranges):
@@ -232,6 +241,31 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 def forget_sentences(doc: Doc) -> None:
     """Drop the sentence starts ``sentence_of`` keeps: for whoever sets a Doc's sentence boundaries anew."""
     doc.user_data.pop(_SENTENCE_STARTS_KEY, None)
+
+
+def whole_words(text: str, phrase: str) -> Iterator[tuple[int, int]]:
+    r"""Character bounds of each occurrence of ``phrase`` in ``text`` as whole words, case-insensitively (no letter,
+    digit, underscore or hyphen on either side): what ``re.finditer(r"(?<![\w-])PHRASE(?![\w-])", text, re.I)``
+    finds, without compiling a regex per name. Names differ from article to article, so such regexes missed the
+    ``re`` cache, and compiling them cost more than the search."""
+    lower, needle = text.lower(), phrase.lower()
+    if not needle or len(lower) != len(text) or len(needle) != len(phrase):  # lower-casing moved the offsets
+        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.IGNORECASE):
+            yield m.span()
+        return
+    start = lower.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if _word_char(text, start - 1) or _word_char(text, end):
+            start = lower.find(needle, start + 1)
+        else:
+            yield start, end
+            start = lower.find(needle, end)
+
+
+def _word_char(text: str, i: int) -> bool:
+    r"""Whether ``text[i]`` is in the regex class ``[\w-]`` (``str.isalnum`` is what ``re`` takes for ``\w``)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 def gap(a: Span, b: Span) -> int:

@@ -18,3 +18,12 @@ def test_rules_windows_fit_each_pattern() -> None:
     assert rules._windows(doc) == [(was[0], was[0] + 2), (was[1], no + 3 + MAX_REPEAT)]
     found = sorted((m.label, m.span.text) for m in rules.matches(doc))
     assert found == [("none", "no real difference"), ("similar", "was similar")]
+
+
+def test_rules_windows_follow_rules_added_later() -> None:
+    nlp = spacy.blank("en")
+    rules = RuleSet(nlp, [{"label": "similar", "pattern": [{"LOWER": "was"}, {"LOWER": "similar"}]}])
+    doc = nlp("Pain was similar and no difference was seen .")
+    assert [m.label for m in rules.matches(doc)] == ["similar"]
+    rules.add([{"label": "none", "pattern": [{"LOWER": "no"}, {"LOWER": "difference"}]}])
+    assert sorted(m.label for m in rules.matches(doc)) == ["none", "similar"]
