@@ -115,6 +115,14 @@ ARM_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 ADMINISTERED = re.compile(r"\b(?:administ(?:er|rat)ed|given|delivered|received|infused|injected)\b", re.IGNORECASE)
+# The arms as the subject of the giving, the route or dose right after it ("Each group was administered intravenously
+# and ..., after an injection of rocuronium", "Both drugs were given as 20-mg doses"): the fact is every arm's, not
+# that of a drug named later in the sentence.
+ARMS_GIVEN = re.compile(
+    rf"(?:{ARM_REFERENCE.pattern})\s+(?:was|were)\s+(?:{ADMINISTERED.pattern})"
+    r"(?:\s+(?:as|at|in)(?:\s+(?:an?|doses?\s+of|an?\s+dose\s+of))?)?\s*$",
+    re.IGNORECASE,
+)
 # What the control arm was given, said of it by its generic name: "The control group completed the same case
 # discussions without X", "cats in the control group received Y", "Z were taught to the control group". The phrase names
 # that arm (a record names the control by what it got, not as "control group"). A count before the group ("97 (10%)
@@ -920,10 +928,15 @@ class InterventionsComponent(RuleComponent):
     def link(self, doc: Doc, fact: Fact, mentions: list[Mention], generic: list[Span]) -> None:
         """Attach a fact to the nearest named mention in its sentence (a lexicon comparator takes only a route, a broad
         word such as "exercise" no dose: an amount beside it is of something else); with
-        none there, to every named intervention when the sentence says "the study drugs"."""
+        none there, to every named intervention when the sentence says "the study drugs". A route or dose stated right
+        after the arms as the subject of the giving ("Each group was given intravenously") is every named
+        intervention's, whatever drug the sentence names later."""
         start, end = sentence_of(doc, fact.span.start)
         best: tuple[int, Mention] | None = None
-        for m in mentions:
+        arms_given = fact.key in ("route", "dose") and bool(
+            ARMS_GIVEN.search(doc_text(doc), doc[start].idx, fact.span.start_char)
+        )
+        for m in [] if arms_given else mentions:
             if m.kind == "comparator" and fact.key != "route" or (m.generic and fact.key in ("dose", "route")):
                 continue  # a comparator takes only a route; a broad word ("exercise", "surgery") no dose or route
             bracketed = self._bracketed(doc, m.span, fact.span)  # may cross a sentence split at a line break
@@ -938,7 +951,9 @@ class InterventionsComponent(RuleComponent):
                 best = (distance, m)
         if best is None:
             sentence = doc[start:end].text
-            said_of_arms = fact.key == "route" and ARM_REFERENCE.search(sentence) and ADMINISTERED.search(sentence)
+            said_of_arms = arms_given or (
+                fact.key == "route" and ARM_REFERENCE.search(sentence) and ADMINISTERED.search(sentence)
+            )
             if not fact.adjacent and (said_of_arms or any(start <= g.start < end for g in generic)):
                 for m in mentions:  # the drugs named before "the study drugs"
                     if m.span.end <= start and m.kind != "comparator" and not m.comparator and fact.key not in m.facts:
