@@ -71,6 +71,7 @@ FEATURES_KEY = "studysift.outcome_features"
 # a candidate's confidence by source, before ranking
 CONFIDENCE = {"cue": 0.7, "frame": 0.65, "measure": 0.6, "tagger": 0.55, "value": 0.5}
 ELLIPTICAL_AUXILIARIES = {"was", "were", "is", "are", "did", "does", "do", "had", "has", "have"}  # "but Y was not."
+COMPLEMENT_PREPOSITIONS = {"in", "for", "to"}  # "time in target range", "face scale for mood"
 VALUE_GAP = 3  # tokens after a value copula ("was", "were") within which its number stands: "was quite less than 1.3"
 
 
@@ -207,6 +208,7 @@ class OutcomesComponent(RuleComponent):
         self.comparatives = {row[0].lower(): row[1] for row in read_tsv("direction_comparatives.tsv")}
         self.baseline_words = {row[0].lower() for row in read_tsv("baseline_words.tsv")}
         self.group_nouns = {row[0].lower() for row in read_tsv("group_nouns.tsv")}
+        self.complement_heads = {row[0].lower() for row in read_tsv("outcome_complement_heads.tsv")}
         self.topics = [tuple(row[0].lower().split()) for row in read_tsv("outcome_topics.tsv")]
         self.leads = {tuple(row[0].lower().split()) for row in read_tsv("outcome_leads.tsv")}
         self.safety = [outcome_key(row[0]) for row in read_tsv("outcome_safety.tsv")]
@@ -214,6 +216,14 @@ class OutcomesComponent(RuleComponent):
         self.control_words = {w for w, kind in arms if kind == "control"}
         self.versus_words = {w for w, kind in arms if kind == "versus"}
         self.comparison_words = self.versus_words | self.between_words  # a sentence setting group against group
+        # what a complement after a measure's head may not name: the people, groups, arms and times it is measured in
+        self.not_measured = (
+            self.group_nouns
+            | self.control_words
+            | self.baseline_words
+            | {row[0].lower() for row in read_tsv("condition_population_nouns.tsv")}
+            | {row[0].lower() for row in read_tsv("time_units.tsv")}
+        )
         subject = [(row[0].lower(), row[1]) for row in read_tsv("outcome_subject.tsv")]
         self.subject_leads = {tuple(w.split()) for w, kind in subject if kind == "lead"}
         self.subject_tails = {w for w, kind in subject if kind == "tail"}
@@ -841,10 +851,15 @@ class OutcomesComponent(RuleComponent):
             if token.lower_ in ("for", "to") and j - piece_start == 1 and j + 1 < limit and not doc[j + 1].is_punct:
                 j += 1  # a one-word head and its complement: "need for ventilation", "time to recovery"
                 continue
+            if j > piece_start and self._complement(doc, j, limit):
+                j += 1  # "percentage of time in target range", "face scale for mood": the measure goes on
+                continue
             ends = token.is_punct and token.text not in ("-", "/") or token.lower_ in self.boundaries
             if ends or j - piece_start >= self.max_outcome_tokens:
                 after = self._valued_item_end(doc, j, end, cue_starts) if j > piece_start else None
                 if after is None:
+                    if not ends:  # cut by the length limit inside a longer name: it ends at its last name word
+                        j = self._name_end(doc, piece_start, j)
                     break
                 pieces.append(doc[piece_start:j])  # "X on VAS (−7.0 mm, ...), Y (...)": the list goes on
                 limit = min(end, limit + after - j)  # the qualifier and its value take no room from the names
@@ -854,6 +869,32 @@ class OutcomesComponent(RuleComponent):
         if j > piece_start:
             pieces.append(doc[piece_start:j])
         return [p for p in pieces if self._plausible(p)]
+
+    def _complement(self, doc: Doc, j: int, end: int) -> bool:
+        """The preposition at ``j`` opens the complement of a measure's head word
+        (``data/outcome_complement_heads.tsv``) that names what is measured, a content word that is no group, arm,
+        population or time: "percentage of time in target range", "odds of intention to smoke"; not "time in the
+        placebo group", "scores in patients"."""
+        if doc[j].lower_ not in COMPLEMENT_PREPOSITIONS or j + 1 >= end:
+            return False
+        if doc[j - 1].lower_ not in self.complement_heads:
+            return False
+        after = doc[j + 1]
+        lower = after.lower_
+        return (
+            after.is_alpha
+            and not after.is_stop
+            and not after.is_upper
+            and lower not in self.boundaries
+            and lower not in self.not_measured
+        )
+
+    def _name_end(self, doc: Doc, start: int, end: int) -> int:
+        """Where a name cut at ``end`` by the length limit may end: before the words at its edge that end no name
+        ("indices of" in "did not improve cardiac magnetic resonance imaging indices of contractility")."""
+        while end > start + 1 and (doc[end - 1].is_stop or doc[end - 1].lower_ in self.edge_words):
+            end -= 1
+        return end
 
     def _valued_item_end(self, doc: Doc, start: int, end: int, cue_starts: set[int] | frozenset[int]) -> int | None:
         """Where a listed name's qualifier and its bracketed value ("on VAS (−7.0 mm, 95% CI ...)") end, at the
@@ -937,6 +978,7 @@ class OutcomesComponent(RuleComponent):
                 continue
             lead = tuple(t.lower_ for t in doc[piece_start : j + 1])
             ends = lower in self.boundaries and lead not in self.leads and lower != "to"  # "change in X", "time to X"
+            ends = ends and not (j > piece_start and self._complement(doc, j, end))  # "time in target range"
             after = self._valued_item_end(doc, j, end, cue_starts) if ends and j > piece_start else None
             if after is not None:  # "VAS scores on Day 1 (2.3 vs. 2.2; p = 0.84), superficial SSI (...)": goes on
                 pieces.append(doc[piece_start:j])
