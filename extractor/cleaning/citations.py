@@ -1,5 +1,6 @@
 """Citation markers: "[86]", digits glued to a word ("doses31"), after a sentence end ("opioids.18 In") or spelled
-out by a spinner ("depression.one hundred and one"). They leave the text and become ``Citation`` entries.
+out by a spinner ("depression.one hundred and one", "route,fifty two Cholesterol"). They leave the text and become
+``Citation`` entries.
 
 Real numbers stay: a marker is only a marker in one of these shapes, so "Level 3", "500 mg", "0.5 mg/kg", "2019",
 "COVID-19", "IL6", "CD4", "H2O", "BNT162b2" and "5-HT2A" never match: glued digits must follow a lower-case word of at
@@ -29,6 +30,7 @@ _VOWEL = re.compile(r"[aeiouy]")
 # cheap pre-checks, so that most texts skip the scans above
 _LETTER_DIGIT = re.compile(r"[a-z]\d")
 _STOP_THEN_WORD = re.compile(r"[a-zA-Z)\]][.!?][\da-z]")
+_COMMA_THEN_WORD = re.compile(r"[a-z],[a-z]")
 _NUMBER_BEFORE = re.compile(r"(\d[^\s\d]*|\d)(\s+\S+)?\s*$")  # a number among the two words before
 
 
@@ -37,9 +39,15 @@ def _name_stems() -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_tsv("cleaning/citation_stems.tsv"))
 
 
+# a spelled-out marker may also follow a comma, as a superscript after a clause does ("by swallowing route,fifty two
+# Cholesterol decreased"): glued to a word of three letters or more, the next word capitalised. Digits after a comma
+# stay: "fraction,8 Gy" is a dose and "Wang,2 Linda" an affiliation
+_COMMA = r"(?<=[a-z]{3},)"
+
+
 @lru_cache(maxsize=1)
 def _spelled_marker() -> re.Pattern[str]:
-    return re.compile(rf"{_STOP}({spelled_number_re().pattern})(?=[ \t]+[A-Z]|[ \t]*$)", re.MULTILINE)
+    return re.compile(rf"(?:{_STOP}|{_COMMA})({spelled_number_re().pattern})(?=[ \t]+[A-Z]|[ \t]*$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,7 @@ def find_markers(text: str) -> list[Marker]:
     stop_then_word = _STOP_THEN_WORD.search(text)
     for m in _AFTER_STOP.finditer(text) if stop_then_word else ():
         markers.append(Marker(m.start(1), m.end(1), m.group(1), int(m.group(1)), False))
-    for m in _spelled_marker().finditer(text) if stop_then_word else ():
+    for m in _spelled_marker().finditer(text) if stop_then_word or _COMMA_THEN_WORD.search(text) else ():
         value = parse_int(m.group(1))
         if value is not None:
             markers.append(Marker(m.start(1), m.end(1), m.group(1), value, True))

@@ -226,6 +226,7 @@ class OutcomesComponent(RuleComponent):
         )
         subject = [(row[0].lower(), row[1]) for row in read_tsv("outcome_subject.tsv")]
         self.subject_leads = {tuple(w.split()) for w, kind in subject if kind == "lead"}
+        self.subject_lead_len = max(map(len, self.subject_leads), default=0)
         self.subject_tails = {w for w, kind in subject if kind == "tail"}
         self.subject_blocks = {w for w, kind in subject if kind == "block"} | (self.subject_tails & VERBS)
         self.value_verbs = {w for w, kind in subject if kind == "value"}
@@ -928,7 +929,7 @@ class OutcomesComponent(RuleComponent):
         comparable"): split at commas and "and"/"or", asides in brackets left out, up to the first boundary word
         ("in the three groups"); nothing when the stretch reads as a clause ("We found that X was")."""
         start = sentence_of(doc, cue.start)[0]
-        for k in range(start + 1, min(cue.start, start + 4)):  # "However, X was similar"
+        for k in range(start + 1, min(cue.start, start + self.subject_lead_len + 1)):  # "However, X was similar"
             if doc[k].text == "," and tuple(t.lower_ for t in doc[start:k]) in self.subject_leads:
                 start = k + 1
                 break

@@ -100,3 +100,14 @@ def test_cleaning_citations_marker_left_alone_by_page_chrome() -> None:
     assert result.text == "A & B\n\nWe randomized 40 patients to ketamine."
     assert [c.marker for c in result.cleaning.citations] == ["[86]"]
     assert clean(result.text, html=False).text == result.text
+
+
+def test_cleaning_citations_spelled_after_comma() -> None:
+    """A spinner spells a superscript marker that follows a clause's comma too ("route,fifty two Cholesterol"); digits
+    after a comma stay, since they may be a dose ("fraction,8 Gy") or an affiliation ("Wang,2 Linda")."""
+    result = clean("Weight fell by the oral route,fifty two Cholesterol fell by the nasal route.")
+    assert result.text == "Weight fell by the oral route, Cholesterol fell by the nasal route."
+    (citation,) = result.cleaning.citations
+    assert citation.marker == "fifty two"
+    for raw in ("Each fraction,8 Gy in all, was given.", "Authors: Wang,2 Linda Chen,3 and others."):
+        assert clean(raw).text == raw

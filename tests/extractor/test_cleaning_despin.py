@@ -420,3 +420,21 @@ def test_cleaning_despin_oral_before_a_drug_name() -> None:
     assert "to oral etoposide phosphate or oral oestradiol" in text
     kept = clean(SPUN_CONTEXT + "Verbal fluency, verbal tone and spoken language were rated in the trial.").text
     assert "Verbal fluency, verbal tone and spoken language" in kept
+
+
+def test_cleaning_despin_headings_ending_in_a_full_stop() -> None:
+    """ "ABSTRACT.RESULTS." as a spinner rewrites it; a sentence on a line of its own is no heading."""
+    text = "ABSTRACT.CONSEQUENCES.\nAsthma improved.\n\nEffects and adverse events were rare in both arms.\n"
+    found = repairs(SPUN_CONTEXT + "\n\n" + text)
+    assert found["CONSEQUENCES"] == "RESULTS"
+    assert "Effects" not in found
+    assert repairs(text) == {}  # not evidenced as spun
+
+
+def test_cleaning_despin_rate_after_its_abbreviation() -> None:
+    """ "complete response (CR) fee": the rate's abbreviation may stand between its word and the spun noun."""
+    text = "The complete response (CR) fee and the heart fee were higher with the drug (p = 0.01)."
+    found = repairs(SPUN_CONTEXT + text)
+    assert found["fee"] == "rate"
+    assert [r.found for r in clean(SPUN_CONTEXT + text).cleaning.spin.repairs].count("fee") == 2
+    assert "fee" not in repairs(SPUN_CONTEXT + "A fee (USD) of 50 was paid for each visit.")

@@ -71,6 +71,13 @@ def test_design_labels_blinding(nlp: Language, text: str, blinding: str) -> None
     assert [s.label_ for s in doc.spans[spans.BLINDING]] == [blinding]
 
 
+def test_design_labels_assessor_blind_in_other_words(nlp: Language) -> None:
+    """ "surveyed"/"appraised by two dermatologists blinded to ..." is a blinded assessment as "assessed by" is."""
+    for verb in ("assessed", "surveyed", "appraised"):
+        doc = nlp(f"Acne scarring was {verb} by two dermatologists blinded to treatment conditions.")
+        assert [s.label_ for s in doc.spans[spans.BLINDING]] == ["assessor_blind"]
+
+
 def test_design_labels_absent_blinding_is_not_blinding(nlp: Language) -> None:
     doc = nlp("Blinding of outcome assessors was absent and/or unreported in trials.")
     assert list(doc.spans[spans.BLINDING]) == []

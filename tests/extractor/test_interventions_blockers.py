@@ -34,6 +34,12 @@ def test_interventions_blockers_measured_drug_is_no_treatment(nlp: Language, tex
     assert names(nlp(text)) == []
 
 
+def test_interventions_blockers_degree_of_drug_is_measured(nlp: Language) -> None:
+    """ "degree(s) of" names a measure as "level(s) of" does."""
+    assert names(nlp("Tacrolimus raised the degree of cyclosporine in the blood.")) == ["tacrolimus"]
+    assert names(nlp("Aspirin changed plasma degrees of serum heparin.")) == ["aspirin"]
+
+
 def test_interventions_blockers_onset_time_of_drug_is_measured(nlp: Language) -> None:
     assert names(nlp("Lidocaine did not affect the onset time of rocuronium.")) == ["lidocaine"]
 

@@ -38,3 +38,10 @@ def test_outcomes_declared_result_window_leaves_out_bracketed_asides() -> None:
         "of pain (P < 0.05, 95% CI 1.2 to 3.4), and of swelling."
     )
     assert outcome_directions(text)["facial swelling"] == "improved"
+
+
+def test_outcomes_declared_measured_in_other_words() -> None:
+    """ "X was surveyed/appraised by two dermatologists" says how X was measured, as "was assessed" does: no result."""
+    for verb in ("assessed", "surveyed", "appraised"):
+        text = f"A trial of a cream\nClinical enhancement of facial acne scarring was {verb} by two dermatologists."
+        assert outcome_directions(text).get("facial acne scarring") in (None, "reported")

@@ -38,6 +38,15 @@ def test_outcomes_subject_after_connective(nlp: Language) -> None:
     ]
 
 
+def test_outcomes_subject_after_longer_connective(nlp: Language) -> None:
+    """Connectives of more than three words open a result sentence too ("Be that as it may, ...")."""
+    for lead in ("Be that as it may", "Nevertheless", "On the other hand"):
+        assert found(nlp, f"{lead}, incidence of nausea and retching were comparable among all groups.") == [
+            ("incidence of nausea", "no_difference"),
+            ("retching", "no_difference"),
+        ]
+
+
 def test_outcomes_subject_not_a_clause(nlp: Language) -> None:
     names = [name for name, _ in found(nlp, "We found that patients who walked were similar in age.")]
     assert "patients who walked" not in names and "We found" not in names
@@ -131,3 +140,10 @@ def test_outcomes_subject_stated_by_its_values_with_a_comparative(nlp: Language)
 def test_outcomes_subject_after_a_colon(nlp: Language) -> None:
     text = "In the older group: heart rate (-8 bpm), systolic pressure (-9 mmHg) and stroke volume (-3%) decreased."
     assert [name for name, _ in found(nlp, text)] == ["heart rate", "systolic pressure", "stroke volume"]
+
+
+def test_outcomes_subject_participle_of_measuring_is_no_name(nlp: Language) -> None:
+    """ "the assessed variables" names no measure, and neither do its other wordings ("evaluated", "measured")."""
+    for verb in ("assessed", "evaluated", "measured", "examined"):
+        text = f"In both groups, reduction in the {verb} variables was significant between days 1 and 3 (p < 0.001)."
+        assert found(nlp, text) == []
