@@ -316,6 +316,8 @@ class InterventionsComponent(RuleComponent):
         for m in matches:
             if m.label not in NAME_KINDS or self._blocked(doc, m.span):
                 continue
+            if "allocation" in (m.rule.get("flags") or ()) and not self._in_allocation(doc, m.span):
+                continue  # a bare "control" names an arm where the arms are allocated, not "glycemic control"
             mention = Mention(m.span, self._name(m), m.label, m.label == "comparator", self._confidence(m))
             mention.generic = "generic" in (m.rule.get("flags") or ())
             mention.dosed = "dosed" in (m.rule.get("flags") or ())
@@ -368,6 +370,13 @@ class InterventionsComponent(RuleComponent):
             if mention.name in compared_only:
                 mention.comparator = True
         return found
+
+    @staticmethod
+    def _in_allocation(doc: Doc, span: Span) -> bool:
+        """Whether the span stands in a sentence allocating participants to arms ("randomized to intervention or
+        control", "divided into an experimental (n = 30) and control (n = 30) group")."""
+        start, end = sentence_of(doc, span.start)
+        return bool(ALLOCATION.search(doc_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
 
     def _result_than(self, doc: Doc, cue: Span) -> bool:
         """Whether a "than" reports a result between two arms ("intubations were higher in the standard group than
