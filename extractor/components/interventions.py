@@ -139,7 +139,18 @@ CONTROL_GIVEN = re.compile(
     rf"offered|delivered|administered)\s+to\s+{CONTROL_ARM}(?![\w-])",
     re.IGNORECASE,
 )
+# The control arm named by what it goes without, where the arms are allocated or what the control got is said ("the
+# control group (n = 34) without insoles", "control (no trimetazidine, n = 124)", "the control group patients received
+# no statins"); its people nouns and the first words that say a result instead ("without significant differences")
+# are in data/absent_arms.tsv.
+CONTROL_LACKS = (
+    rf"(?<![\w-]){CONTROL_ARM}(?:\s+(?:{{people}}))?\s*(?:\([^()]*\)\s*)?(?:[-–(,]\s*)?"
+    r"(?P<verb>(?:with|received|receiving|were\s+given|was\s+given|got|had)\s+)?"
+    r"(?P<x>(?:no|without)\s+(?!(?:{not_})(?![\w-]))[^.;:,()\d]{{2,60}}?)"
+    r"(?=\s*[.;:,()]|\s+(?:for|during|over|at|while|whereas|in|every|daily|until|and|or|but)(?![\w-])|$)"
+)
 CONTROL_LEADS = re.compile(r"^(?:(?:the|a|an|same|only|identical|similar)\s+)+", re.IGNORECASE)
+HYPHENS = frozenset(["-", "‐", "‑", "–"])
 GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")  # "ProgramZofenopril": two words with no space between
 
 
@@ -256,6 +267,15 @@ class InterventionsComponent(RuleComponent):
         self.joins = {word for word, kind in joins if kind == "join"}
         self.placebo_words = {word for word, kind in joins if kind == "placebo"}
         self.generic_controls = {row[0].lower() for row in read_tsv("generic_comparators.tsv")}
+        absent = [(row[0].lower(), row[1]) for row in read_tsv("absent_arms.tsv")]
+        self.arm_nouns = {word for word, kind in absent if kind == "arm"}
+        self.control_lacks = re.compile(
+            CONTROL_LACKS.format(
+                people=alternation(word for word, kind in absent if kind == "people"),
+                not_=alternation(word for word, kind in absent if kind == "not"),
+            ),
+            re.IGNORECASE,
+        )
 
     def annotate(self, doc: Doc) -> None:
         matches = self.best(doc, "names")
@@ -329,6 +349,7 @@ class InterventionsComponent(RuleComponent):
         found = self._with_frames(doc, found)
         found = self._with_tagged(doc, found, cues)
         found = self._with_control_content(doc, found)
+        found = self._with_absent_arms(doc, found)
         found = self._described(doc, self._with_restatements(doc, found))
         found = self._with_abbreviations(doc, found)  # also the short forms of names found by frame or restatement
         listing: set[int] = set()  # mentions that head or continue a list of comparators
@@ -639,9 +660,20 @@ class InterventionsComponent(RuleComponent):
         phrase that is a treatment's name and no more ("the control group received ketamine") is read as it stands."""
         text = doc_text(doc)
         said: set[tuple[int, int]] = set()
-        for match in (*CONTROL_GOT.finditer(text), *CONTROL_GIVEN.finditer(text)):
+        # what the control goes without, said where the arms are allocated ("randomized to X (n = 128) and control
+        # (no X, n = 124)": counts before it are the arms', not a result) or with what it got ("received no statins")
+        lacks = [
+            m
+            for m in self.control_lacks.finditer(text)
+            if (where := doc.char_span(m.start("x"), m.end("x"), alignment_mode="expand")) is not None
+            and (m.group("verb") or self._in_allocation(doc, where))
+        ]
+        given = [(m, True) for m in (*CONTROL_GOT.finditer(text), *CONTROL_GIVEN.finditer(text))]
+        for match, counts_matter in (*given, *((m, False) for m in lacks)):
             where = doc.char_span(match.start("x"), match.end("x"), alignment_mode="expand")
-            if where is None or re.search(r"\d", text[doc[sentence_of(doc, where.start)[0]].idx : match.start()]):
+            if where is None:
+                continue
+            if counts_matter and re.search(r"\d", text[doc[sentence_of(doc, where.start)[0]].idx : match.start()]):
                 continue
             lead = CONTROL_LEADS.match(match.group("x"))
             span = doc.char_span(
@@ -662,6 +694,50 @@ class InterventionsComponent(RuleComponent):
         for m in generic:
             m.name, m.framed = name, True
         return found
+
+    def _with_absent_arms(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """A treatment named after "no" / "without" as an arm ("the no-morphine group", "the no website condition",
+        "cemented TKA with or without tourniquet"; arm nouns in ``data/absent_arms.tsv``): the control arm that goes
+        without it, named so ("no morphine", "without tourniquet")."""
+        extra: list[Mention] = []
+        for m in found:
+            if m.kind == "comparator" or m.comparator:
+                continue
+            j = m.span.start - 1
+            if j > 0 and doc[j].text in HYPHENS and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+                j -= 1  # "no-morphine"
+            if j < 0 or doc[j].lower_ not in ("no", "without"):
+                continue
+            arm_after = m.span.end < len(doc) and doc[m.span.end].lower_ in self.arm_nouns
+            either = (
+                doc[j].lower_ == "without"
+                and j >= 2
+                and doc[j - 2].lower_ == "with"
+                and doc[j - 1].lower_
+                in (
+                    "or",
+                    "and",
+                )
+            )
+            if arm_after:  # "the no-morphine group": this mention is the control arm's
+                m.span, m.name = doc[j : m.span.end], f"{doc[j].lower_} {m.name}"
+                m.kind, m.comparator, m.framed = "comparator", True, True
+            elif either:  # "X with or without Y": Y is an arm, and going without it another
+                extra.append(Mention(doc[j : m.span.end], f"without {m.name}", "comparator", True, 0.9, framed=True))
+        # one token the tokenizer keeps whole ("no‐morphine" with U+2010): the treatment is named elsewhere too
+        named = {m.name for m in found if m.kind != "comparator"}
+        for token in doc[:-1]:
+            word = token.lower_
+            if (
+                word[:2] == "no"
+                and word[2:3] in HYPHENS
+                and word[3:] in named
+                and doc[token.i + 1].lower_ in self.arm_nouns
+            ):
+                extra.append(
+                    Mention(doc[token.i : token.i + 1], f"no {word[3:]}", "comparator", True, 0.9, framed=True)
+                )
+        return sorted(found + extra, key=lambda m: m.span.start) if extra else found
 
     def _with_tagged(self, doc: Doc, found: list[Mention], cues: list[Span]) -> list[Mention]:
         """When no treatment is named in the sentences that name arms (the title, an allocation sentence, one
