@@ -39,7 +39,7 @@ from extractor.components.rules import (
 from extractor.components.salience import Salience
 from extractor.components.tagger import DEFAULT_ARM_TAGGER, load_tagger, spans_of
 from extractor.lexicons import read_jsonl, read_tsv
-from extractor.numbers import NUMBER_RE, parse_number
+from extractor.numbers import HYPHEN_CHARS, NUMBER_RE, parse_number
 
 KEYS = (spans.INTERVENTION, spans.COMPARATOR, spans.DOSE, spans.ROUTE, spans.DURATION, spans.FREQUENCY)
 NAME_KINDS = ("drug", "therapy", "comparator")
@@ -150,7 +150,7 @@ CONTROL_LACKS = (
     r"(?=\s*[.;:,()]|\s+(?:for|during|over|at|while|whereas|in|every|daily|until|and|or|but)(?![\w-])|$)"
 )
 CONTROL_LEADS = re.compile(r"^(?:(?:the|a|an|same|only|identical|similar)\s+)+", re.IGNORECASE)
-HYPHENS = frozenset(["-", "‐", "‑", "–"])
+HYPHENS = frozenset(HYPHEN_CHARS)  # one character each: "no-morphine", "no‐morphine"
 GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")  # "ProgramZofenopril": two words with no space between
 
 
@@ -709,16 +709,8 @@ class InterventionsComponent(RuleComponent):
             if j < 0 or doc[j].lower_ not in ("no", "without"):
                 continue
             arm_after = m.span.end < len(doc) and doc[m.span.end].lower_ in self.arm_nouns
-            either = (
-                doc[j].lower_ == "without"
-                and j >= 2
-                and doc[j - 2].lower_ == "with"
-                and doc[j - 1].lower_
-                in (
-                    "or",
-                    "and",
-                )
-            )
+            with_or = j >= 2 and doc[j - 2].lower_ == "with" and doc[j - 1].lower_ in ("or", "and")
+            either = doc[j].lower_ == "without" and with_or
             if arm_after:  # "the no-morphine group": this mention is the control arm's
                 m.span, m.name = doc[j : m.span.end], f"{doc[j].lower_} {m.name}"
                 m.kind, m.comparator, m.framed = "comparator", True, True
