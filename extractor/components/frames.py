@@ -33,7 +33,9 @@ LISTS = {  # how a slot holding several names separates them
 }
 DOSE_WORDS = frozenset({"dose", "doses", "dosage", "dosages", "dosing"})
 MAX_TOKENS = 8  # a longer slot is a clause, not a name
-_CACHE: WeakKeyDictionary[Doc, list[Slot]] = WeakKeyDictionary()
+# a doc's slots by token offsets, not as Spans: a Span holds its Doc, and a value that holds its key keeps the entry,
+# and the Doc, alive for good (every article of a batch stayed in memory)
+_CACHE: WeakKeyDictionary[Doc, list[tuple[str, int, int, str, bool]]] = WeakKeyDictionary()
 _CODE = re.compile(r"[A-Za-z]+-[A-Z][A-Za-z]*")  # "C-Tb", "E-CMF": capitalised after the hyphen
 _NUMERIC = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*")  # "20–44", "1:1": an amount, not a name
 
@@ -70,10 +72,15 @@ def trim_words() -> dict[str, frozenset[str]]:
 
 def slots(doc: Doc) -> list[Slot]:
     """Every frame slot of the doc, in text order; a slot that restates an earlier one of its role (same words, or
-    words inside it) is left out."""
+    words inside it) is left out. Found once per doc, kept beside it (``doc.user_data`` must stay serialisable)."""
     cached = _CACHE.get(doc)
-    if cached is not None:
-        return cached
+    if cached is None:
+        cached = [(s.role, s.span.start, s.span.end, s.name, s.in_title) for s in _find_slots(doc)]
+        _CACHE[doc] = cached
+    return [Slot(role, doc[start:end], name, in_title) for role, start, end, name, in_title in cached]
+
+
+def _find_slots(doc: Doc) -> list[Slot]:
     text = doc_text(doc)
     title_start, title_end = Salience.of(doc).title
     found: list[Slot] = []
@@ -96,7 +103,6 @@ def slots(doc: Doc) -> list[Slot]:
         if not any(k.role == slot.role and overlaps(words, k.name.split()) for k in kept):
             kept.append(slot)
     kept.sort(key=lambda s: s.span.start)
-    _CACHE[doc] = kept  # beside the doc, not in doc.user_data (which must stay serialisable)
     return kept
 
 

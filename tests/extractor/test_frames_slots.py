@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import spacy
 from spacy.tokens import Doc
 
@@ -99,3 +102,12 @@ def test_frames_slots_title_versus_after_measured_change_in() -> None:
 def test_frames_slots_dose_level_alone_is_no_name() -> None:
     got = found("Effects of Low Dose versus High Dose Statin Therapy on Endothelial Function\n\nText.")
     assert ("intervention", "low dose") not in got
+
+
+def test_frames_slots_let_the_doc_go() -> None:
+    doc = NLP("Effects of ketamine on pain in adults: a trial\n\nAdults were randomised to ketamine or placebo.")
+    assert slots(doc) and slots(doc)[0].span.doc is doc  # found, then read from the cache
+    gone = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert gone() is None  # the cache kept beside the doc does not keep it alive
