@@ -22,7 +22,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
-from extractor.components.rules import doc_text
+from extractor.components.rules import TextRegex, doc_text
 from extractor.components.salience import Salience
 from extractor.lexicons import read_jsonl, read_tsv
 
@@ -49,9 +49,9 @@ class Slot:
 
 
 @lru_cache(maxsize=1)
-def _frames() -> tuple[tuple[re.Pattern[str], bool], ...]:
+def _frames() -> tuple[tuple[TextRegex, bool], ...]:
     return tuple(
-        (re.compile(str(rule["regex"]), re.IGNORECASE | re.MULTILINE), rule.get("where") == "title")
+        (TextRegex(str(rule["regex"]), re.IGNORECASE | re.MULTILINE), rule.get("where") == "title")
         for rule in read_jsonl("frames.jsonl")
     )
 
@@ -86,7 +86,7 @@ def _find_slots(doc: Doc) -> list[Slot]:
     found: list[Slot] = []
     for pattern, title_only in _frames():
         start, end = (title_start, title_end) if title_only else (0, len(text))
-        for m in pattern.finditer(text, start, end):
+        for m in pattern.on(doc).finditer(text, start, end):
             for group, value in m.groupdict().items():
                 if value is None or group not in ROLES:
                     continue

@@ -56,6 +56,40 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_ASCII_KEY = "studysift.ascii_equivalent"
+_SEPARATORS = "\x1c\x1d\x1e\x1f"  # ASCII, yet whitespace to Unicode matching (``str.isspace``), not to ASCII's
+
+
+def ascii_equivalent(doc: Doc) -> bool:
+    r"""Whether every regex finds in the doc's text under ``re.ASCII`` what it finds under Unicode matching, which a
+    regex that begins with ``\b`` or a lookbehind, case-insensitive, runs markedly slower. True when no character
+    of the text outside ASCII is a letter, digit or space or has case, and no ASCII separator occurs: then ``\w``,
+    ``\d``, ``\s``, ``\b`` and their negations class every character alike in both modes, and case-insensitive
+    matching differs only on characters with case (``K`` and the Kelvin sign, ``s`` and the long s). Kept in
+    ``doc.user_data``, by the text's length."""
+    text = doc_text(doc)
+    cached = doc.user_data.get(_ASCII_KEY)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == len(text):
+        return bool(cached[1])
+    same = not any(
+        c.isalnum() or c.isspace() or c.lower() != c.upper() for c in set(text) if not c.isascii() or c in _SEPARATORS
+    )
+    doc.user_data[_ASCII_KEY] = (len(text), same)
+    return same
+
+
+class TextRegex:
+    """A regex compiled for Unicode and for ASCII matching; ``on(doc)`` is the form to run on the doc's text: the
+    ASCII one, faster, where ``ascii_equivalent`` says the two find the same."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.unicode = re.compile(pattern, flags)
+        self.ascii = re.compile(pattern, flags | re.ASCII)
+
+    def on(self, doc: Doc) -> re.Pattern[str]:
+        return self.ascii if ascii_equivalent(doc) else self.unicode
+
+
 @dataclass(frozen=True)
 class Match:
     span: Span
@@ -76,7 +110,7 @@ class RuleSet:
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._phrases_cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._tokens = Matcher(nlp.vocab, validate=True)
-        self._regexes: list[tuple[re.Pattern[str], int]] = []
+        self._regexes: list[tuple[TextRegex, int]] = []
         # Token patterns run only around their anchor words (a required token's LOWER values), when every pattern
         # has one: the Matcher's per-token cost then falls on few windows. The anchors are kept by the window they
         # need (tokens before the anchor, tokens from it on), so that a frequent anchor of a short pattern ("was")
@@ -102,7 +136,7 @@ class RuleSet:
                 self._add_trigger(rule["pattern"])
             elif "regex" in rule:
                 flags = 0 if rule.get("case") else re.IGNORECASE
-                self._regexes.append((re.compile(str(rule["regex"]), flags), len(self.rules) - 1))
+                self._regexes.append((TextRegex(str(rule["regex"]), flags), len(self.rules) - 1))
             else:
                 raise ValueError(f"rule has no phrase, pattern or regex: {rule!r}")
         for key, docs in phrases.items():
@@ -169,8 +203,9 @@ class RuleSet:
                     index = self._index(match_id)
                     yield Match(doc[offset + start : offset + end], self.rules[index], index)
         for regex, index in self._regexes:
-            for m in regex.finditer(text):
-                group = "m" if "m" in regex.groupindex else 0
+            compiled = regex.on(doc)
+            group = "m" if "m" in compiled.groupindex else 0
+            for m in compiled.finditer(text):
                 start, end = m.span(group)
                 span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
                 if span is not None and self.rules[index].get("whole_token"):  # as a token pattern: one whole token
