@@ -177,7 +177,8 @@ def test_interventions_comparators_alone_arm_said_two_ways(nlp: Language) -> Non
 
 
 def _comparator_names(nlp: Language, text: str) -> set[str]:
-    return {str(s._.value) for s in nlp(text).spans[spans.COMPARATOR]}
+    doc = nlp(text)  # held: a SpanGroup keeps only a weak reference to its Doc
+    return {str(s._.value) for s in doc.spans[spans.COMPARATOR]}
 
 
 def test_interventions_comparators_control_named_by_what_it_received() -> None:
