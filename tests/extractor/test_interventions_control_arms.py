@@ -1,19 +1,17 @@
+"""A bare "control" listed as an arm where the arms are allocated is the control group."""
+
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-import extractor.components  # noqa: F401  (registers the factories)
 from extractor import spans
+from tests.extractor.pipes import blank_with
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("studysift_interventions")
-    return nlp
+    return blank_with("studysift_interventions")
 
 
 def comparators(nlp: Language, text: str) -> list[str]:
