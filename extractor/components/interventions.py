@@ -419,7 +419,8 @@ class InterventionsComponent(RuleComponent):
         """The "alone" / "only" that makes a treatment the control arm of an add-on design: right after its name or
         after its dose and a bracket ("loxoprofen sodium 68.1 mg (as needed) only")."""
         i = bisect_left(alone, span.end)
-        if i < len(alone) and ALONE_GAP.match(doc[span.end : alone[i]].text):
+        # the text between, by character offsets: a slice of the Doc would make a Token per word up to the word
+        if i < len(alone) and ALONE_GAP.match(doc_text(doc)[doc[span.end].idx : doc[alone[i]].idx]):
             return alone[i]
         return None
 

@@ -44,15 +44,16 @@ def defined_abbreviations(doc: Doc) -> list[Span]:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (kept in ``doc.user_data``) and from two arrays: spaCy's ``doc.text`` makes
-    a ``Token`` per token on every access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    if not isinstance(text, str) or len(text) != size:
-        strings = doc.vocab.strings
-        pairs = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
-        text = "".join([strings[orth] + " " if space else strings[orth] for orth, space in pairs])
-        doc.user_data[_TEXT_KEY] = text
+    """``doc.text``, built once per Doc (kept in ``doc.user_data`` with the number of tokens it is of, which a Doc
+    made from a span with its user data would not match) and from two arrays: spaCy's ``doc.text`` makes a ``Token``
+    per token on every access."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if isinstance(cached, (tuple, list)) and len(cached) == 2 and cached[0] == len(doc):
+        return str(cached[1])
+    strings = doc.vocab.strings
+    pairs = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
+    text = "".join([strings[orth] + " " if space else strings[orth] for orth, space in pairs])
+    doc.user_data[_TEXT_KEY] = (len(doc), text)
     return text
 
 
