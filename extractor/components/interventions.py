@@ -719,7 +719,9 @@ class InterventionsComponent(RuleComponent):
                 extra.append(Mention(doc[j : m.span.end], f"without {m.name}", "comparator", True, 0.9, framed=True))
         # one token the tokenizer keeps whole ("no‐morphine" with U+2010): the treatment is named elsewhere too
         named = {m.name for m in found if m.kind != "comparator"}
-        for token in doc[:-1]:
+        lower = doc_text(doc).lower()
+        glued = named and any(f"no{hyphen}" in lower for hyphen in HYPHENS)  # else no token to look at
+        for token in doc[:-1] if glued else ():
             word = token.lower_
             if (
                 word[:2] == "no"
