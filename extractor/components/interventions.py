@@ -661,20 +661,17 @@ class InterventionsComponent(RuleComponent):
         phrase that is a treatment's name and no more ("the control group received ketamine") is read as it stands."""
         text = doc_text(doc)
         said: set[tuple[int, int]] = set()
-        # what the control goes without, said where the arms are allocated ("randomized to X (n = 128) and control
-        # (no X, n = 124)": counts before it are the arms', not a result) or with what it got ("received no statins")
-        lacks = [
-            m
-            for m in self.control_lacks.finditer(text)
-            if (where := doc.char_span(m.start("x"), m.end("x"), alignment_mode="expand")) is not None
-            and (m.group("verb") or self._in_allocation(doc, where))
-        ]
-        given = [(m, True) for m in (*CONTROL_GOT.finditer(text), *CONTROL_GIVEN.finditer(text))]
-        for match, counts_matter in (*given, *((m, False) for m in lacks)):
+        given = [(m, False) for m in (*CONTROL_GOT.finditer(text), *CONTROL_GIVEN.finditer(text))]
+        for match, lacks in (*given, *((m, True) for m in self.control_lacks.finditer(text))):
             where = doc.char_span(match.start("x"), match.end("x"), alignment_mode="expand")
             if where is None:
                 continue
-            if counts_matter and re.search(r"\d", text[doc[sentence_of(doc, where.start)[0]].idx : match.start()]):
+            if lacks and not (match.group("verb") or self._in_allocation(doc, where)):
+                # what the control goes without counts where the arms are allocated ("randomized to X (n = 128) and
+                # control (no X, n = 124)": counts before it are the arms', not a result) or with what it got
+                # ("received no statins")
+                continue
+            if not lacks and re.search(r"\d", text[doc[sentence_of(doc, where.start)[0]].idx : match.start()]):
                 continue
             lead = CONTROL_LEADS.match(match.group("x"))
             span = doc.char_span(
@@ -996,6 +993,12 @@ class InterventionsComponent(RuleComponent):
         return False
 
     @staticmethod
+    def _route_of_arms(sentence: str) -> bool:
+        """A sentence saying how the arms' treatments were given without naming them ("Treatment was administered
+        intravenously")."""
+        return bool(ARM_REFERENCE.search(sentence) and ADMINISTERED.search(sentence))
+
+    @staticmethod
     def _bracketed(doc: Doc, mention: Span, fact: Span) -> bool:
         """Whether the fact sits in brackets right after the mention: "ketamine (0.5 mg/kg over 40 min)"."""
         start = mention.end
@@ -1030,10 +1033,7 @@ class InterventionsComponent(RuleComponent):
             if distance <= self.max_link_tokens and (best is None or rank < (best[1].generic, best[0])):
                 best = (distance, m)
         if best is None:
-            sentence = doc[start:end].text
-            said_of_arms = arms_given or (
-                fact.key == "route" and ARM_REFERENCE.search(sentence) and ADMINISTERED.search(sentence)
-            )
+            said_of_arms = arms_given or (fact.key == "route" and self._route_of_arms(doc[start:end].text))
             if not fact.adjacent and (said_of_arms or any(start <= g.start < end for g in generic)):
                 for m in mentions:  # the drugs named before "the study drugs"
                     if m.span.end <= start and m.kind != "comparator" and not m.comparator and fact.key not in m.facts:
